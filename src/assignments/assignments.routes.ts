@@ -1,0 +1,203 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/context';
+import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
+import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { canSeeAgency } from '../auth/policy';
+import { notFound } from '../shared/errors';
+import { attachments } from './assignments.schema';
+import { BUCKETS, BUCKET_RULE_VI } from './buckets';
+import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
+import { countAssignments, listAssignments } from './list-assignments';
+import { getAssignmentDetail, getItemOverview } from './get-assignment';
+import { readAssignment } from './assignment-access';
+import { receiveAssignment, reportCompletion, reportProgress } from './follow-up/report-progress';
+import { reviewCompletion } from './follow-up/review-completion';
+import { decideExtension, requestExtension } from './follow-up/extensions';
+import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
+
+const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+export const AssignmentFilterQuery = Type.Object(
+  {
+    agencyId: Type.Optional(Uuid),
+    bucket: Type.Optional(Type.Array(lit(BUCKETS))),
+    state: Type.Optional(Type.Array(lit(ASSIGNMENT_STATES))),
+    dueFrom: Type.Optional(IsoDate),
+    dueTo: Type.Optional(IsoDate),
+    documentId: Type.Optional(Uuid),
+    leaderId: Type.Optional(Uuid),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".' })),
+    asOf: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/assignments',
+    {
+      schema: {
+        tags: ['assignments'],
+        description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
+        querystring: Type.Object(
+          {
+            ...AssignmentFilterQuery.properties,
+            sort: Type.Optional(lit(['due', '-due', 'updated'] as const)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            cursor: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return listAssignments(ctx.db, actor, { ...request.query, asOf: request.query.asOf ?? ctx.today() });
+    },
+  );
+
+  api.get(
+    '/api/assignments/counts',
+    { schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
+    async (request) => {
+      const actor = requireActor(request);
+      const { bucket: _b, ...f } = request.query;
+      return countAssignments(ctx.db, actor, { ...f, asOf: f.asOf ?? ctx.today() });
+    },
+  );
+
+  api.get('/api/assignments/:id', { schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
+    const actor = requireActor(request);
+    return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
+  });
+
+  api.get('/api/items/:id', { schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
+    const actor = requireActor(request);
+    return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
+  });
+
+  api.get('/api/attachments/:id', { schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
+    if (!file) throw notFound('tệp đính kèm');
+    const a = await readAssignment(ctx.db, actor, file.assignmentId);
+    if (!canSeeAgency(actor, a.agencyId)) throw notFound('tệp đính kèm');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return reply.type(file.mime).send(file.data);
+  });
+
+  api.post('/api/assignments/:id/receive', { schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
+    return receiveAssignment(ctx.db, requireActor(request), request.params.id);
+  });
+
+  api.post(
+    '/api/assignments/:id/progress',
+    {
+      preValidation: multipartToJson,
+      schema: {
+        tags: ['follow-up'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            text: Type.String({ minLength: 1, maxLength: 20_000 }),
+            percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+            outlook: Type.Optional(lit(OUTLOOKS)),
+            outlookReason: Type.Optional(Type.String({ maxLength: 5000 })),
+            files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { files, ...input } = request.body;
+      reply.status(201);
+      return reportProgress(ctx.db, requireActor(request), request.params.id, { ...input, files: files?.map(fileBytes) }, ctx.today());
+    },
+  );
+
+  api.post(
+    '/api/assignments/:id/completion',
+    {
+      preValidation: multipartToJson,
+      schema: {
+        tags: ['follow-up'],
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return reportCompletion(ctx.db, requireActor(request), request.params.id, { text: request.body.text, files: request.body.files?.map(fileBytes) }, ctx.today());
+    },
+  );
+
+  api.post(
+    '/api/assignments/:id/review',
+    {
+      schema: {
+        tags: ['follow-up'],
+        description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
+        params: IdParams,
+        body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/assignments/:id/extensions',
+    {
+      schema: {
+        tags: ['follow-up'],
+        params: IdParams,
+        body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return requestExtension(ctx.db, requireActor(request), request.params.id, request.body, ctx.today(), ctx.extensionPolicy);
+    },
+  );
+
+  api.post(
+    '/api/assignments/:id/extensions/:requestId/decision',
+    {
+      schema: {
+        tags: ['follow-up'],
+        params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
+        body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body),
+  );
+
+  api.post(
+    '/api/assignments/:id/reassign',
+    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/assignments/:id/cancel',
+    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/assignments/:id/deadline',
+    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+}

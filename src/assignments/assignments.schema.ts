@@ -1,0 +1,117 @@
+import { pgTable, uuid, text, date, timestamp, jsonb, integer, index } from 'drizzle-orm/pg-core';
+import { agencies } from '../directory/directory.schema';
+import { users } from '../auth/auth.schema';
+import { documents, directiveItems, bytea } from '../documents/documents.schema';
+import type { AssignmentState, Outlook } from './state-machine';
+
+/** One lead agency's share of one directive item. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => directiveItems.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    supportAgencyIds: jsonb('support_agency_ids').$type<string[]>().notNull().default([]),
+    supportNames: jsonb('support_names').$type<string[]>().notNull().default([]),
+    leaderId: uuid('leader_id').references(() => users.id),
+    /** Deadline as first published; `due` is the one in force after approved extensions. */
+    originalDue: date('original_due', { mode: 'string' }),
+    due: date('due', { mode: 'string' }),
+    dueText: text('due_text'),
+    state: text('state').$type<AssignmentState>().notNull().default('assigned'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    /** Date of the completion report the office accepted: what on-time is judged by. */
+    completedOn: date('completed_on', { mode: 'string' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    extensionCount: integer('extension_count').notNull().default(0),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    outlook: text('outlook').$type<Outlook>(),
+    lastReportAt: timestamp('last_report_at', { withTimezone: true }),
+    /** Folded (no diacritics, lower case) text of the item, agency and document, for search. */
+    searchText: text('search_text').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('assignments_agency_due_idx').on(t.agencyId, t.due, t.id),
+    index('assignments_due_idx').on(t.due, t.id),
+    index('assignments_document_idx').on(t.documentId),
+    index('assignments_item_idx').on(t.itemId),
+    index('assignments_leader_idx').on(t.leaderId),
+    index('assignments_counts_idx').on(t.agencyId, t.state, t.due, t.completedOn),
+  ],
+);
+
+export const REPORT_KINDS = ['progress', 'completion'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    authorId: uuid('author_id').references(() => users.id),
+    kind: text('kind').$type<ReportKind>().notNull(),
+    text: text('text').notNull(),
+    percent: integer('percent'),
+    outlook: text('outlook').$type<Outlook>(),
+    outlookReason: text('outlook_reason'),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    /** For completion reports: pending, accepted or returned by the office. */
+    reviewStatus: text('review_status').$type<'pending' | 'accepted' | 'returned'>(),
+    reviewNote: text('review_note'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('progress_reports_assignment_idx').on(t.assignmentId, t.createdAt)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    reportId: uuid('report_id').references(() => progressReports.id),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_assignment_idx').on(t.assignmentId)],
+);
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    previousDue: date('previous_due', { mode: 'string' }),
+    requestedDue: date('requested_due', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').$type<'pending' | 'approved' | 'refused'>().notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('extension_requests_assignment_idx').on(t.assignmentId)],
+);

@@ -1,0 +1,34 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../auth/actor';
+import { authorize } from '../../auth/policy';
+import { AppError } from '../../shared/errors';
+import { progressReports } from '../assignments.schema';
+import { applyAction, lockAssignment } from '../assignment-access';
+
+/**
+ * The office accepts a completion report (the task is done, dated by that report) or returns it
+ * (the task goes back to in progress, with the reason for the agency).
+ */
+export async function reviewCompletion(db: Db, actor: Actor, id: string, input: { decision: 'accept' | 'return'; note?: string }) {
+  authorize(actor, 'review_completion');
+  if (input.decision === 'return' && !input.note?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do trả lại.');
+  return db.transaction(async (tx) => {
+    const row = await lockAssignment(tx, actor, id);
+    const [report] = await tx
+      .select()
+      .from(progressReports)
+      .where(and(eq(progressReports.assignmentId, id), eq(progressReports.kind, 'completion'), eq(progressReports.reviewStatus, 'pending')))
+      .orderBy(desc(progressReports.createdAt))
+      .limit(1);
+    if (!report) throw new AppError('INVALID_TRANSITION', 'Nhiệm vụ không có báo cáo hoàn thành đang chờ duyệt.');
+    await tx
+      .update(progressReports)
+      .set({ reviewStatus: input.decision === 'accept' ? 'accepted' : 'returned', reviewNote: input.note ?? null, reviewedBy: actor.id })
+      .where(eq(progressReports.id, report.id));
+    if (input.decision === 'accept') {
+      return applyAction(tx, actor, row, 'accept', { completedOn: report.reportedOn, acceptedAt: new Date() }, { reportId: report.id, note: input.note ?? null });
+    }
+    return applyAction(tx, actor, row, 'return', { progressPercent: Math.min(row.progressPercent, 90) }, { reportId: report.id, note: input.note });
+  });
+}

@@ -1,0 +1,69 @@
+import { asc, desc, eq, and } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import type { Actor } from '../auth/actor';
+import { agencyScope } from '../auth/policy';
+import { notFound } from '../shared/errors';
+import { agencies } from '../directory/directory.schema';
+import { users } from '../auth/auth.schema';
+import { directiveItems, documents } from '../documents/documents.schema';
+import { events } from '../events/events.schema';
+import { assignments, attachments, extensionRequests, progressReports } from './assignments.schema';
+import { readAssignment } from './assignment-access';
+import { bucketOf, daysOverdue } from './buckets';
+import { availableActions } from './state-machine';
+
+/** Everything the assignment page shows, in one answer. */
+export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string) {
+  const a = await readAssignment(db, actor, id);
+  const [[item], [doc], [agency], reports, files, extensions, history, leader] = await Promise.all([
+    db.select().from(directiveItems).where(eq(directiveItems.id, a.itemId)),
+    db.select().from(documents).where(eq(documents.id, a.documentId)),
+    db.select().from(agencies).where(eq(agencies.id, a.agencyId)),
+    db
+      .select({ r: progressReports, author: users.displayName })
+      .from(progressReports)
+      .leftJoin(users, eq(users.id, progressReports.authorId))
+      .where(eq(progressReports.assignmentId, id))
+      .orderBy(desc(progressReports.createdAt)),
+    db
+      .select({ id: attachments.id, reportId: attachments.reportId, fileName: attachments.fileName, mime: attachments.mime, size: attachments.size, createdAt: attachments.createdAt })
+      .from(attachments)
+      .where(eq(attachments.assignmentId, id)),
+    db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, id)).orderBy(asc(extensionRequests.createdAt)),
+    db.select().from(events).where(eq(events.assignmentId, id)).orderBy(asc(events.id)),
+    a.leaderId ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, a.leaderId)) : Promise.resolve([]),
+  ]);
+  const { searchText: _s, ...rest } = a;
+  return {
+    assignment: { ...rest, bucket: bucketOf(a, asOf), daysOverdue: daysOverdue(a, asOf), actions: availableActions(a.state) },
+    agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
+    leader: leader[0] ?? null,
+    item: item ? { id: item.id, ref: item.ref, text: item.text, startOffset: item.startOffset, endOffset: item.endOffset, supports: item.supports, dueText: item.dueText, expectedResult: item.expectedResult, reportTo: item.reportTo } : null,
+    document: doc ? { id: doc.id, kind: doc.kind, number: doc.number, docDate: doc.docDate, subject: doc.subject, signer: doc.signer } : null,
+    reports: reports.map(({ r, author }) => ({ ...r, authorName: author, attachments: files.filter((f) => f.reportId === r.id) })),
+    extensions,
+    deadlineHistory: [
+      { due: a.originalDue, source: 'published' as const },
+      ...extensions.filter((e) => e.status === 'approved').map((e) => ({ due: e.requestedDue, source: 'extension' as const, at: e.decidedAt })),
+    ],
+    events: history,
+  };
+}
+
+/** One item across all its assignments ("xem theo nhiệm vụ"), limited to what the actor sees. */
+export async function getItemOverview(db: DbOrTx, actor: Actor, itemId: string, asOf: string) {
+  const [item] = await db.select().from(directiveItems).where(eq(directiveItems.id, itemId));
+  if (!item) throw notFound('nhiệm vụ');
+  const scope = agencyScope(actor);
+  const rows = await db
+    .select({ a: assignments, agencyName: agencies.name })
+    .from(assignments)
+    .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
+    .where(scope ? and(eq(assignments.itemId, itemId), eq(assignments.agencyId, scope)) : eq(assignments.itemId, itemId))
+    .orderBy(asc(agencies.name));
+  if (scope && !rows.length) throw notFound('nhiệm vụ');
+  return {
+    item,
+    assignments: rows.map(({ a, agencyName }) => ({ id: a.id, agencyId: a.agencyId, agencyName, state: a.state, due: a.due, progressPercent: a.progressPercent, bucket: bucketOf(a, asOf) })),
+  };
+}

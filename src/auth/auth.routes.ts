@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { eq, isNull, and } from 'drizzle-orm';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/context';
+import { IdParams, Nullable, errorResponses } from '../http/schemas';
+import { SESSION_COOKIE } from '../http/build-server';
+import { authorize } from './policy';
+import { login, logout, createApiToken } from './sessions';
+import { createUser, presentUser, actorOf } from './users';
+import { apiTokens, users, ROLES, CHANNELS } from './auth.schema';
+import { hashPassword, checkPasswordStrength } from './passwords';
+import { recordEvent } from '../events/record-event';
+import { AppError, notFound } from '../shared/errors';
+import { agencies } from '../directory/directory.schema';
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        security: [],
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { token, csrfToken, user } = await login(ctx.db, request.body.username, request.body.password, ctx.config.sessionHours);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.publicUrl.startsWith('https:'),
+        maxAge: ctx.config.sessionHours * 3600,
+      });
+      return { user: await userView(ctx, user.id), csrfToken };
+    },
+  );
+
+  api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  api.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+    const actor = requireActor(request);
+    if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+    return { user: await userView(ctx, actor.id), csrfToken: request.csrfToken };
+  });
+
+  api.get('/api/users', { schema: { tags: ['users'] } }, async (request) => {
+    const actor = requireActor(request);
+    // Leaders are listed for everyone (the "leader in charge" picker); the rest needs rights.
+    const rows = await ctx.db.select().from(users).orderBy(users.username);
+    if (actor.role === 'admin' || actor.role === 'office') return { items: rows.map(presentUser) };
+    return { items: rows.filter((u) => u.role === 'leader').map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, sectors: u.sectors })) };
+  });
+
+  const UserBody = Type.Object(
+    {
+      username: Type.String({ minLength: 3, maxLength: 40 }),
+      displayName: Type.Optional(Type.String({ maxLength: 200 })),
+      email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
+      password: Type.String({ minLength: 8, maxLength: 200 }),
+      role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+      agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+      sectors: Type.Optional(Nullable(Type.String())),
+      channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+    },
+    { additionalProperties: false },
+  );
+  api.post('/api/users', { schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_users');
+    reply.status(201);
+    return createUser(ctx.db, actor, request.body);
+  });
+
+  api.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String()),
+            email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
+            password: Type.Optional(Type.String({ minLength: 8 })),
+            role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
+            agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+            sectors: Type.Optional(Nullable(Type.String())),
+            channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const self = actor.id === request.params.id;
+      const { password, ...rest } = request.body;
+      // Anyone may change their own password, name and channels; the rest is the admin's.
+      if (!self || Object.keys(rest).some((k) => !['displayName', 'channels', 'email'].includes(k))) authorize(actor, 'manage_users');
+      if (password) checkPasswordStrength(password);
+      return ctx.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(users).where(eq(users.id, request.params.id));
+        if (!before) throw notFound('người dùng');
+        const [after] = await tx
+          .update(users)
+          .set({ ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) })
+          .where(eq(users.id, request.params.id))
+          .returning();
+        await recordEvent(tx, actor, { action: 'user.updated', entity: 'user', entityId: after.id, before: presentUser(before), after: presentUser(after) });
+        return presentUser(after);
+      });
+    },
+  );
+
+  api.get('/api/tokens', { schema: { tags: ['tokens'] } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_users');
+    const rows = await ctx.db
+      .select({ id: apiTokens.id, name: apiTokens.name, userId: apiTokens.userId, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(isNull(apiTokens.revokedAt));
+    return { items: rows };
+  });
+
+  api.post(
+    '/api/tokens',
+    { schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(actor, 'manage_users');
+      reply.status(201);
+      // The token is shown once; only its hash is kept.
+      return createApiToken(ctx.db, actor, request.body.userId, request.body.name);
+    },
+  );
+
+  api.delete('/api/tokens/:id', { schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_users');
+    await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, request.params.id), isNull(apiTokens.revokedAt))).returning();
+      if (!row) throw notFound('API token');
+      await recordEvent(tx, actor, { action: 'api_token.revoked', entity: 'api_token', entityId: row.id });
+    });
+    return { ok: true };
+  });
+}
+
+async function userView(ctx: AppContext, id: string) {
+  const [row] = await ctx.db.select({ u: users, agencyName: agencies.name }).from(users).leftJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.id, id));
+  return { ...presentUser(row.u), agencyName: row.agencyName, actor: actorOf(row.u) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Sign-in for people (httpOnly cookie + CSRF token) and API tokens for machines. Only hashes of
+ * secrets are stored, so a copy of the database gives no way in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { AppError } from '../shared/errors';
+import { sessions, apiTokens, users } from './auth.schema';
+import { verifyPassword } from './passwords';
+import { actorOf, findUserByUsername } from './users';
+import type { Actor } from './actor';
+import { recordEvent } from '../events/record-event';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const secret = () => randomBytes(32).toString('base64url');
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  userId: string;
+}
+
+// A fixed hash so that an unknown user costs as much time as a wrong password.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$OJAIbRHsiAeC9ePxRxMAfA$ngvm7YQm6nfW8V6ItGJ0iR91ZGmKmvI1qeRE+at8hcY';
+
+export async function login(db: Db, username: string, password: string, hours: number) {
+  const user = await findUserByUsername(db, username);
+  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  if (!user || !ok || !user.active) throw new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  const token = secret();
+  const csrfToken = secret();
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + hours * 3_600_000) });
+    await recordEvent(tx, actorOf(user), { action: 'user.signed_in', entity: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, user };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}
+
+export async function sessionFromCookie(db: Db, token: string): Promise<SessionInfo | null> {
+  const [row] = await db
+    .select({ user: users, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+  return row ? { actor: actorOf(row.user), csrfToken: row.csrfToken, userId: row.user.id } : null;
+}
+
+export async function createApiToken(db: Db, actor: Actor, userId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = `ddk_${secret()}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ name, userId, tokenHash: sha256(token) }).returning({ id: apiTokens.id });
+    await recordEvent(tx, actor, { action: 'api_token.created', entity: 'api_token', entityId: row.id, after: { name, userId } });
+    return { id: row.id, token };
+  });
+}
+
+export async function actorFromApiToken(db: Db, token: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), eq(users.active, true)));
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return actorOf(row.user);
+}

@@ -1,0 +1,34 @@
+/**
+ * `npx dondoc <command>`: each command lives in its own module, loaded only when asked, so that
+ * `dondoc extract` does not pay for the server's start-up.
+ */
+const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+  serve: { about: 'chạy máy chủ (mặc định) — run the server', load: () => import('./serve-command') },
+  migrate: { about: 'áp dụng migration cơ sở dữ liệu — apply database migrations', load: () => import('./migrate-command') },
+  user: { about: 'user add USERNAME --role ROLE [--agency CODE] — tạo tài khoản', load: () => import('./user-command') },
+  directory: { about: 'directory import FILE (.json | .csv) — nạp danh mục cơ quan', load: () => import('./directory-command') },
+  demo: { about: 'nạp dữ liệu mẫu Cao Bằng — load the Cao Bằng demo', load: () => import('./demo-command') },
+  extract: { about: 'extract FILE... [--json | --jsonl] — đọc văn bản, trích xuất nhiệm vụ', load: () => import('./extract-command') },
+  remind: { about: 'remind [--at YYYY-MM-DD] [--dry-run] — chạy lượt nhắc việc', load: () => import('./remind-command') },
+};
+
+export {};
+
+function help(): void {
+  console.log('dondoc — theo dõi, đôn đốc nhiệm vụ\n\nCách dùng: dondoc <lệnh> [tham số]\n');
+  for (const [name, c] of Object.entries(COMMANDS)) console.log(`  ${name.padEnd(10)} ${c.about}`);
+}
+
+const [command = 'serve', ...rest] = process.argv.slice(2);
+if (command === '--help' || command === '-h' || command === 'help') {
+  help();
+} else if (!COMMANDS[command]) {
+  console.error(`Lệnh không hợp lệ: ${command}\n`);
+  help();
+  process.exitCode = 2;
+} else {
+  const mod = await COMMANDS[command].load();
+  const code = await mod.run(rest);
+  if (command !== 'serve') process.exit(code);
+  else process.exitCode = code;
+}

@@ -1,0 +1,90 @@
+/**
+ * All configuration comes from the environment, validated once at start. A wrong value stops
+ * the boot with a readable list of what is wrong, instead of failing later in a request.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  adminPassword: string | null;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  sessionHours: number;
+  loadDemo: boolean;
+  uploadMaxMb: number;
+  loginMaxPerMinute: number;
+  reminderIntervalMinutes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const errors: string[] = [];
+  const int = (name: string, dflt: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return dflt;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      errors.push(`${name}="${raw}": phải là số nguyên từ ${min} đến ${max}`);
+      return dflt;
+    }
+    return n;
+  };
+  const bool = (name: string, dflt: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return dflt;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    errors.push(`${name}="${raw}": phải là true hoặc false`);
+    return dflt;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) errors.push(`${name}: giao thức phải là ${protocols.join(' hoặc ')}`);
+    } catch {
+      errors.push(`${name}="${raw}": không phải URL hợp lệ`);
+    }
+    return raw;
+  };
+
+  const port = int('PORT', 3000, 0, 65535);
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const config: Config = {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    adminPassword: env.DONDOC_ADMIN_PASSWORD || null,
+    publicUrl: url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'dondoc <no-reply@dondoc.local>',
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionHours: int('SESSION_HOURS', 12, 1, 24 * 30),
+    loadDemo: bool('DONDOC_DEMO', !databaseUrl),
+    uploadMaxMb: int('UPLOAD_MAX_MB', 20, 1, 200),
+    loginMaxPerMinute: int('LOGIN_MAX_PER_MINUTE', 10, 1, 1000),
+    reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15, 0, 24 * 60),
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    errors.push(`LOG_LEVEL="${config.logLevel}": phải là một trong fatal, error, warn, info, debug, trace, silent`);
+  }
+  if (config.adminPassword !== null && config.adminPassword.length < 8) {
+    errors.push('DONDOC_ADMIN_PASSWORD: mật khẩu phải có ít nhất 8 ký tự');
+  }
+  if (errors.length) throw new ConfigError(errors);
+  return config;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,6 @@
+/** Every table of dondoc, gathered for drizzle and drizzle-kit. Each domain owns its tables. */
+export * from '../directory/directory.schema';
+export * from '../auth/auth.schema';
+export * from '../documents/documents.schema';
+export * from '../assignments/assignments.schema';
+export * from '../events/events.schema';

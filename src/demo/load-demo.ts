@@ -1,0 +1,123 @@
+/**
+ * The demo province: Cao Bằng's directory, the notice of 14/7/2025 read by dondoc's own reader
+ * and published, a few accounts, and some follow-up so that every screen has something to show.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
+import { createUser, actorOf } from '../auth/users';
+import { users } from '../auth/auth.schema';
+import { agencies } from '../directory/directory.schema';
+import { parseDirectoryJson } from '../directory/directory-file';
+import { importDirectory } from '../directory/import-directory';
+import { createDocument } from '../documents/create-document';
+import { updateItem } from '../documents/edit-items';
+import { publishDocument } from '../documents/publish-document';
+import { assignments } from '../assignments/assignments.schema';
+import { directiveItems } from '../documents/documents.schema';
+import { receiveAssignment, reportCompletion, reportProgress } from '../assignments/follow-up/report-progress';
+import { reviewCompletion } from '../assignments/follow-up/review-completion';
+import { decideExtension, requestExtension } from '../assignments/follow-up/extensions';
+import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
+
+const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+
+export const DEMO_USERS = [
+  { username: 'vanphong', displayName: 'Nguyễn Thị Lan (Văn phòng UBND tỉnh)', role: 'office', agency: 'VPUBND' },
+  { username: 'chutich', displayName: 'Lê Hải Hoà (Chủ tịch UBND tỉnh)', role: 'leader', sectors: 'Toàn tỉnh' },
+  { username: 'pct', displayName: 'Phó Chủ tịch UBND tỉnh (kinh tế)', role: 'leader', sectors: 'Kinh tế, tài chính, đầu tư công, nông nghiệp' },
+  { username: 'syt', displayName: 'Cán bộ Sở Y tế', role: 'agency', agency: 'SYT' },
+  { username: 'stc', displayName: 'Cán bộ Sở Tài chính', role: 'agency', agency: 'STC' },
+  { username: 'snnmt', displayName: 'Cán bộ Sở Nông nghiệp và Môi trường', role: 'agency', agency: 'SNNMT' },
+  { username: 'snv', displayName: 'Cán bộ Sở Nội vụ', role: 'agency', agency: 'SNV' },
+  { username: 'xembaocao', displayName: 'Người xem báo cáo', role: 'viewer' },
+] as const;
+
+/** What the clerk decides in review for names the directory cannot know. */
+const CLERK_CORRECTIONS: Record<string, string> = {
+  'các chủ đầu tư, ban quản lý dự án': 'Ban Quản lý dự án đầu tư xây dựng tỉnh',
+  'cơ quan soạn thảo': 'Văn phòng UBND tỉnh',
+};
+
+export async function loadDemo(db: Db, opts: { password: string }) {
+  const directory = parseDirectoryJson(JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8')));
+  directory.agencies.push({ code: 'BQLDA', name: 'Ban Quản lý dự án đầu tư xây dựng tỉnh', kind: 'provincial_body', aliases: ['các chủ đầu tư, ban quản lý dự án'], formerly: [] });
+  await importDirectory(db, SYSTEM_ACTOR, directory);
+
+  const agencyId = async (code: string) => (await db.select().from(agencies).where(eq(agencies.code, code)))[0].id;
+  const actors: Record<string, Actor> = {};
+  for (const u of DEMO_USERS) {
+    const created = await createUser(db, SYSTEM_ACTOR, {
+      username: u.username,
+      displayName: u.displayName,
+      email: `${u.username}@caobang.demo.dondoc.vn`,
+      password: opts.password,
+      role: u.role,
+      agencyId: 'agency' in u ? await agencyId(u.agency) : null,
+      sectors: 'sectors' in u ? u.sectors : null,
+    });
+    actors[u.username] = actorOf(created);
+  }
+  const office = actors.vanphong;
+
+  const text = readFileSync(dataFile('caobang-tb-2025-07-14.txt'), 'utf8');
+  const { document, items } = await createDocument(db, office, { text, file: undefined, meta: { number: '1234/TB-VPUBND' } });
+  const [pct] = await db.select().from(users).where(eq(users.username, 'pct'));
+  for (const item of items) {
+    const leads = item.leads.map((l) => (l.agencyId || l.groupId ? l : CLERK_CORRECTIONS[l.name] ?? l.name));
+    const economic = /^II\.2\.[1-3]/.test(item.ref ?? '');
+    await updateItem(db, office, document.id, item.id, { leads, ...(economic ? { leaderId: pct.id } : {}) });
+  }
+  const published = await publishDocument(db, office, document.id);
+
+  // Some follow-up, dated in the weeks after the notice.
+  const find = async (ref: string, code: string) => {
+    const [row] = await db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .innerJoin(directiveItems, eq(directiveItems.id, assignments.itemId))
+      .where(and(eq(directiveItems.ref, ref), eq(assignments.agencyId, await agencyId(code))));
+    return row?.id ?? null;
+  };
+  const step = async (fn: () => Promise<unknown>) => {
+    // The demo must load even if the reader labels an item differently than expected.
+    try {
+      await fn();
+    } catch {
+      /* skipped */
+    }
+  };
+  const syt = await find('II.2.5.d', 'SYT');
+  if (syt) {
+    await step(() => receiveAssignment(db, actors.syt, syt));
+    await step(() => reportProgress(db, actors.syt, syt, { text: 'Đã tiêm vắc xin sởi cho 78% đối tượng; tiếp tục tổ chức tiêm bù tại các xã vùng cao.', percent: 78, outlook: 'on_track' }, '2025-07-22'));
+    await step(() => reportCompletion(db, actors.syt, syt, { text: 'Hoàn thành chiến dịch tiêm vắc xin sởi: 98,6% đối tượng được tiêm.' }, '2025-07-30'));
+    await step(() => reviewCompletion(db, office, syt, { decision: 'accept', note: 'Đạt yêu cầu.' }));
+  }
+  const snnmt = await find('II.2.2.b', 'SNNMT');
+  if (snnmt) {
+    await step(() => reportProgress(db, actors.snnmt, snnmt, { text: 'Đã tổng hợp 42 công trình vướng mặt bằng, đang phân công cho các xã.', percent: 70, outlook: 'at_risk', outlookReason: 'Một số xã chậm gửi số liệu.' }, '2025-07-21'));
+    await step(() => reportCompletion(db, actors.snnmt, snnmt, { text: 'Đã báo cáo UBND tỉnh danh mục và mốc thời gian hoàn thành.' }, '2025-07-24'));
+    await step(() => reviewCompletion(db, office, snnmt, { decision: 'accept' }));
+  }
+  const lamluat = await find('II.2.5.a.1', 'SNNMT');
+  if (lamluat) {
+    await step(() => requestExtension(db, actors.snnmt, lamluat, { requestedDue: '2025-08-15', reason: 'Chờ kết quả xác minh của lực lượng kiểm lâm tại 3 xã biên giới.' }, '2025-07-24', DEFAULT_EXTENSION_POLICY));
+    const { extensionRequests } = await import('../assignments/assignments.schema');
+    const [req] = await db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, lamluat));
+    if (req) await step(() => decideExtension(db, office, lamluat, req.id, { decision: 'approve', note: 'Đồng ý gia hạn.' }));
+  }
+  const snv = await find('II.2.5.đ', 'SNV');
+  if (snv) {
+    await step(() => reportCompletion(db, actors.snv, snv, { text: 'Đã tổ chức các hoạt động kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ.' }, '2025-07-27'));
+    await step(() => reviewCompletion(db, office, snv, { decision: 'accept' }));
+  }
+  const stc = await find('II.2.1', 'STC');
+  if (stc) {
+    await step(() => receiveAssignment(db, actors.stc, stc));
+    await step(() => reportProgress(db, actors.stc, stc, { text: 'Đã họp phân tích tăng trưởng quý II; đang xây dựng kịch bản 6 tháng cuối năm.', percent: 40, outlook: 'at_risk', outlookReason: 'Thiếu số liệu của một số ngành.' }, '2025-08-05'));
+  }
+  return { documentId: document.id, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
+}

@@ -1,0 +1,149 @@
+import type { Db } from '../db/client';
+import type { Actor } from '../auth/actor';
+import { authorize } from '../auth/policy';
+import { AppError } from '../shared/errors';
+import { normalizeText } from '../shared/text';
+import { recordEvent } from '../events/record-event';
+import { loadDirectoryIndex } from '../directory/load-directory-index';
+import { extractDirective, readDocument } from '../reader';
+import { documents, directiveItems } from './documents.schema';
+import { resolveAddressees, reviewFlags, type ItemDraft } from './draft-items';
+import { presentDocument } from './document-queries';
+
+export interface DocumentMeta {
+  kind?: string | null;
+  number?: string | null;
+  docDate?: string | null;
+  issuer?: string | null;
+  place?: string | null;
+  subject?: string | null;
+  signer?: string | null;
+  signerTitle?: string | null;
+  signingForm?: string | null;
+  recipients?: string[];
+  meetingDate?: string | null;
+  chair?: string | null;
+}
+
+export interface CreateDocumentInput {
+  text?: string;
+  file?: { bytes: Uint8Array; name: string; mime?: string };
+  meta?: DocumentMeta;
+  /** Tasks given by the caller; when absent the reader extracts them from the text. */
+  items?: ItemDraft[];
+}
+
+type Extraction = Awaited<ReturnType<typeof readDocument>> | ReturnType<typeof extractDirective>;
+
+function metaFrom(x: Extraction): DocumentMeta {
+  const d = (x.document ?? {}) as Record<string, unknown>;
+  const s = (k: string) => (typeof d[k] === 'string' && d[k] ? (d[k] as string) : null);
+  return {
+    kind: s('kind'),
+    number: s('number'),
+    docDate: s('date'),
+    issuer: s('issuer'),
+    place: s('place'),
+    subject: s('subject'),
+    signer: s('signer'),
+    signerTitle: s('signerTitle'),
+    signingForm: s('signingForm'),
+    recipients: Array.isArray(d.recipients) ? (d.recipients as unknown[]).map(String) : [],
+    meetingDate: s('meetingDate'),
+    chair: s('chair'),
+  };
+}
+
+const names = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String((x as { name?: string })?.name ?? ''))).filter(Boolean) : []);
+
+function itemsFrom(x: Extraction): ItemDraft[] {
+  return (x.tasks as unknown as Record<string, unknown>[]).map((t) => ({
+    ref: (t.ref as string) ?? null,
+    text: String(t.text ?? ''),
+    startOffset: typeof t.start === 'number' ? t.start : null,
+    endOffset: typeof t.end === 'number' ? t.end : null,
+    leads: names(t.lead).map((name) => ({ name })),
+    supports: names(t.support).map((name) => ({ name })),
+    due: (t.due as string) ?? null,
+    dueText: (t.dueText as string) ?? null,
+    recurrence: typeof t.recurrence === 'string' ? t.recurrence : t.recurrence ? JSON.stringify(t.recurrence) : null,
+    expectedResult: (t.product as string) ?? null,
+    reportTo: (t.reportTo as string) ?? null,
+    review: Array.isArray(t.needsReview) ? (t.needsReview as string[]) : [],
+  }));
+}
+
+/** Stores a draft document with its items, extracted by the reader unless given. One transaction. */
+export async function createDocument(db: Db, actor: Actor, input: CreateDocumentInput) {
+  authorize(actor, 'manage_documents');
+  let text: string;
+  let extraction: Extraction | null = null;
+  if (input.file) {
+    extraction = await readDocument(input.file.bytes, input.file.name);
+    text = extraction.text;
+  } else if (input.text && input.text.trim()) {
+    text = normalizeText(input.text);
+    if (!input.items) extraction = extractDirective(text);
+  } else {
+    throw new AppError('VALIDATION', 'Cần nội dung văn bản (text) hoặc tệp đính kèm (file).');
+  }
+  const meta = { ...(extraction ? metaFrom(extraction) : {}), ...stripUndefined(input.meta ?? {}) };
+  const drafts = input.items ?? (extraction ? itemsFrom(extraction) : []);
+
+  return db.transaction(async (tx) => {
+    const index = await loadDirectoryIndex(tx);
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        ...meta,
+        recipients: meta.recipients ?? [],
+        text,
+        fileName: input.file?.name ?? null,
+        fileMime: input.file?.mime ?? null,
+        fileData: input.file ? Buffer.from(input.file.bytes) : null,
+        status: 'draft',
+        createdBy: actor.id,
+      })
+      .returning();
+    const items = drafts.length
+      ? await tx
+          .insert(directiveItems)
+          .values(
+            drafts.map((d, position) => {
+              const leads = resolveAddressees(d.leads, index);
+              const supports = resolveAddressees(d.supports, index);
+              return {
+                documentId: doc.id,
+                position,
+                ref: d.ref ?? null,
+                text: d.text,
+                startOffset: d.startOffset ?? null,
+                endOffset: d.endOffset ?? null,
+                leads,
+                supports,
+                due: d.due ?? null,
+                dueText: d.dueText ?? null,
+                recurrence: d.recurrence ?? null,
+                leaderId: d.leaderId ?? null,
+                expectedResult: d.expectedResult ?? null,
+                reportTo: d.reportTo ?? null,
+                review: reviewFlags({ ...d, leads, supports }),
+              };
+            }),
+          )
+          .returning()
+      : [];
+    await recordEvent(tx, actor, {
+      action: 'document.created',
+      entity: 'document',
+      entityId: doc.id,
+      documentId: doc.id,
+      after: { number: doc.number, subject: doc.subject, items: items.length },
+    });
+    return { document: presentDocument(doc, { withText: true }), items };
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

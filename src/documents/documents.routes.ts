@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/context';
+import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
+import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { authorize } from '../auth/policy';
+import { AppError } from '../shared/errors';
+import { createDocument } from './create-document';
+import { addItem, deleteItem, updateDocumentMeta, updateItem } from './edit-items';
+import { publishDocument } from './publish-document';
+import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
+
+const Addressee = Type.Union([
+  Type.String({ minLength: 1 }),
+  Type.Object({ name: Type.String({ minLength: 1 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+]);
+const ItemFields = {
+  ref: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+  leads: Type.Optional(Type.Array(Addressee)),
+  supports: Type.Optional(Type.Array(Addressee)),
+  due: Type.Optional(Nullable(IsoDate)),
+  dueText: Type.Optional(Nullable(Type.String())),
+  leaderId: Type.Optional(Nullable(Uuid)),
+  expectedResult: Type.Optional(Nullable(Type.String())),
+  reportTo: Type.Optional(Nullable(Type.String())),
+  startOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  endOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+};
+const Meta = Type.Object(
+  {
+    kind: Type.Optional(Nullable(Type.String())),
+    number: Type.Optional(Nullable(Type.String())),
+    docDate: Type.Optional(Nullable(IsoDate)),
+    issuer: Type.Optional(Nullable(Type.String())),
+    place: Type.Optional(Nullable(Type.String())),
+    subject: Type.Optional(Nullable(Type.String())),
+    signer: Type.Optional(Nullable(Type.String())),
+    signerTitle: Type.Optional(Nullable(Type.String())),
+    signingForm: Type.Optional(Nullable(Type.String())),
+    recipients: Type.Optional(Type.Array(Type.String())),
+    meetingDate: Type.Optional(Nullable(IsoDate)),
+    chair: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+);
+const ItemParams = Type.Object({ id: Uuid, itemId: Uuid }, { additionalProperties: false });
+
+export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { limit = 50, offset = 0, ...q } = request.query;
+      return { items: await listDocuments(ctx.db, { ...q, limit, offset }) };
+    },
+  );
+
+  api.post(
+    '/api/documents',
+    {
+      preValidation: multipartToJson,
+      schema: {
+        tags: ['documents'],
+        description:
+          'Tạo văn bản nháp: gửi {text} hoặc tệp (.txt, .docx, .pdf) qua multipart/form-data (trường "file") hoặc JSON {files:[{name, contentBase64}]}. Nếu không gửi items, bộ đọc sẽ tự trích xuất nhiệm vụ.',
+        body: Type.Object(
+          {
+            text: Type.Optional(Type.String({ maxLength: 5_000_000 })),
+            files: Type.Optional(Type.Array(FileJson, { maxItems: 1 })),
+            meta: Type.Optional(Meta),
+            items: Type.Optional(Type.Array(Type.Object({ text: Type.String({ minLength: 1 }), ...ItemFields }, { additionalProperties: false }))),
+          },
+          { additionalProperties: false },
+        ),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { text, files, meta, items } = request.body;
+      const file = files?.[0] ? fileBytes(files[0]) : undefined;
+      if (!text && !file) throw new AppError('VALIDATION', 'Cần nội dung văn bản (text) hoặc một tệp.');
+      const result = await createDocument(ctx.db, actor, {
+        text,
+        file,
+        meta,
+        items: items?.map((i) => ({ ...i, leads: toRefs(i.leads), supports: toRefs(i.supports) })),
+      });
+      reply.status(201);
+      return result;
+    },
+  );
+
+  api.get('/api/documents/:id', { schema: { tags: ['documents'], params: IdParams } }, async (request) => {
+    requireActor(request);
+    const doc = await getDocument(ctx.db, request.params.id);
+    return { document: presentDocument(doc, { withText: true }), items: await getItems(ctx.db, doc.id) };
+  });
+
+  api.get('/api/documents/:id/file', { schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
+    requireActor(request);
+    const doc = await getDocument(ctx.db, request.params.id);
+    if (!doc.fileData) throw new AppError('NOT_FOUND', 'Văn bản này không có tệp gốc.');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName ?? 'van-ban')}`);
+    return reply.type(doc.fileMime ?? 'application/octet-stream').send(doc.fileData);
+  });
+
+  api.patch('/api/documents/:id', { schema: { tags: ['documents'], params: IdParams, body: Meta, response: errorResponses } }, async (request) => {
+    const actor = requireActor(request);
+    return presentDocument(await updateDocumentMeta(ctx.db, actor, request.params.id, request.body));
+  });
+
+  api.post(
+    '/api/documents/:id/items',
+    {
+      schema: {
+        tags: ['documents'],
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1 }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      reply.status(201);
+      return addItem(ctx.db, actor, request.params.id, request.body);
+    },
+  );
+
+  api.patch(
+    '/api/documents/:id/items/:itemId',
+    { schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1 })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
+    async (request) => {
+      const actor = requireActor(request);
+      return updateItem(ctx.db, actor, request.params.id, request.params.itemId, request.body);
+    },
+  );
+
+  api.delete('/api/documents/:id/items/:itemId', { schema: { tags: ['documents'], params: ItemParams, response: errorResponses } }, async (request) => {
+    const actor = requireActor(request);
+    await deleteItem(ctx.db, actor, request.params.id, request.params.itemId);
+    return { ok: true };
+  });
+
+  api.post('/api/documents/:id/publish', { schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_documents');
+    return publishDocument(ctx.db, actor, request.params.id);
+  });
+}
+
+function toRefs(list: (string | { name: string; agencyId?: string | null; groupId?: string | null })[] | undefined) {
+  return (list ?? []).map((x) => (typeof x === 'string' ? { name: x } : x));
+}

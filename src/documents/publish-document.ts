@@ -1,0 +1,76 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Actor } from '../auth/actor';
+import { authorize } from '../auth/policy';
+import { AppError } from '../shared/errors';
+import { foldText } from '../shared/text';
+import { recordEvent } from '../events/record-event';
+import { agencies, groupMembers } from '../directory/directory.schema';
+import { assignments } from '../assignments/assignments.schema';
+import { documents } from './documents.schema';
+import { getDocument, getItems } from './document-queries';
+
+/**
+ * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
+ * group addressee ("UBND cấp xã"), becomes N assignments. Nothing is published while a lead
+ * is unresolved: the clerk must pick the agency first. One transaction.
+ */
+export async function publishDocument(db: Db, actor: Actor, documentId: string) {
+  authorize(actor, 'manage_documents');
+  return db.transaction(async (tx) => {
+    const doc = await getDocument(tx, documentId);
+    if (doc.status !== 'draft') throw new AppError('CONFLICT', 'Văn bản này đã được ban hành.');
+    const items = await getItems(tx, documentId);
+    if (!items.length) throw new AppError('VALIDATION', 'Văn bản chưa có nhiệm vụ nào để giao.');
+    const problems: string[] = [];
+    for (const it of items) {
+      const label = it.ref ? `Nhiệm vụ ${it.ref}` : `Nhiệm vụ thứ ${it.position + 1}`;
+      if (!it.leads.length) problems.push(`${label}: chưa có cơ quan chủ trì`);
+      for (const l of it.leads) if (!l.agencyId && !l.groupId) problems.push(`${label}: "${l.name}" chưa có trong danh mục cơ quan`);
+    }
+    if (problems.length) {
+      throw new AppError('VALIDATION', `Chưa thể ban hành: ${problems.join('; ')}.`, { problems });
+    }
+    const groupIds = [...new Set(items.flatMap((i) => i.leads.map((l) => l.groupId).filter((g): g is string => !!g)))];
+    const members = groupIds.length ? await tx.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds)) : [];
+    const agencyRows = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies);
+    const agencyName = new Map(agencyRows.map((a) => [a.id, a.name]));
+
+    const rows: (typeof assignments.$inferInsert)[] = [];
+    for (const it of items) {
+      const leadIds = new Set<string>();
+      for (const l of it.leads) {
+        if (l.agencyId) leadIds.add(l.agencyId);
+        else for (const m of members) if (m.groupId === l.groupId) leadIds.add(m.agencyId);
+      }
+      const supportIds = it.supports.map((s) => s.agencyId).filter((x): x is string => !!x && !leadIds.has(x));
+      for (const agencyId of leadIds) {
+        rows.push({
+          itemId: it.id,
+          documentId,
+          agencyId,
+          supportAgencyIds: supportIds,
+          supportNames: it.supports.map((s) => s.name),
+          leaderId: it.leaderId,
+          originalDue: it.due,
+          due: it.due,
+          dueText: it.dueText,
+          searchText: foldText([it.ref, it.text, agencyName.get(agencyId), doc.number, doc.subject].filter(Boolean).join(' ')),
+        });
+      }
+    }
+    const created = rows.length ? await tx.insert(assignments).values(rows).returning({ id: assignments.id, agencyId: assignments.agencyId }) : [];
+    const [published] = await tx.update(documents).set({ status: 'published', publishedAt: new Date() }).where(eq(documents.id, documentId)).returning();
+    await recordEvent(tx, actor, {
+      action: 'document.published',
+      entity: 'document',
+      entityId: documentId,
+      documentId,
+      after: { items: items.length, assignments: created.length },
+    });
+    for (const a of created) {
+      await recordEvent(tx, actor, { action: 'assignment.created', entity: 'assignment', entityId: a.id, assignmentId: a.id, agencyId: a.agencyId, documentId });
+    }
+    return { document: published, assignments: created.length };
+  });
+}

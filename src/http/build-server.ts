@@ -1,0 +1,131 @@
+/**
+ * The HTTP adapter: Fastify with validated schemas, generated OpenAPI, problem+json errors,
+ * authentication (session cookie + CSRF, or API token) and the web UI, all on one port.
+ * Routes stay thin: validate → authorize → one use case → presenter.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import addFormats from 'ajv-formats';
+import { sql } from 'drizzle-orm';
+import { problemHandler } from './problem';
+import type { AppContext } from './context';
+import { AppError } from '../shared/errors';
+import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
+import { authRoutes } from '../auth/auth.routes';
+import { directoryRoutes } from '../directory/directory.routes';
+import { documentRoutes } from '../documents/documents.routes';
+import { assignmentRoutes } from '../assignments/assignments.routes';
+import { eventRoutes } from '../events/events.routes';
+import { BUCKET_RULE_VI } from '../assignments/buckets';
+
+export const SESSION_COOKIE = 'dondoc_session';
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface ServerOptions {
+  logger?: boolean | object;
+  /** Extra route plugins (reminders, reports) registered by the composition root. */
+  plugins?: ((app: FastifyInstance, ctx: AppContext) => Promise<void>)[];
+}
+
+export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+            ...(typeof opts.logger === 'object' ? opts.logger : {}),
+          },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: {
+      // Unknown fields are an error, not silently dropped; report every problem at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+      plugins: [addFormats as never],
+    },
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('viaCookie', false);
+  app.decorateRequest('csrfToken', null);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(webRoot)) {
+      problemHandler(Object.assign(new Error('not found'), { statusCode: 404 }) as never, request, reply);
+    } else {
+      // The web app routes on the client: every other path gets its shell.
+      reply.type('text/html').sendFile('index.html');
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxMb * 1024 * 1024, files: 5, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'dondoc API',
+        version: '1.0.0',
+        description: `Theo dõi, đôn đốc nhiệm vụ. Lỗi trả về theo RFC 9457 (application/problem+json) với "code" ổn định và "detail" tiếng Việt.\n\nQuy tắc phân loại: ${BUCKET_RULE_VI}`,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Phiên đăng nhập; các yêu cầu ghi cần header X-CSRF-Token.' },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (ddk_…) cho hệ thống khác.' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      const actor = await actorFromApiToken(ctx.db, auth.slice(7).trim());
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'API token không hợp lệ hoặc đã bị thu hồi.');
+      request.actor = actor;
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await sessionFromCookie(ctx.db, token);
+    if (!session) return;
+    request.actor = session.actor;
+    request.viaCookie = true;
+    request.csrfToken = session.csrfToken;
+    // Writes from a browser must prove they come from our page (double-submit token).
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError('CSRF', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
+    }
+  });
+
+  app.get('/api/health', { schema: { tags: ['system'], security: [] } }, async () => {
+    await ctx.db.execute(sql`select 1`);
+    return { status: 'ok', today: ctx.today() };
+  });
+
+  await app.register(async (api) => {
+    await authRoutes(api, ctx);
+    await directoryRoutes(api, ctx);
+    await documentRoutes(api, ctx);
+    await assignmentRoutes(api, ctx);
+    await eventRoutes(api, ctx);
+    for (const plugin of opts.plugins ?? []) await plugin(api, ctx);
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h', preCompressed: true });
+  }
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
+import type { Config } from '../config/config';
+import type { Actor } from '../auth/actor';
+import type { ExtensionPolicy } from '../assignments/extension-rules';
+import { AppError } from '../shared/errors';
+
+/** What every route needs, built once at start and passed explicitly (no global state). */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** Today's date in Vietnam; tests pin it. */
+  today: () => string;
+  extensionPolicy: ExtensionPolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    viaCookie: boolean;
+    csrfToken: string | null;
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  return request.actor;
+}

@@ -1,0 +1,73 @@
+/**
+ * Errors as RFC 9457 problem+json with a stable `code` and a Vietnamese `detail`. Validation
+ * errors list every problem (not only the first), each with its field.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../shared/errors';
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const FIELD_MESSAGES: Record<string, (e: AjvError) => string> = {
+  required: (e) => `thiếu trường bắt buộc "${e.params.missingProperty}"`,
+  additionalProperties: (e) => `trường "${e.params.additionalProperty}" không được hỗ trợ`,
+  type: (e) => `phải có kiểu ${e.params.type}`,
+  format: (e) => `sai định dạng (${e.params.format})`,
+  pattern: () => 'sai định dạng',
+  minLength: (e) => `phải có ít nhất ${e.params.limit} ký tự`,
+  maxLength: (e) => `dài quá ${e.params.limit} ký tự`,
+  minimum: (e) => `phải lớn hơn hoặc bằng ${e.params.limit}`,
+  maximum: (e) => `phải nhỏ hơn hoặc bằng ${e.params.limit}`,
+  enum: (e) => `phải là một trong: ${(e.params.allowedValues as unknown[]).join(', ')}`,
+  minItems: (e) => `cần ít nhất ${e.params.limit} phần tử`,
+  maxItems: (e) => `nhiều nhất ${e.params.limit} phần tử`,
+};
+
+function describe(e: AjvError, context: string): { field: string; message: string } {
+  const field = `${context}${e.instancePath.replace(/\//g, '.')}` || context;
+  const msg = FIELD_MESSAGES[e.keyword]?.(e) ?? e.message ?? 'không hợp lệ';
+  return { field, message: msg };
+}
+
+export function problemHandler(error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
+  let status = 500;
+  let code = 'INTERNAL';
+  let detail = 'Đã có lỗi trong hệ thống. Vui lòng thử lại sau.';
+  let extra: Record<string, unknown> = {};
+  if (error instanceof AppError) {
+    status = error.status;
+    code = error.code;
+    detail = error.detail;
+    extra = error.extra;
+  } else if (error.validation) {
+    const errors = error.validation
+      // anyOf/oneOf wrappers repeat what their branches say
+      .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if')
+      .map((e) => describe(e, error.validationContext ?? 'body'));
+    status = 400;
+    code = 'VALIDATION';
+    detail = `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
+    extra = { errors };
+  } else if (error.statusCode === 429) {
+    status = 429;
+    code = 'RATE_LIMITED';
+    detail = 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.';
+  } else if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
+    status = 413;
+    code = 'FILE_TOO_LARGE';
+    detail = 'Tệp quá lớn.';
+  } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    status = error.statusCode;
+    code = status === 404 ? 'NOT_FOUND' : status === 415 ? 'UNSUPPORTED_FILE' : 'VALIDATION';
+    detail = status === 404 ? 'Không tìm thấy.' : status === 415 ? 'Định dạng nội dung không được hỗ trợ.' : `Yêu cầu không hợp lệ: ${error.message}`;
+  }
+  if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ type: `https://dondoc.vn/problems/${code.toLowerCase()}`, title: code, status, code, detail, instance: request.url, ...extra });
+}

@@ -1,0 +1,438 @@
+/**
+ * Finds addressees in Vietnamese directive prose: "Giao X chủ trì, phối hợp với Y", "Đề nghị X…",
+ * "Chỉ đạo X…", clause subjects ("Sở Y tế khẩn trương…"), headings ("b) Sở Công Thương:"), lists
+ * spelled out ("Các Sở: Tài chính, Xây dựng…"), role words removed, groups given canonical names.
+ */
+import { fold } from './fold';
+import {
+  EXPAND, GROUP_HEADS, GROUPS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
+} from './vocabulary';
+
+interface Entry {
+  key: string;
+  canon: string[];
+  known: boolean;
+}
+
+function variants(phrase: string): string[] {
+  const f = fold(phrase).replace(/\s+/g, ' ');
+  const out = new Set([f]);
+  out.add(f.replace(/ubnd/g, 'uy ban nhan dan'));
+  out.add(f.replace(/uy ban nhan dan/g, 'ubnd'));
+  out.add(f.replace(/\s*\/\s*/g, '/ '));
+  out.add(f.replace(/hdnd/g, 'hoi dong nhan dan'));
+  return [...out];
+}
+
+/** index keyed by the first 3 folded chars, longest first */
+const INDEX = new Map<string, Entry[]>();
+function addEntry(phrase: string, canon: string[], known: boolean): void {
+  for (const key of variants(phrase)) {
+    const b = key.slice(0, 3);
+    let list = INDEX.get(b);
+    if (!list) INDEX.set(b, (list = []));
+    if (!list.some((e) => e.key === key)) list.push({ key, canon, known });
+  }
+}
+for (const [canon, vs] of Object.entries(GROUPS)) {
+  addEntry(canon, [canon], false);
+  for (const v of vs) addEntry(v, [canon], false);
+}
+for (const [phrase, list] of Object.entries(EXPAND)) addEntry(phrase, list, false);
+for (const n of KNOWN_NAMES) {
+  let canon = n;
+  for (const [c, vs] of Object.entries(GROUPS)) if (vs.some((v) => fold(v) === fold(n)) || fold(c) === fold(n)) canon = c;
+  addEntry(n, [canon], true);
+}
+for (const list of INDEX.values()) list.sort((a, b) => b.key.length - a.key.length);
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+export interface Scanner {
+  text: string;
+  folded: string;
+}
+
+export function scanner(text: string): Scanner {
+  return { text, folded: fold(text) };
+}
+
+function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
+  const list = INDEX.get(sc.folded.slice(pos, pos + 3));
+  if (!list) return null;
+  for (const e of list) {
+    if (sc.folded.startsWith(e.key, pos) && !isLetter(sc.text[pos + e.key.length])) {
+      let end = pos + e.key.length;
+      // a trailing "tỉnh" / "thuộc tỉnh" belongs to the group
+      const rest = sc.folded.slice(end, end + 12);
+      const t = /^ (thuoc )?tinh(?![\p{L}\p{N}])/u.exec(rest);
+      if (t && !e.known) end += t[0].length;
+      return { entry: e, end };
+    }
+  }
+  return null;
+}
+
+const skipSpaces = (s: string, p: number): number => {
+  while (p < s.length && (s[p] === ' ' || s[p] === '\t' || s[p] === '\n')) p++;
+  return p;
+};
+
+function startsWord(sc: Scanner, pos: number, w: string, caseSensitive = true): boolean {
+  const hay = caseSensitive ? sc.text : sc.text.toLowerCase();
+  const needle = caseSensitive ? w : w.toLowerCase();
+  return hay.startsWith(needle, pos) && !isLetter(sc.text[pos + w.length]);
+}
+
+const VERBS_SORTED = [...VERBS].sort((a, b) => b.length - a.length);
+function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {
+  for (const v of VERBS_SORTED) {
+    if (sc.text.startsWith(v, pos) && !isLetter(sc.text[pos + v.length])) {
+      if (NAME_VERBS.has(v) && NAME_VERB_PREV.has(prevWord)) return null;
+      return v;
+    }
+  }
+  return null;
+}
+
+const ROLES_SORTED = [...ROLE_WORDS].sort((a, b) => b.length - a.length);
+function skipRoles(sc: Scanner, pos: number): number {
+  for (let k = 0; k < 3; k++) {
+    const p = skipSpaces(sc.text, pos);
+    const r = ROLES_SORTED.find((w) => startsWord(sc, p, w));
+    if (!r) return p;
+    pos = p + r.length;
+    // "Giám đốc các Sở và Thủ trưởng các ban, ngành" keeps working through the role
+  }
+  return skipSpaces(sc.text, pos);
+}
+
+const HEADS_SORTED = [...HEADS].sort((a, b) => b.length - a.length);
+function headAt(sc: Scanner, pos: number): string | null {
+  for (const h of HEADS_SORTED) {
+    if (!startsWord(sc, pos, h)) continue;
+    const weak = WEAK_HEADS[h];
+    if (weak) {
+      const np = skipSpaces(sc.text, pos + h.length);
+      const next = /^[\p{L}\p{N}&]+/u.exec(sc.text.slice(np, np + 20))?.[0] ?? '';
+      const cap = /^[\p{Lu}\p{N}]/u.test(next);
+      if (!cap && !weak.includes('*') && !weak.includes(next)) return null;
+      if (!next) return null;
+    }
+    return h;
+  }
+  // "các sở", "các cơ quan chuyên môn", "Các cấp, ngành"
+  const low = sc.folded;
+  if (low.startsWith('cac ', pos)) {
+    const p = pos + 4;
+    for (const g of GROUP_HEADS) {
+      const fg = fold(g);
+      if (low.startsWith(fg, p) && !isLetter(sc.text[p + fg.length])) return sc.text.slice(pos, p + fg.length);
+    }
+  }
+  return null;
+}
+
+interface Parsed {
+  names: string[];
+  raws: string[];
+  end: number;
+}
+
+const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
+
+/** Reads one agency name starting with a head word; stops before a verb or punctuation. */
+function readHeadName(sc: Scanner, pos: number, head: string): number {
+  const s = sc.text;
+  let p = pos + head.length;
+  let words = 0;
+  let prev = head.split(' ').pop() ?? '';
+  while (p < s.length && words < 16) {
+    const q = skipSpaces(s, p);
+    if (q >= s.length) break;
+    const c = s[q];
+    if (!/[\p{L}\p{N}&]/u.test(c)) {
+      if (c === '-' && s[q + 1] === ' ' && /[\p{Lu}]/u.test(s[q + 2] ?? '')) {
+        p = q + 2; // "Lao động - Thương binh"
+        continue;
+      }
+      break;
+    }
+    if (verbAt(sc, q, prev)) break;
+    if (startsWord(sc, q, 'và')) {
+      const r = skipSpaces(s, q + 2);
+      if (nameStartAt(sc, r) || verbAt(sc, r, 'và')) break;
+    }
+    const w = /^[\p{L}\p{N}&]+/u.exec(s.slice(q, q + 40))?.[0] ?? '';
+    if (!w) break;
+    prev = w;
+    p = q + w.length;
+    words++;
+  }
+  return p;
+}
+
+function nameStartAt(sc: Scanner, pos: number): boolean {
+  const p = skipRoles(sc, pos);
+  return !!lexiconAt(sc, p) || !!headAt(sc, p);
+}
+
+/** "các Sở: Tài chính, Xây dựng" / "các Bộ Tài chính, Tư pháp" → prefix + items */
+function readDistributed(sc: Scanner, pos: number): Parsed | null {
+  const m = /^(?:các\s{1,3})?(Sở|Bộ|sở|bộ)(?:\s{0,2},\s{0,2}(?:ban|ngành)){0,2}\s{0,2}(:)?\s{0,2}/iu.exec(sc.text.slice(pos, pos + 40));
+  if (!m) return null;
+  const prefix = m[1].toLowerCase() === 'sở' ? 'Sở' : 'Bộ';
+  let p = pos + m[0].length;
+  if (!m[2]) {
+    // without a colon only "các Bộ Tài chính, …" (next word capitalised, not itself a head)
+    if (!/^các/iu.test(m[0]) || !/^\p{Lu}/u.test(sc.text[p] ?? '') || headAt(sc, p)) return null;
+  }
+  const names: string[] = [];
+  const raws: string[] = [];
+  for (let k = 0; k < 30; k++) {
+    p = skipSpaces(sc.text, p);
+    if (p >= sc.text.length) break;
+    // an item that is itself a full name ("Ban Dân tộc tỉnh")
+    const lex = lexiconAt(sc, p);
+    const head = lex ? null : headAt(sc, p);
+    let end: number;
+    let name: string;
+    if (lex) {
+      end = lex.end;
+      names.push(...lex.entry.canon);
+      raws.push(sc.text.slice(p, end));
+    } else if (head) {
+      end = readHeadName(sc, p, head);
+      names.push(sc.text.slice(p, end).trim());
+      raws.push(sc.text.slice(p, end).trim());
+    } else {
+      if (!/^\p{Lu}/u.test(sc.text[p] ?? '')) break;
+      // known "Sở Văn hóa, Thể thao và Du lịch" with its comma
+      const known = KNOWN_NAMES.find((n) => n.startsWith(prefix + ' ') && sc.folded.startsWith(fold(n.slice(prefix.length + 1)), p) && !isLetter(sc.text[p + n.length - prefix.length - 1]));
+      if (known) {
+        end = p + known.length - prefix.length - 1;
+        name = known;
+      } else {
+        end = readHeadName(sc, p, '');
+        name = `${prefix} ${sc.text.slice(p, end).trim()}`;
+      }
+      if (end <= p) break;
+      names.push(name);
+      raws.push(sc.text.slice(p, end).trim());
+    }
+    p = end;
+    const sep = /^\s{0,2}(,|;)\s{0,2}/u.exec(sc.text.slice(p, p + 6));
+    if (!sep) break;
+    const nx = skipSpaces(sc.text, p + sep[0].length);
+    if (verbAt(sc, nx, '')) break;
+    p = nx;
+  }
+  if (!names.length) return null;
+  // "..." / "…" after the list
+  const dots = /^\s{0,2}(\.\.\.|…)/u.exec(sc.text.slice(p, p + 6));
+  if (dots) p += dots[0].length;
+  return { names, raws, end: p };
+}
+
+/** Reads a list of addressees at pos: roles, groups, known names, head names, separated by , ; và /. */
+export function readNames(sc: Scanner, pos: number): Parsed {
+  const names: string[] = [];
+  const raws: string[] = [];
+  let p = pos;
+  let end = pos;
+  for (let k = 0; k < 20; k++) {
+    p = skipRoles(sc, p);
+    let got = false;
+    const dist = readDistributed(sc, p);
+    if (dist) {
+      names.push(...dist.names);
+      raws.push(...dist.raws);
+      p = end = dist.end;
+      got = true;
+    } else {
+      const lex = lexiconAt(sc, p);
+      const head = headAt(sc, p);
+      let lexEnd = lex ? lex.end : -1;
+      let headEnd = head ? readHeadName(sc, p, head) : -1;
+      if (lex && lex.entry.known && headEnd > lexEnd && head && !lex.entry.canon[0].startsWith('các')) {
+        // an unknown longer name that starts like a known one: prefer the known one only if a verb follows
+        const after = skipSpaces(sc.text, lexEnd);
+        if (/^\p{Lu}/u.test(sc.text[after] ?? '') && sc.text[lexEnd] === ' ') lexEnd = -1;
+        else headEnd = -1;
+      }
+      if (lexEnd >= 0 && lexEnd >= headEnd) {
+        names.push(...lex!.entry.canon);
+        raws.push(sc.text.slice(p, lexEnd));
+        p = end = lexEnd;
+        got = true;
+      } else if (headEnd > p) {
+        let name = sc.text.slice(p, headEnd).trim().replace(/[\s,;:]+$/u, '');
+        const prevName = names[names.length - 1];
+        if (prevName && LEVEL_WORDS.includes(name)) {
+          const tail = LEVEL_WORDS.find((w) => prevName.endsWith(` ${w}`));
+          if (tail) name = prevName.slice(0, prevName.length - tail.length) + name;
+        }
+        if (/^các\s/iu.test(name)) name = name.charAt(0).toLowerCase() + name.slice(1);
+        names.push(name);
+        raws.push(sc.text.slice(p, headEnd).trim());
+        p = end = headEnd;
+        got = true;
+      }
+    }
+    if (!got) break;
+    // parenthetical after a name: "(chủ đầu tư)", "(đối với …)"
+    let q = skipSpaces(sc.text, p);
+    if (sc.text[q] === '(') {
+      const close = sc.text.indexOf(')', q);
+      if (close > 0 && close - q < 200) {
+        q = skipSpaces(sc.text, close + 1);
+        end = p = close + 1;
+        if (nameStartAt(sc, q) && !verbAt(sc, q, '')) {
+          p = q;
+          continue;
+        }
+      }
+    }
+    const sep = /^\s{0,2}(,|;|\/|và|hoặc|cùng)\s{1,3}/u.exec(sc.text.slice(p, p + 10)) ?? /^\s{0,2}(,|;|\/)/u.exec(sc.text.slice(p, p + 4));
+    if (!sep) break;
+    const nx = skipSpaces(sc.text, p + sep[0].length);
+    if (!nameStartAt(sc, nx)) break;
+    p = nx;
+  }
+  return { names: dedupe(names), raws, end };
+}
+
+const dedupe = (a: string[]): string[] => [...new Set(a)];
+
+export interface ClauseResult {
+  lead: string[];
+  support: string[];
+  kind: 'giao' | 'denghi' | 'chidao' | 'subject' | 'heading' | 'midgiao' | 'object';
+  nonTask?: boolean;
+  start: number;
+  end: number;
+}
+
+/** "… phối hợp (chặt chẽ) với Y" right after the lead */
+function readSupport(sc: Scanner, pos: number): string[] {
+  const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(sc.text.slice(pos, pos + 60));
+  if (!m) return [];
+  return readNames(sc, pos + m[0].length).names;
+}
+
+const NON_TASK = [...NON_TASK_VERBS].sort((a, b) => b.length - a.length);
+
+/** Addressees stated at a clause start (pos is the first char of the clause). */
+export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
+  const s = sc.text;
+  pos = skipSpaces(s, pos);
+  const low3 = sc.folded.slice(pos, pos + 16);
+  // Giao X …
+  let m = /^(giao cho|giao)\s/u.exec(low3);
+  if (m && /^(Giao|giao)/u.test(s.slice(pos))) {
+    const r = readNames(sc, pos + m[0].length);
+    if (!r.names.length) return null;
+    const support = readSupport(sc, r.end);
+    return { lead: r.names, support, kind: 'giao', start: pos, end: r.end };
+  }
+  // Đề nghị / Yêu cầu X (chỉ đạo Z) …
+  m = /^(kinh de nghi|de nghi|yeu cau)\s/u.exec(low3);
+  if (m) return objectForm(sc, pos + m[0].length, pos, 'denghi');
+  m = /^(chi dao)\s/u.exec(low3);
+  if (m && /^Chỉ đạo|^chỉ đạo/u.test(s.slice(pos))) {
+    const r = readNames(sc, pos + m[0].length);
+    if (!r.names.length) return null;
+    return { lead: r.names, support: readSupport(sc, r.end), kind: 'chidao', start: pos, end: r.end };
+  }
+  // Trách nhiệm của X / Đối với X
+  m = /^(trach nhiem cua|doi voi)\s/u.exec(low3);
+  if (m) {
+    const r = readNames(sc, pos + m[0].length);
+    const after = skipSpaces(s, r.end);
+    if (r.names.length && (after >= s.length || s[after] === ':')) return { lead: r.names, support: [], kind: 'heading', start: pos, end: r.end };
+    return null;
+  }
+  const r = readNames(sc, pos);
+  if (!r.names.length) return null;
+  let after = skipSpaces(s, r.end);
+  if (after >= s.length || s[after] === ':' || s[after] === '\n' || s[after] === '.') {
+    const support = s[after] === ':' ? readSupport(sc, skipSpaces(s, after + 1)) : [];
+    return { lead: r.names, support, kind: 'heading', start: pos, end: r.end };
+  }
+  if (NON_TASK.some((v) => startsWord(sc, after, v))) return { lead: r.names, support: [], kind: 'subject', nonTask: true, start: pos, end: r.end };
+  // "X đề nghị / yêu cầu / giao Y …": Y is the addressee
+  const obj = /^(đề nghị|yêu cầu|giao)\s/u.exec(s.slice(after, after + 12));
+  if (obj) {
+    const o = objectForm(sc, after + obj[0].length, pos, 'object');
+    if (o) return o;
+  }
+  if (s[after] === ',') {
+    const sup = readSupport(sc, after);
+    if (sup.length) return { lead: r.names, support: sup, kind: 'subject', start: pos, end: r.end };
+  }
+  if (!verbAt(sc, after, '') && !/^(cần|phải)/u.test(s.slice(after))) return null;
+  if (startsWord(sc, after, 'là') || startsWord(sc, after, 'có')) {
+    if (!/^(là cơ quan|có trách nhiệm)/u.test(s.slice(after, after + 20))) return null;
+  }
+  return { lead: r.names, support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+}
+
+function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'object'): ClauseResult | null {
+  const r = readNames(sc, p);
+  if (!r.names.length) return null;
+  let after = skipSpaces(sc.text, r.end);
+  const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
+  if (q) {
+    const z = readNames(sc, after + q[0].length);
+    if (z.names.length) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
+  }
+  return { lead: r.names, support: readSupport(sc, r.end), kind, start, end: r.end };
+}
+
+/** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */
+export function clauseStarts(text: string): number[] {
+  const out = [0];
+  const re = /[.;!?]\s{1,3}(?=\S)|:\s{1,3}(?=\p{Lu})/gu;
+  for (const m of text.matchAll(re)) {
+    const p = m.index! + m[0].length;
+    if (text[m.index!] === '.' && /\d$/.test(text.slice(0, m.index!)) && /^\d/.test(text.slice(p))) continue;
+    out.push(p);
+    if (out.length > 400) break;
+  }
+  return out;
+}
+
+/** Mid-sentence "giao X chủ trì" (an explicit re-assignment inside an item). */
+export function midGiao(sc: Scanner): ClauseResult | null {
+  const re = /(?:^|[\s,])giao\s{1,3}/gu;
+  for (const m of sc.text.matchAll(re)) {
+    const p = m.index! + m[0].length;
+    const r = readNames(sc, p);
+    if (!r.names.length) continue;
+    const after = skipSpaces(sc.text, r.end);
+    if (sc.text.startsWith('chủ trì', after)) return { lead: r.names, support: readSupport(sc, r.end), kind: 'midgiao', start: p, end: r.end };
+  }
+  return null;
+}
+
+/** Mid-sentence "yêu cầu / đề nghị X …" used by lead-ins. */
+export function midObject(sc: Scanner): ClauseResult | null {
+  const re = /(?:^|[\s,])(yêu cầu|đề nghị|giao)\s{1,3}/gu;
+  for (const m of sc.text.matchAll(re)) {
+    const p = m.index! + m[0].length;
+    const o = objectForm(sc, p, p, 'object');
+    if (o) return o;
+  }
+  return null;
+}
+
+export const isVague = (n: string): boolean => VAGUE.has(n) || /liên quan$|chức năng$/iu.test(n);
+
+/** Vague groups move to support when a concrete lead exists. */
+export function settleLeads(lead: string[], support: string[]): { lead: string[]; support: string[] } {
+  const concrete = lead.filter((n) => !isVague(n));
+  if (concrete.length && concrete.length < lead.length) {
+    return { lead: concrete, support: dedupe([...support, ...lead.filter(isVague)]) };
+  }
+  return { lead: dedupe(lead), support: dedupe(support.filter((s) => !lead.includes(s))) };
+}

@@ -1,0 +1,290 @@
+/**
+ * Vietnamese deadline phrases → ISO dates. Only phrases that set a deadline count ("trước ngày",
+ * "chậm nhất", "trong tháng/quý/năm", "6 tháng cuối năm", recurring "hằng tháng", working days,
+ * events served); dates that cite documents or past events do not.
+ * Every regular expression is bounded (no nested quantifiers), so the scan is linear.
+ */
+import type { Recurrence } from './types';
+
+export interface DeadlineContext {
+  /** reference date (document date, or best guess) */
+  refDate: string | null;
+  /** year used when a phrase omits it */
+  year: number | null;
+  /** working-day adder (Civil Code counting) */
+  addWorkingDays?: (iso: string, n: number) => string;
+}
+
+export interface Deadline {
+  iso: string;
+  text: string;
+  start: number;
+  end: number;
+  recurrence?: Recurrence;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+export const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
+export const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const valid = (y: number, m: number, d: number): boolean => y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
+
+function addDays(isoDate: string, n: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Words that, right before a date expression, make it a deadline. */
+const TRIGGER =
+  /(trước|chậm nhất|muộn nhất|không quá|không muộn hơn|hạn chót|hạn|xong|hoàn thành|trong|đến hết|đến cuối|đến|kết thúc|hết|vào|cuối)[\s,:]{1,3}(?:(?:vào|hết|trong|là|ngày|tháng|năm)\s{1,3}){0,2}$/iu;
+const DOC_REF = /(số|ngày ký|ban hành|tại|theo)\s{1,3}\S{0,40}\s{0,3}(ngày\s{0,3})?$/iu;
+
+interface Raw {
+  start: number;
+  end: number;
+  text: string;
+  iso: string;
+  needsTrigger: boolean;
+  recurrence?: Recurrence;
+}
+
+const RE_DMY = /(?<![\d/])(?:ngày\s{1,3})?(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{4})(?![\d/])/giu;
+const RE_DMY_WORDS = /(?:ngày\s{1,3})?(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{1,3}năm\s{1,3}(\d{4}))?/giu;
+const RE_DM = /(?<![\d/.])(?:ngày\s{1,3})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/giu;
+const RE_MONTH = /(?<!\d\s{0,2}|ngày\s{1,3}\d{1,2}\s{1,3})tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4})/giu;
+const RE_QUARTER = /quý\s{1,3}(iv|iii|ii|i|[1-4])\b(?:\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4}))?/giu;
+const RE_HALF = /(?:6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm(?:\s{1,3}(\d{4}))?/giu;
+const RE_LATE = /(?:những|các)\s{1,3}tháng\s{1,3}cuối\s{1,3}năm(?:\s{1,3}(\d{4}))?/giu;
+const RE_YEAR_END = /cuối\s{1,3}năm\s{1,3}(\d{4})/giu;
+const RE_YEAR = /(?:trong|trước|hết|hoàn thành|xong)\s{1,3}(?:năm\s{1,3})(\d{4})(?!\s{0,3}(?:và|,)\s{0,3}(?:các|những)\s{1,3}năm)/giu;
+const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/giu;
+const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
+const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
+const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
+const RE_EVENT = /(nhân dịp|chào mừng|hướng tới)[^.;]{0,160}?\(\s{0,2}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,3}[-–]\s{0,3}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,2}\)/giu;
+const RE_EXPECTED = /\(dự kiến[^)]{0,40}?tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})\s{0,2}\)/giu;
+const RE_WEEKLY = /(?:hằng|hàng)\s{1,3}tuần/iu;
+const RE_PLAN_YEAR = /hoàn thành[^.;]{0,60}?kế hoạch[^.;]{0,90}?năm\s{1,3}(\d{4})/giu;
+
+function hasTrigger(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 48), at);
+  if (!TRIGGER.test(before)) return false;
+  return true;
+}
+
+function isDocRef(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return DOC_REF.test(before) && !TRIGGER.test(before);
+}
+
+function clauseBefore(text: string, at: number): string {
+  const from = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('. ', at), 0);
+  return text.slice(from, at);
+}
+
+function nextMonthly(ref: string | null, year: number | null, day: number): string | null {
+  const r = ref ?? (year ? iso(year, 1, 1) : null);
+  if (!r) return null;
+  let y = Number(r.slice(0, 4));
+  let m = Number(r.slice(5, 7));
+  for (let k = 0; k < 14; k++) {
+    const d = Math.min(day, lastDay(y, m));
+    const cand = iso(y, m, d);
+    if (cand > r) return cand;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return null;
+}
+
+function nextYearly(ref: string | null, year: number | null, month: number, day: number): string | null {
+  const r = ref ?? (year ? iso(year, 1, 1) : null);
+  if (!r || month < 1 || month > 12) return null;
+  let y = Number(r.slice(0, 4));
+  for (let k = 0; k < 2; k++, y++) {
+    const d = Math.min(day, lastDay(y, month));
+    const cand = iso(y, month, d);
+    if (cand >= r) return cand;
+  }
+  return null;
+}
+
+/** All deadlines stated in a piece of prose. */
+export function findDeadlines(text: string, ctx: DeadlineContext): Deadline[] {
+  const raws: Raw[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+  const push = (r: Raw): void => {
+    if (overlaps(r.start, r.end)) return;
+    taken.push([r.start, r.end]);
+    raws.push(r);
+  };
+  const year = ctx.year;
+  let m: RegExpExecArray | null;
+
+  // recurring and special forms first (they claim their span)
+  for (m of text.matchAll(RE_MONTHLY)) {
+    const day = Number(m[1]);
+    const d = nextMonthly(ctx.refDate, year, day);
+    taken.push([m.index!, m.index! + m[0].length]);
+    if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
+  }
+  for (m of text.matchAll(RE_YEARLY)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    const d = nextYearly(ctx.refDate, year, month, day);
+    const s = m.index! + m[0].lastIndexOf('trước');
+    taken.push([m.index!, m.index! + m[0].length]);
+    if (d) raws.push({ start: s, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
+  }
+  for (m of text.matchAll(RE_WORKDAYS)) {
+    if (!ctx.refDate) continue;
+    const n = Number(m[1]);
+    let d: string | null = null;
+    if (m[2] && ctx.addWorkingDays) {
+      try {
+        d = ctx.addWorkingDays(ctx.refDate, n);
+      } catch {
+        d = null;
+      }
+    } else if (!m[2]) d = addDays(ctx.refDate, n);
+    if (d) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false });
+  }
+  for (m of text.matchAll(RE_EVENT)) {
+    const y = Number(m[7]);
+    const mo = Number(m[6]);
+    const d = Number(m[5]);
+    if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: false });
+  }
+  for (m of text.matchAll(RE_EXPECTED)) {
+    const before = clauseBefore(text, m.index!);
+    if (!/báo cáo/iu.test(before) || /sau khi/iu.test(before)) {
+      taken.push([m.index!, m.index! + m[0].length]);
+      continue;
+    }
+    const y = Number(m[2]);
+    const mo = Number(m[1]);
+    if (valid(y, mo, 1)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, lastDay(y, mo)), needsTrigger: false });
+  }
+  // plain dates
+  for (m of text.matchAll(RE_DMY)) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    const y = Number(m[3]);
+    if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_DMY_WORDS)) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    const y = m[3] ? Number(m[3]) : year;
+    if (y && valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_DM)) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    if (year && valid(year, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(year, mo, d), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_MONTH)) {
+    const mo = Number(m[1]);
+    const y = Number(m[2]);
+    if (!valid(y, mo, 1)) continue;
+    const before = text.slice(Math.max(0, m.index! - 12), m.index!);
+    const d = /trước\s{1,3}$/iu.test(before) ? (mo === 1 ? iso(y - 1, 12, 31) : iso(y, mo - 1, lastDay(y, mo - 1))) : iso(y, mo, lastDay(y, mo));
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_QUARTER)) {
+    const q = QUARTER[m[1].toLowerCase()];
+    const y = m[2] ? Number(m[2]) : year;
+    if (!q || !y) continue;
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, q * 3, lastDay(y, q * 3)), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_HALF)) {
+    const y = m[2] ? Number(m[2]) : year;
+    if (!y) continue;
+    const first = m[1].toLowerCase() === 'đầu';
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: first ? iso(y, 6, 30) : iso(y, 12, 31), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_LATE)) {
+    const y = m[1] ? Number(m[1]) : year;
+    if (y) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: true });
+  }
+  for (m of text.matchAll(RE_YEAR_END)) {
+    const y = Number(m[1]);
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
+  }
+  for (m of text.matchAll(RE_YEAR)) {
+    const y = Number(m[1]);
+    if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
+  }
+  for (m of text.matchAll(RE_PERIOD)) {
+    const before = clauseBefore(text, m.index!);
+    if (!/trong\s{1,3}$/iu.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
+    if (!/(thực hiện|triển khai|hoàn thành)/iu.test(before)) continue;
+    const y = Number(m[2]);
+    if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
+  }
+  for (m of text.matchAll(RE_PLAN_YEAR)) {
+    const y = Number(m[1]);
+    const s = m.index! + m[0].length - m[1].length - 4;
+    if (y >= 1900 && y <= 2199) push({ start: s, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
+  }
+  const out: Deadline[] = [];
+  for (const r of raws) {
+    if (r.needsTrigger) {
+      if (!hasTrigger(text, r.start)) continue;
+      if (isDocRef(text, r.start)) continue;
+    }
+    out.push({ iso: r.iso, text: collapseWs(r.text), start: r.start, end: r.end, recurrence: r.recurrence });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const collapseWs = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Weekly reporting and similar recurrences without a date. */
+export function findWeekly(text: string): Recurrence | null {
+  const m = RE_WEEKLY.exec(text);
+  return m ? { freq: 'weekly', text: m[0] } : null;
+}
+
+/**
+ * A "Thời gian hoàn thành" table cell or attribute: a bare year, "Quý II/2026", "Tháng 3/2027",
+ * "2026 - 2030" → period end; "Thường xuyên", "Hằng năm", "Từ quý II/2027" → null.
+ */
+export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string | null; text: string } {
+  const text = collapseWs(cell);
+  if (!text) return { iso: null, text };
+  const low = text.toLowerCase();
+  // explicit deadlines inside the cell win
+  const found = findDeadlines(text, ctx);
+  if (/^từ(\s|$)/iu.test(low) && !/(^|\s)đến(\s|$)/iu.test(low)) return { iso: null, text };
+  if (/các năm tiếp theo|những năm tiếp theo|trở đi/iu.test(low)) return { iso: null, text };
+  let best: string | null = found.length ? found.map((f) => f.iso).sort().pop()! : null;
+  const span = /(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/u.exec(text);
+  if (span) {
+    const y = Number(span[2]);
+    const c = iso(y, 12, 31);
+    if (!best || c > best) best = c;
+  }
+  let m: RegExpExecArray | null;
+  if (!best && (m = /(?:^|\s)quý\s{1,3}(iv|iii|ii|i|[1-4])\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu.exec(text))) {
+    const q = QUARTER[m[1].toLowerCase()];
+    best = iso(Number(m[2]), q * 3, lastDay(Number(m[2]), q * 3));
+  }
+  if (!best && (m = /tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu.exec(text))) {
+    const mo = Number(m[1]);
+    const y = Number(m[2]);
+    if (valid(y, mo, 1)) best = iso(y, mo, lastDay(y, mo));
+  }
+  if (!best && (m = /(?:^|\s|năm\s)(\d{4})(?:\s|$|,|\.)/u.exec(` ${text} `))) {
+    const y = Number(m[1]);
+    if (y >= 1900 && y <= 2199) best = iso(y, 12, 31);
+  }
+  return { iso: best, text };
+}

@@ -1,0 +1,66 @@
+/**
+ * Splits normalised text into logical paragraphs with source offsets, joining lines that a hard
+ * wrap or a page break split ("minh" / "bạch"), but never a list label or a table row.
+ */
+import { isLowerStart, isUpperLine } from './fold';
+import { parseLabel } from './labels';
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  /** the paragraph's text with line breaks turned into spaces */
+  text: string;
+  isRow: boolean;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  blankBefore: boolean;
+}
+
+const TERMINAL = /[.:;!?]["”’)]?$/;
+const isRow = (s: string): boolean => s.includes(' | ') || s.startsWith('| ') || s.endsWith(' |');
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const lines: Line[] = [];
+  let pos = 0;
+  let blank = true;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) {
+      lines.push({ start: pos + lead, end: pos + lead + t.length, text: t, blankBefore: blank });
+      blank = false;
+    } else blank = true;
+    pos = nl + 1;
+  }
+  const out: Paragraph[] = [];
+  let cur: { start: number; end: number; parts: string[]; last: string; row: boolean } | null = null;
+  for (const ln of lines) {
+    const row = isRow(ln.text);
+    let join = false;
+    if (cur && !row && !cur.row && !parseLabel(ln.text)) {
+      const prevTerminal = TERMINAL.test(cur.last);
+      const bothUpper = isUpperLine(cur.last) && isUpperLine(ln.text);
+      if (ln.blankBefore) join = isLowerStart(ln.text) && !/[.:!?]$/.test(cur.last);
+      else if (bothUpper) join = false;
+      else if (isLowerStart(ln.text)) join = true;
+      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text);
+    }
+    if (join && cur) {
+      cur.parts.push(ln.text);
+      cur.end = ln.end;
+      cur.last = ln.text;
+    } else {
+      if (cur) out.push({ start: cur.start, end: cur.end, text: cur.parts.join(' '), isRow: cur.row });
+      cur = { start: ln.start, end: ln.end, parts: [ln.text], last: ln.text, row };
+    }
+  }
+  if (cur) out.push({ start: cur.start, end: cur.end, text: cur.parts.join(' '), isRow: cur.row });
+  return out;
+}

@@ -1,0 +1,64 @@
+/** Shapes produced by the extraction core. Pure data, no behaviour. */
+
+export interface DocumentMeta {
+  kind: string | null;
+  number: string | null;
+  issuer: string | null;
+  place: string | null;
+  date: string | null;
+  subject: string | null;
+  meetingDate: string | null;
+  chair: string | null;
+  signer: string | null;
+  signerTitle: string | null;
+  signingForm: string | null;
+  recipients: string[];
+}
+
+export interface Addressee {
+  name: string;
+  /** directory id when a directory resolved it */
+  agencyId?: string;
+  /** as printed in the source */
+  raw: string;
+}
+
+export interface Recurrence {
+  freq: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  day?: number;
+  month?: number;
+  text: string;
+}
+
+export interface ExtractedTask {
+  ref: string;
+  text: string;
+  start: number;
+  end: number;
+  lead: string[];
+  support: string[];
+  leadAgencyIds: (string | null)[];
+  due: string | null;
+  dueText: string | null;
+  recurrence: Recurrence | null;
+  milestones: { date: string; text: string }[];
+  reportTo: string | null;
+  product: string | null;
+  confidence: number;
+  needsReview: string[];
+}
+
+export interface Extraction {
+  document: DocumentMeta;
+  tasks: ExtractedTask[];
+}
+
+export interface DirectoryIndex {
+  resolve(name: string): { id: string; name: string } | null;
+}
+
+export interface ExtractOptions {
+  directory?: DirectoryIndex;
+  /** ISO date used when the document's own date is blank */
+  documentDate?: string;
+}

@@ -1,0 +1,146 @@
+/**
+ * Addressee vocabulary: canonical group names (as in corpus/aliases.json, plus variants seen in
+ * real documents), well-known agency names (so names with commas or verbs inside survive), head
+ * words that open an agency name, role words, and the verbs that end a name.
+ */
+
+/** canonical group name → variants (all compared folded, punctuation-insensitive) */
+export const GROUPS: Record<string, string[]> = {
+  'các sở, ban, ngành': [
+    'các sở, ngành', 'các sở ban ngành', 'các sở, ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị', 'các sở, ngành, đơn vị',
+    'sở, ban, ngành', 'các cơ quan chuyên môn thuộc UBND tỉnh', 'các cơ quan chuyên môn', 'các sở, ban, ngành thuộc tỉnh',
+    'các sở, ban, ngành, cơ quan', 'các sở, ban, ngành, đơn vị thuộc tỉnh', 'các sở, ngành, đơn vị thuộc tỉnh',
+    'các sở và các ban, ngành', 'các sở và các ban, ngành tỉnh', 'các sở, ngành tỉnh', 'các sở, ban ngành', 'các sở ngành',
+    'các sở, ban, ngành, đoàn thể', 'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', 'các sở, ngành thuộc tỉnh',
+    'các sở và thủ trưởng các ban, ngành', 'các sở và thủ trưởng các ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị, địa phương',
+  ],
+  'các cấp, ngành': ['các cấp, các ngành', 'các ngành, các cấp'],
+  'UBND cấp xã': [
+    'UBND các xã, phường', 'các xã, phường', 'UBND xã, phường', 'UBND các xã, phường, thị trấn', 'UBND các xã, phường, đặc khu',
+    'cấp xã', 'UBND xã', 'UBND các xã', 'các xã, phường, đặc khu', 'UBND cấp xã, phường', 'các xã, phường, thị trấn',
+    'chính quyền cấp xã', 'UBND các xã, phường, thị trấn, đặc khu',
+  ],
+  'UBND cấp huyện': [
+    'UBND các huyện, thành phố', 'UBND các huyện, thị xã, thành phố', 'UBND các huyện, thành phố, thị xã', 'các huyện, thành phố',
+    'UBND các huyện, thị xã', 'cấp huyện', 'UBND huyện', 'các huyện, thị xã, thành phố', 'UBND các huyện',
+  ],
+  'các cơ quan, đơn vị liên quan': [
+    'các cơ quan, đơn vị có liên quan', 'các đơn vị liên quan', 'các cơ quan liên quan', 'các đơn vị có liên quan',
+    'các cơ quan có liên quan', 'các cơ quan, đơn vị, địa phương liên quan', 'các cơ quan, đơn vị, địa phương có liên quan',
+    'các cơ quan, tổ chức, đơn vị có liên quan', 'các cơ quan, tổ chức, đơn vị liên quan', 'cơ quan, tổ chức, đơn vị có liên quan',
+    'cơ quan, đơn vị liên quan', 'các cơ quan, tổ chức, đơn vị khác có liên quan', 'cơ quan, tổ chức và doanh nghiệp liên quan',
+    'các cơ quan, đơn vị, địa phương', 'các địa phương có liên quan', 'cơ quan, đơn vị có liên quan', 'cơ quan, tổ chức có liên quan',
+    'cơ quan, tổ chức liên quan', 'các cơ quan, tổ chức liên quan', 'các cơ quan, đơn vị khác có liên quan', 'các cơ quan chức năng',
+    'các đơn vị, địa phương liên quan', 'các địa phương liên quan', 'cơ quan, tổ chức, đơn vị liên quan',
+  ],
+  'các sở, ngành liên quan': ['các sở, ban, ngành liên quan', 'các sở, ngành có liên quan', 'các sở, ban, ngành có liên quan'],
+  'Chi cục Thống kê tỉnh': ['Chi cục Thông kê tỉnh', 'Cục Thống kê tỉnh'],
+  'Văn phòng UBND tỉnh': ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'VPUBND tỉnh'],
+  'các chủ đầu tư, ban quản lý dự án': ['các chủ đầu tư/ ban quản lý dự án', 'các chủ đầu tư', 'chủ đầu tư, ban quản lý dự án', 'các chủ đầu tư/ban quản lý dự án'],
+  'các bộ, ngành': [
+    'các bộ, cơ quan ngang bộ', 'các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'các Bộ, ngành', 'các bộ ở Trung ương',
+    'các bộ, cơ quan', 'các bộ', 'các bộ, cơ quan trung ương', 'các bộ, ngành trung ương', 'các bộ, ngành liên quan',
+  ],
+  'UBND cấp tỉnh': [
+    'UBND các tỉnh, thành phố', 'UBND các tỉnh, thành phố trực thuộc Trung ương', 'UBND tỉnh, thành phố',
+    'UBND tỉnh, thành phố trực thuộc Trung ương', 'UBND cấp tỉnh ở địa phương', 'các tỉnh, thành phố trực thuộc Trung ương',
+    'các tỉnh, thành phố',
+  ],
+  'UBND các cấp': ['Ủy ban nhân dân các cấp', 'chính quyền các cấp'],
+};
+
+/** phrase → several canonical groups */
+export const EXPAND: Record<string, string[]> = {
+  'các cơ quan, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
+  'các sở, ngành, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
+  'các sở, ban, ngành, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
+  'các sở, ban, ngành; UBND cấp xã': ['các sở, ban, ngành', 'UBND cấp xã'],
+  'các bộ, ngành, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
+  'các bộ, cơ quan, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
+  'các bộ, cơ quan ngang bộ, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
+};
+
+/** groups that never lead when a concrete addressee is present */
+export const VAGUE = new Set(['các cơ quan, đơn vị liên quan', 'các sở, ngành liên quan']);
+
+const SO_NAMES = [
+  'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',
+  'Khoa học và Công nghệ', 'Dân tộc và Tôn giáo', 'Văn hóa, Thể thao và Du lịch', 'Văn hoá, Thể thao và Du lịch', 'Văn hóa và Thể thao',
+  'Du lịch', 'Ngoại vụ', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn', 'Giao thông vận tải',
+  'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông', 'Quy hoạch - Kiến trúc', 'Văn hóa Thể thao và Du lịch',
+  'Văn hóa Thể thao Du lịch', 'Khoa học Công nghệ', 'Nông nghiệp và PTNT', 'NN&PTNT', 'KH&CN', 'NN&MT', 'VHTTDL',
+];
+const BO_NAMES = [
+  'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',
+  'Khoa học và Công nghệ', 'Dân tộc và Tôn giáo', 'Văn hóa, Thể thao và Du lịch', 'Văn hoá, Thể thao và Du lịch', 'Ngoại giao',
+  'Quốc phòng', 'Công an', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn',
+  'Giao thông vận tải', 'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông',
+];
+export const KNOWN_NAMES: string[] = [
+  ...SO_NAMES.map((n) => `Sở ${n}`),
+  ...BO_NAMES.map((n) => `Bộ ${n}`),
+  'Văn phòng Chính phủ', 'Văn phòng UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'Thanh tra Chính phủ', 'Ngân hàng Nhà nước Việt Nam',
+  'Ngân hàng Nhà nước', 'Bảo hiểm xã hội Việt Nam', 'Bảo hiểm xã hội tỉnh', 'Kiểm toán Nhà nước', 'Đài Truyền hình Việt Nam',
+  'Đài Tiếng nói Việt Nam', 'Thông tấn xã Việt Nam', 'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+  'Ban Tuyên giáo và Dân vận Trung ương', 'Ban Tổ chức Trung ương', 'Công an tỉnh', 'Bộ Chỉ huy Quân sự tỉnh',
+  'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'Thanh tra tỉnh', 'Thuế tỉnh', 'Kho bạc Nhà nước', 'Chi cục Thống kê tỉnh', 'Ban Dân tộc tỉnh',
+  'Ban Quản lý Khu kinh tế tỉnh', 'Trung tâm Phục vụ hành chính công tỉnh', 'Trung tâm Phục vụ hành chính công', 'Tỉnh đoàn',
+  'Ban Cơ yếu Chính phủ', 'Tổng Liên đoàn Lao động Việt Nam', 'Liên đoàn Lao động tỉnh', 'Hội Nông dân tỉnh',
+  'Hội Liên hiệp Phụ nữ tỉnh', 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch', 'Cơ sở khám bệnh, chữa bệnh',
+  'cơ sở khám bệnh, chữa bệnh', 'Ban Thường vụ Tỉnh ủy', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Ủy ban nhân dân tỉnh',
+  'UBND tỉnh', 'Ủy ban nhân dân cấp tỉnh', 'UBND cấp tỉnh', 'cơ quan soạn thảo', 'Ban Quản lý các khu công nghiệp',
+];
+
+/** Capitalised head words that open an agency name. */
+export const HEADS = [
+  'Sở', 'Bộ Chỉ huy', 'Bộ', 'Ban', 'Ủy ban', 'Uỷ ban', 'UBND', 'UBMTTQ', 'MTTQ', 'HĐND', 'Hội đồng', 'Văn phòng', 'VP', 'Công an',
+  'Thanh tra', 'Thuế', 'Cục', 'Chi cục', 'Tổng cục', 'Trung tâm', 'Kho bạc', 'Ngân hàng', 'Đài', 'Viện', 'Bệnh viện', 'Tòa án', 'Toà án',
+  'Tổng công ty', 'Công ty', 'Tập đoàn', 'Tổng Liên đoàn', 'Liên đoàn', 'Hiệp hội', 'Hội', 'Đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy',
+  'Thành uỷ', 'Huyện ủy', 'Đảng ủy', 'Đảng uỷ', 'Thường trực', 'Tỉnh đoàn', 'Mặt trận', 'Ngành', 'Quỹ', 'Hải quan', 'Kiểm toán',
+  'Học viện', 'Đại học', 'Trường', 'Phòng', 'Bảo hiểm xã hội', 'BHXH', 'Điện lực', 'Chính quyền', 'Cơ quan', 'Cơ sở', 'Lực lượng',
+  'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý',
+];
+/** heads that need a capitalised next word (or one of the listed lower-case ones) to be an agency */
+export const WEAK_HEADS: Record<string, string[]> = {
+  Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: [], Cục: [],
+  'Cơ sở': ['khám'], Thuế: ['tỉnh'], Đài: [], Viện: [], Ngành: ['*'], 'Cơ quan': ['soạn', 'thường', 'chủ', 'chuyên'],
+  'Chính quyền': ['địa', 'các', 'cơ'], 'Lực lượng': ['*'], Trung: [], Hải: [],
+};
+
+/** "các …" groups (any case) that act as addressees */
+export const GROUP_HEADS = [
+  'sở', 'bộ', 'ban', 'ngành', 'cấp', 'cơ quan', 'đơn vị', 'địa phương', 'tổ chức', 'doanh nghiệp', 'chủ đầu tư', 'xã', 'phường',
+  'huyện', 'tỉnh', 'hội', 'đoàn thể', 'thành viên', 'lực lượng', 'hiệp hội', 'nhà đầu tư', 'cơ sở', 'trường', 'chi nhánh', 'ngân hàng',
+  'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện',
+];
+
+export const ROLE_WORDS = [
+  'Giám đốc', 'Phó Giám đốc', 'Thủ trưởng', 'Người đứng đầu', 'người đứng đầu', 'Chủ tịch', 'Phó Chủ tịch', 'Lãnh đạo', 'lãnh đạo',
+  'Bộ trưởng', 'Chánh Văn phòng', 'Chánh Thanh tra', 'Trưởng ban', 'Trưởng Ban', 'Cục trưởng', 'Chi cục trưởng', 'Tổng Giám đốc',
+  'đại diện', 'Đại diện', 'Hiệu trưởng', 'Viện trưởng', 'Thủ trưởng các cơ quan, đơn vị', 'Bí thư', 'thủ trưởng', 'giám đốc', 'chủ tịch',
+];
+
+/** Words that start the predicate: a name ends before them (matched lower-case, exact). */
+export const VERBS = [
+  'chủ trì', 'đồng chủ trì', 'phối hợp', 'chủ động', 'tiếp tục', 'khẩn trương', 'thực hiện', 'triển khai', 'tổ chức', 'rà soát',
+  'đẩy mạnh', 'đẩy nhanh', 'tăng cường', 'nghiên cứu', 'xây dựng', 'hướng dẫn', 'theo dõi', 'tham mưu', 'chỉ đạo', 'có trách nhiệm',
+  'chịu trách nhiệm', 'phải', 'cần', 'nghiêm túc', 'tập trung', 'hoàn thành', 'hoàn thiện', 'báo cáo', 'làm việc', 'căn cứ', 'đưa',
+  'trình', 'ban hành', 'kiểm tra', 'giám sát', 'bảo đảm', 'đảm bảo', 'quản lý', 'lãnh đạo', 'phấn đấu', 'thống nhất', 'xem xét',
+  'lựa chọn', 'là', 'được', 'sẽ', 'đã', 'đang', 'có', 'cung cấp', 'công bố', 'tuyên truyền', 'phổ biến', 'quán triệt', 'định kỳ',
+  'thường xuyên', 'kịp thời', 'nâng cao', 'giải quyết', 'xử lý', 'tiếp thu', 'tiếp nhận', 'cập nhật', 'chỉnh sửa', 'đề xuất',
+  'kiến nghị', 'tích cực', 'quyết liệt', 'siết chặt', 'khắc phục', 'vận động', 'huy động', 'bố trí', 'phân bổ', 'cân đối', 'rút ngắn',
+  'ưu tiên', 'trực tiếp', 'gửi', 'tổng hợp', 'đôn đốc', 'sắp xếp', 'kiện toàn', 'thẩm định', 'phê duyệt', 'thu hồi', 'đánh giá',
+  'ghi nhận', 'tán thành', 'nhất trí', 'thông qua', 'biểu dương', 'yêu cầu', 'đề nghị', 'giao', 'cùng', 'theo', 'trong', 'tại',
+  'về', 'để', 'nhằm', 'khi', 'sau', 'trước', 'đối với', 'mời', 'làm rõ', 'tăng', 'giảm', 'duy trì', 'phát huy', 'khuyến khích',
+  'hỗ trợ', 'bám sát', 'thực thi', 'ứng dụng', 'chuẩn bị', 'nắm', 'tuần tra', 'điều tra', 'phát hiện', 'ngăn chặn',
+  'đấu tranh', 'kêu gọi', 'thu hút', 'đầu tư', 'xác định', 'xác minh', 'hoàn tất', 'khảo sát', 'lập', 'chấp hành', 'làm',
+  'không', 'chưa', 'vẫn', 'cũng', 'luôn', 'với', 'nhưng', 'thì', 'mà', 'hoặc', 'do', 'vì', 'từ', 'đến', 'như', 'bằng', 'còn',
+  'tiến hành', 'đề ra', 'định hướng', 'vận hành', 'giúp', 'hướng tới', 'ký', 'phát triển', 'phân công', 'phân tích', 'quan tâm', 'nêu cao', 'củng cố', 'kiểm soát', 'chấm dứt',
+  'xác lập', 'tham gia', 'áp dụng', 'nắm chắc', 'chuyển', 'cấp phép', 'hoàn chỉnh', 'soát xét', 'tiếp', 'thẩm tra',
+];
+/** verbs that also appear inside agency names after these words (dự án đầu tư xây dựng) */
+export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông']);
+export const NAME_VERB_PREV = new Set(['án', 'tư', 'dựng', 'lý', 'ban', 'chủ', 'tâm', 'Quản', 'quản']);
+
+/** Predicates that make an item an assessment, not a task. */
+export const NON_TASK_VERBS = ['đánh giá cao', 'ghi nhận', 'tán thành', 'nhất trí', 'biểu dương', 'thống nhất với', 'cơ bản thống nhất', 'đã', 'đã được', 'được'];

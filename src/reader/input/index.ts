@@ -1,0 +1,129 @@
+/**
+ * The reader's input layer: the bytes of a document as offices have it → clean NFC text.
+ * Format by content (magic bytes) first, file extension second.
+ *
+ * Text form: paragraphs separated by a blank line; a table row is one line, cells joined by " | ".
+ */
+import { AppError } from '../../shared/errors.ts';
+import { normalizeText } from '../../shared/text.ts';
+import { decodeTextBytes } from './text-decoding.ts';
+import { decodeDocx } from './docx.ts';
+import { decodePdf } from './pdf.ts';
+import { decodeDoc } from './doc.ts';
+import { checkSize, checkTextLooksLikeText, isOleCompound } from './guards.ts';
+
+export type InputFormat = 'txt' | 'docx' | 'pdf' | 'doc';
+
+export interface DecodedDocument {
+  text: string;
+  format: InputFormat;
+  warnings: string[];
+}
+
+function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
+  if (b.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[at + i] !== sig[i]) return false;
+  return true;
+}
+
+function findPdfHeader(b: Uint8Array): boolean {
+  // "%PDF-" within the first 1 KB (some producers put junk before it)
+  const n = Math.min(b.length - 5, 1024);
+  for (let i = 0; i <= n; i++) {
+    if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+const KNOWN_BINARY: Array<{ sig: number[]; what: string }> = [
+  { sig: [0x89, 0x50, 0x4e, 0x47], what: 'ảnh PNG' },
+  { sig: [0xff, 0xd8, 0xff], what: 'ảnh JPEG' },
+  { sig: [0x47, 0x49, 0x46, 0x38], what: 'ảnh GIF' },
+  { sig: [0x49, 0x49, 0x2a, 0x00], what: 'ảnh TIFF' },
+  { sig: [0x4d, 0x4d, 0x00, 0x2a], what: 'ảnh TIFF' },
+  { sig: [0x42, 0x4d], what: 'ảnh BMP' },
+  { sig: [0x1f, 0x8b], what: 'tệp nén gzip' },
+  { sig: [0x52, 0x61, 0x72, 0x21], what: 'tệp nén RAR' },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf], what: 'tệp nén 7z' },
+  { sig: [0x7f, 0x45, 0x4c, 0x46], what: 'tệp chương trình' },
+  { sig: [0x4d, 0x5a], what: 'tệp chương trình' },
+];
+
+function extOf(fileName: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
+  return m ? m[1].toLowerCase() : '';
+}
+
+function sniff(bytes: Uint8Array, ext: string): InputFormat {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'docx';
+  if (findPdfHeader(bytes)) return 'pdf';
+  if (isOleCompound(bytes)) return 'doc';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
+    throw new AppError('UNSUPPORTED_FILE', 'Tệp RTF chưa được hỗ trợ. Vui lòng lưu lại thành .docx rồi tải lên.');
+  }
+  // a .docx/.pdf that is not one: say so rather than reading it as text
+  if (ext === 'docx' || ext === 'docm') {
+    throw new AppError('BAD_FILE', 'Tệp có đuôi .docx nhưng nội dung không phải văn bản Word hợp lệ (tệp hỏng hoặc đổi đuôi).');
+  }
+  if (ext === 'pdf') {
+    throw new AppError('BAD_FILE', 'Tệp có đuôi .pdf nhưng nội dung không phải PDF hợp lệ (tệp hỏng hoặc đổi đuôi).');
+  }
+  for (const k of KNOWN_BINARY) {
+    if (startsWith(bytes, k.sig) && !(k.sig.length === 2 && ext === 'txt')) {
+      throw new AppError('UNSUPPORTED_FILE', `Tệp là ${k.what}, không phải văn bản. Hãy tải lên tệp .docx, .pdf hoặc .txt.`);
+    }
+  }
+  if (ext === 'doc') return 'doc';
+  return 'txt';
+}
+
+/** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces. */
+function tidy(s: string): string {
+  return normalizeText(s)
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\u0000/g, '')
+    .replace(/[ \t]+$/gm, '');
+}
+
+export async function decodeDocument(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+  checkSize(bytes);
+  const ext = extOf(fileName);
+  const format = sniff(bytes, ext);
+  const warnings: string[] = [];
+  let text: string;
+  switch (format) {
+    case 'docx': {
+      const r = await decodeDocx(bytes);
+      text = r.text;
+      warnings.push(...r.warnings);
+      break;
+    }
+    case 'pdf': {
+      const r = await decodePdf(bytes);
+      text = r.text;
+      warnings.push(...r.warnings);
+      break;
+    }
+    case 'doc':
+      decodeDoc(bytes);
+    // falls through: decodeDoc always throws
+    default: {
+      const r = decodeTextBytes(bytes);
+      checkTextLooksLikeText(r.text);
+      text = r.text;
+      warnings.push(...r.warnings);
+    }
+  }
+  text = tidy(text);
+  if (text.trim() === '') {
+    throw new AppError(
+      'BAD_FILE',
+      format === 'docx' ? 'Văn bản Word không có nội dung chữ.' : 'Tệp không có nội dung chữ.',
+    );
+  }
+  if (format !== 'txt') checkTextLooksLikeText(text);
+  if (ext && ext !== format && !(ext === 'docm' && format === 'docx') && ['txt', 'docx', 'pdf', 'doc'].includes(ext)) {
+    warnings.push(`Tệp có đuôi .${ext} nhưng nội dung là ${format.toUpperCase()}; đã đọc theo nội dung.`);
+  }
+  return { text, format, warnings };
+}

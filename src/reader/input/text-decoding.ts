@@ -1,0 +1,95 @@
+/**
+ * Bytes of a plain-text document → Unicode NFC: UTF-8 (with or without BOM), UTF-16 LE/BE (with a
+ * BOM or recognised by its zero bytes), legacy TCVN3 (ABC) and VNI detected and converted, and
+ * anything else read as Windows-1252 with a warning.
+ */
+import { normalizeText } from '../../shared/text.ts';
+import { decodeCp1252, detectLegacy, convertLegacy, type LegacyEncoding } from './legacy-vietnamese.ts';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  warnings: string[];
+}
+
+/** UTF-16 without BOM: many zero bytes at odd (LE) or even (BE) positions. */
+export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length - (b.length % 2), 4096);
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  // Vietnamese in UTF-16: ASCII letters and spaces give a zero high byte; U+1Exx letters give 0x1E.
+  let evenHigh = 0;
+  let oddHigh = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0 || b[i] === 0x1e || b[i] === 0x01) evenHigh++;
+    if (b[i + 1] === 0 || b[i + 1] === 0x1e || b[i + 1] === 0x01) oddHigh++;
+  }
+  if (oddZero / pairs > 0.3 && evenZero / pairs < 0.05 && oddHigh / pairs > 0.6) return 'utf-16le';
+  if (evenZero / pairs > 0.3 && oddZero / pairs < 0.05 && evenHigh / pairs > 0.6) return 'utf-16be';
+  return undefined;
+}
+
+function isValidUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const LEGACY_WARNING: Record<LegacyEncoding, string> = {
+  tcvn3: 'Văn bản dùng bảng mã TCVN3 (ABC), đã chuyển sang Unicode; nên kiểm tra lại chữ hoa có dấu.',
+  vni: 'Văn bản dùng bảng mã VNI, đã chuyển sang Unicode.',
+};
+
+/**
+ * Decode text bytes. The result is NFC with \n line ends (normalizeText); no other reshaping.
+ */
+export function decodeTextBytes(bytes: Uint8Array): DecodedText {
+  const warnings: string[] = [];
+  let text: string;
+  let encoding: TextEncoding;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+    encoding = 'utf-8';
+  } else if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    encoding = 'utf-16le';
+  } else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    encoding = 'utf-16be';
+  } else {
+    const u16 = sniffUtf16(bytes);
+    if (u16) {
+      text = new TextDecoder(u16).decode(bytes);
+      encoding = u16;
+    } else if (isValidUtf8(bytes)) {
+      text = new TextDecoder('utf-8').decode(bytes);
+      encoding = 'utf-8';
+    } else {
+      text = decodeCp1252(bytes);
+      encoding = 'windows-1252';
+    }
+  }
+  // Legacy encodings: read byte for byte (windows-1252), or already pasted into a Unicode file as
+  // Latin-1 look-alikes ("Céng hoµ x· héi").
+  const legacy = detectLegacy(text);
+  if (legacy) {
+    text = convertLegacy(text, legacy);
+    encoding = legacy;
+    warnings.push(LEGACY_WARNING[legacy]);
+  } else if (encoding === 'windows-1252') {
+    warnings.push('Không nhận ra bảng mã của tệp văn bản; đã đọc theo Windows-1252, có thể sai dấu tiếng Việt.');
+  }
+  text = normalizeText(text).replace(/\u200b|\ufeff/g, '');
+  return { text, encoding, warnings };
+}
