@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../auth/auth.schema';
 import { documents } from '../documents/documents.schema';
@@ -10,7 +10,18 @@ import { loadDemo } from '../demo/load-demo';
  * On an empty database: an `admin` account (password from DONDOC_ADMIN_PASSWORD or generated and
  * printed once), and the Cao Bằng demo when enabled, so a newcomer sees a living province.
  */
-export async function firstStart(db: Db, opts: { adminPassword: string | null; loadDemo: boolean }, say: (s: string) => void) {
+export async function firstStart(database: Db, opts: { adminPassword: string | null; loadDemo: boolean }, say: (s: string) => void) {
+  // Several instances may start at once on one server: the first to take the lock does the work,
+  // the others then find it done. Nested use-case transactions become savepoints.
+  const messages: string[] = [];
+  await database.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(4242002)`);
+    await firstStartLocked(tx as unknown as Db, opts, (m) => messages.push(m));
+  });
+  messages.forEach(say);
+}
+
+async function firstStartLocked(db: Db, opts: { adminPassword: string | null; loadDemo: boolean }, say: (s: string) => void) {
   const [{ n }] = await db.select({ n: count() }).from(users);
   let password = opts.adminPassword;
   if (Number(n) === 0) {

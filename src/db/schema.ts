@@ -4,3 +4,4 @@ export * from '../auth/auth.schema';
 export * from '../documents/documents.schema';
 export * from '../assignments/assignments.schema';
 export * from '../events/events.schema';
+export * from '../reminders/reminders.schema';

@@ -36,7 +36,7 @@ export interface CreateDocumentInput {
 type Extraction = Awaited<ReturnType<typeof readDocument>> | ReturnType<typeof extractDirective>;
 
 function metaFrom(x: Extraction): DocumentMeta {
-  const d = (x.document ?? {}) as Record<string, unknown>;
+  const d = (x.document ?? {}) as unknown as Record<string, unknown>;
   const s = (k: string) => (typeof d[k] === 'string' && d[k] ? (d[k] as string) : null);
   return {
     kind: s('kind'),
@@ -79,8 +79,9 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   let text: string;
   let extraction: Extraction | null = null;
   if (input.file) {
-    extraction = await readDocument(input.file.bytes, input.file.name);
-    text = extraction.text;
+    const read = await readDocument(input.file.bytes, input.file.name);
+    extraction = read;
+    text = read.text;
   } else if (input.text && input.text.trim()) {
     text = normalizeText(input.text);
     if (!input.items) extraction = extractDirective(text);

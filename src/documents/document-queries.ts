@@ -34,7 +34,7 @@ export async function listDocuments(db: DbOrTx, q: { status?: string; q?: string
   const rows = await db
     .select({
       d: documents,
-      itemCount: sql<number>`(select count(*)::int from directive_items i where i.document_id = ${documents.id})`,
+      itemCount: sql<number>`(select count(*)::int from directive_items i where i.document_id = documents.id)`,
     })
     .from(documents)
     .where(where)

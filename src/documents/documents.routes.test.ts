@@ -37,11 +37,11 @@ describe.each(testBackends)('documents on %s', (backend) => {
 
   it('will not publish while a lead is unknown, and writes nothing when it refuses', async () => {
     const before = Number((await t.database.db.select({ n: count() }).from(assignments))[0].n);
-    const beforeEvents = Number((await t.database.db.select({ n: count() }).from(events))[0].n);
     const res = await create([
       { ref: 'a', text: 'Sở Y tế thực hiện.', leads: ['Sở Y tế'] },
       { ref: 'b', text: 'Ban Quản lý Khu kinh tế thực hiện.', leads: ['Ban Quản lý Khu kinh tế tỉnh'] },
     ]);
+    const beforeEvents = Number((await t.database.db.select({ n: count() }).from(events))[0].n);
     const { document, items } = res.json();
     expect(items[1].review).toContain('lead_unresolved');
     const pub = await t.call(t.sessions.office, 'POST', `/api/documents/${document.id}/publish`);

@@ -5,7 +5,7 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
-import { authorize } from '../auth/policy';
+import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { createDocument } from './create-document';
 import { addItem, deleteItem, updateDocumentMeta, updateItem } from './edit-items';
@@ -67,8 +67,10 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      requireActor(request);
+      const actor = requireActor(request);
       const { limit = 50, offset = 0, ...q } = request.query;
+      // Drafts are the office's work in progress; agencies see what has been published.
+      if (!can(actor, 'read_all')) q.status = 'published';
       return { items: await listDocuments(ctx.db, { ...q, limit, offset }) };
     },
   );
@@ -110,14 +112,16 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   api.get('/api/documents/:id', { schema: { tags: ['documents'], params: IdParams } }, async (request) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
+    if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
     return { document: presentDocument(doc, { withText: true }), items: await getItems(ctx.db, doc.id) };
   });
 
   api.get('/api/documents/:id/file', { schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
+    if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
     if (!doc.fileData) throw new AppError('NOT_FOUND', 'Văn bản này không có tệp gốc.');
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName ?? 'van-ban')}`);
     return reply.type(doc.fileMime ?? 'application/octet-stream').send(doc.fileData);

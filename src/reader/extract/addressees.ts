@@ -5,7 +5,7 @@
  */
 import { fold } from './fold';
 import {
-  EXPAND, GROUP_HEADS, GROUPS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
+  EXPAND, GROUP_HEADS, GROUPS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
 } from './vocabulary';
 
 interface Entry {
@@ -85,7 +85,9 @@ function startsWord(sc: Scanner, pos: number, w: string, caseSensitive = true): 
 }
 
 const VERBS_SORTED = [...VERBS].sort((a, b) => b.length - a.length);
+const NOT_VERB = ['giao thông', 'giao dịch', 'giao lưu', 'trình độ', 'có liên quan', 'theo dõi thi đua'];
 function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {
+  if (NOT_VERB.some((w) => sc.text.startsWith(w, pos) && !isLetter(sc.text[pos + w.length]))) return null;
   for (const v of VERBS_SORTED) {
     if (sc.text.startsWith(v, pos) && !isLetter(sc.text[pos + v.length])) {
       if (NAME_VERBS.has(v) && NAME_VERB_PREV.has(prevWord)) return null;
@@ -241,7 +243,9 @@ export function readNames(sc: Scanner, pos: number): Parsed {
   let p = pos;
   let end = pos;
   for (let k = 0; k < 20; k++) {
-    p = skipRoles(sc, p);
+    const pre = lexiconAt(sc, skipSpaces(sc.text, p));
+    if (!pre || !/^(bộ trưởng|thủ trưởng)/iu.test(sc.text.slice(skipSpaces(sc.text, p), skipSpaces(sc.text, p) + 12))) p = skipRoles(sc, p);
+    else p = skipSpaces(sc.text, p);
     let got = false;
     const dist = readDistributed(sc, p);
     if (dist) {
@@ -370,11 +374,26 @@ export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
     const sup = readSupport(sc, after);
     if (sup.length) return { lead: r.names, support: sup, kind: 'subject', start: pos, end: r.end };
   }
-  if (!verbAt(sc, after, '') && !/^(cần|phải)/u.test(s.slice(after))) return null;
-  if (startsWord(sc, after, 'là') || startsWord(sc, after, 'có')) {
-    if (!/^(là cơ quan|có trách nhiệm)/u.test(s.slice(after, after + 20))) return null;
+  const v = verbAt(sc, after, '');
+  if (!v && !/^(cần|phải)/u.test(s.slice(after))) {
+    return tailHeading(sc, pos, r);
+  }
+  if (v && PREPOSITIONS.has(v)) {
+    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30));
+    if (!ok) return tailHeading(sc, pos, r);
   }
   return { lead: r.names, support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+}
+
+/** "Ủy ban nhân dân các xã, phường có cụm công nghiệp" as a heading: the qualified name as printed */
+function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
+  const s = sc.text;
+  const rest = s.slice(r.end);
+  if (!/^\s{1,3}(có|thuộc|nơi có|trên địa bàn|được giao|ở)\s/u.test(rest)) return null;
+  if (rest.length > 80 || /[.;:]/u.test(rest.trim().slice(0, -1)) || /[.;]\s*$/u.test(rest)) return null;
+  if (r.names.length !== 1) return null;
+  const name = s.slice(skipSpaces(s, pos), s.length).replace(/[\s:]+$/u, '').trim();
+  return { lead: [name.replace(/^(Chủ tịch|Thủ trưởng|Giám đốc)\s+/u, '')], support: [], kind: 'heading', start: pos, end: s.length };
 }
 
 function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'object'): ClauseResult | null {
@@ -391,12 +410,29 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
 
 /** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */
 export function clauseStarts(text: string): number[] {
-  const out = [0];
-  const re = /[.;!?]\s{1,3}(?=\S)|:\s{1,3}(?=\p{Lu})/gu;
+  return clauseStartsTyped(text).map((c) => c.pos);
+}
+
+/** Clause starts with their kind: 'start', 'sentence' (after . ! ?) or 'semi' (after ; with no ':' earlier in the sentence). */
+export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] {
+  const out: { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] = [{ pos: 0, kind: 'start' }];
+  const re = /[.;!?]\s{1,3}(?=\S)|:\s{1,3}(?=(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s)/gu;
+  let sentenceStart = 0;
   for (const m of text.matchAll(re)) {
     const p = m.index! + m[0].length;
-    if (text[m.index!] === '.' && /\d$/.test(text.slice(0, m.index!)) && /^\d/.test(text.slice(p))) continue;
-    out.push(p);
+    const c = text[m.index!];
+    if (c === ':') {
+      out.push({ pos: p, kind: 'colon' });
+      continue;
+    }
+    if (c === '.' && /\d$/.test(text.slice(0, m.index!)) && /^\d/.test(text.slice(p))) continue;
+    if (c === ';') {
+      if (text.slice(sentenceStart, m.index!).includes(':')) continue;
+      out.push({ pos: p, kind: 'semi' });
+    } else {
+      out.push({ pos: p, kind: 'sentence' });
+      sentenceStart = p;
+    }
     if (out.length > 400) break;
   }
   return out;
@@ -417,7 +453,7 @@ export function midGiao(sc: Scanner): ClauseResult | null {
 
 /** Mid-sentence "yêu cầu / đề nghị X …" used by lead-ins. */
 export function midObject(sc: Scanner): ClauseResult | null {
-  const re = /(?:^|[\s,])(yêu cầu|đề nghị|giao)\s{1,3}/gu;
+  const re = /(?:^|[\s,])(yêu cầu|đề nghị|giao)\s{1,3}/giu;
   for (const m of sc.text.matchAll(re)) {
     const p = m.index! + m[0].length;
     const o = objectForm(sc, p, p, 'object');

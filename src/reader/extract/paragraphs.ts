@@ -20,6 +20,8 @@ interface Line {
   blankBefore: boolean;
 }
 
+/** a line ending with a function word continues on the next line */
+const CONT_END = /(?:^|\s)(của|và|các|với|về|cho|để|trong|theo|tại|những|được|đối|thuộc|từ|đến|là|có|do|đề nghị|yêu cầu|giao|chỉ đạo|Chỉ|Đề nghị|Giao|ngày|tháng|năm|số|sở|Sở|Ủy ban|UBND|nhân dân|Hội đồng|Bộ|Ban|ban|ngành|cơ quan|đơn vị)$/u;
 const TERMINAL = /[.:;!?]["”’)]?$/;
 const isRow = (s: string): boolean => s.includes(' | ') || s.startsWith('| ') || s.endsWith(' |');
 
@@ -50,7 +52,8 @@ export function splitParagraphs(text: string): Paragraph[] {
       if (ln.blankBefore) join = isLowerStart(ln.text) && !/[.:!?]$/.test(cur.last);
       else if (bothUpper) join = false;
       else if (isLowerStart(ln.text)) join = true;
-      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text);
+      else if (/^\d/.test(ln.text)) join = !prevTerminal;
+      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text) && (cur.last.length >= 45 || CONT_END.test(cur.last));
     }
     if (join && cur) {
       cur.parts.push(ln.text);

@@ -12,13 +12,14 @@ export const GROUPS: Record<string, string[]> = {
     'các sở, ban, ngành, cơ quan', 'các sở, ban, ngành, đơn vị thuộc tỉnh', 'các sở, ngành, đơn vị thuộc tỉnh',
     'các sở và các ban, ngành', 'các sở và các ban, ngành tỉnh', 'các sở, ngành tỉnh', 'các sở, ban ngành', 'các sở ngành',
     'các sở, ban, ngành, đoàn thể', 'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', 'các sở, ngành thuộc tỉnh',
-    'các sở và thủ trưởng các ban, ngành', 'các sở và thủ trưởng các ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị, địa phương',
+    'các sở và thủ trưởng các ban, ngành',
+ 'các sở và thủ trưởng các ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị, địa phương',
   ],
   'các cấp, ngành': ['các cấp, các ngành', 'các ngành, các cấp'],
   'UBND cấp xã': [
     'UBND các xã, phường', 'các xã, phường', 'UBND xã, phường', 'UBND các xã, phường, thị trấn', 'UBND các xã, phường, đặc khu',
     'cấp xã', 'UBND xã', 'UBND các xã', 'các xã, phường, đặc khu', 'UBND cấp xã, phường', 'các xã, phường, thị trấn',
-    'chính quyền cấp xã', 'UBND các xã, phường, thị trấn, đặc khu',
+    'chính quyền cấp xã', 'UBND các xã, phường, thị trấn, đặc khu', 'Ủy ban nhân dân UBND cấp xã',
   ],
   'UBND cấp huyện': [
     'UBND các huyện, thành phố', 'UBND các huyện, thị xã, thành phố', 'UBND các huyện, thành phố, thị xã', 'các huyện, thành phố',
@@ -39,7 +40,9 @@ export const GROUPS: Record<string, string[]> = {
   'các chủ đầu tư, ban quản lý dự án': ['các chủ đầu tư/ ban quản lý dự án', 'các chủ đầu tư', 'chủ đầu tư, ban quản lý dự án', 'các chủ đầu tư/ban quản lý dự án'],
   'các bộ, ngành': [
     'các bộ, cơ quan ngang bộ', 'các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'các Bộ, ngành', 'các bộ ở Trung ương',
-    'các bộ, cơ quan', 'các bộ', 'các bộ, cơ quan trung ương', 'các bộ, ngành trung ương', 'các bộ, ngành liên quan',
+    'các bộ, cơ quan', 'các bộ', 'các bộ, cơ quan trung ương', 'các bộ, ngành trung ương',
+    'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ',
+    'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ',
   ],
   'UBND cấp tỉnh': [
     'UBND các tỉnh, thành phố', 'UBND các tỉnh, thành phố trực thuộc Trung ương', 'UBND tỉnh, thành phố',
@@ -139,8 +142,10 @@ export const VERBS = [
   'xác lập', 'tham gia', 'áp dụng', 'nắm chắc', 'chuyển', 'cấp phép', 'hoàn chỉnh', 'soát xét', 'tiếp', 'thẩm tra',
 ];
 /** verbs that also appear inside agency names after these words (dự án đầu tư xây dựng) */
-export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông']);
-export const NAME_VERB_PREV = new Set(['án', 'tư', 'dựng', 'lý', 'ban', 'chủ', 'tâm', 'Quản', 'quản']);
+export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông', 'trình']);
+export const NAME_VERB_PREV = new Set(['án', 'tư', 'dựng', 'lý', 'ban', 'chủ', 'tâm', 'Quản', 'quản', 'công']);
+/** words that end a name but do not make the name a clause subject */
+export const PREPOSITIONS = new Set(['theo', 'trong', 'tại', 'về', 'để', 'nhằm', 'khi', 'sau', 'trước', 'đối với', 'với', 'từ', 'đến', 'như', 'bằng', 'do', 'vì', 'mà', 'thì', 'nhưng', 'hoặc', 'cùng', 'là', 'có', 'được', 'đã', 'đang', 'còn', 'không', 'chưa', 'cũng', 'vẫn', 'luôn']);
 
 /** Predicates that make an item an assessment, not a task. */
 export const NON_TASK_VERBS = ['đánh giá cao', 'ghi nhận', 'tán thành', 'nhất trí', 'biểu dương', 'thống nhất với', 'cơ bản thống nhất', 'đã', 'đã được', 'được'];

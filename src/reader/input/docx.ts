@@ -4,24 +4,12 @@
  * space), layout tables (the two-column header and signature blocks) as plain paragraphs, Word's
  * automatic numbering rebuilt from numbering.xml, runs in TCVN3 / VNI fonts converted to Unicode.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../../shared/errors.ts';
 import { NumberingState, type AbstractNumDef, type LevelDef, type NumDef, type NumberingDefs } from './docx-numbering.ts';
 import { fontEncoding, convertLegacy } from './legacy-vietnamese.ts';
 import { openZipSafely, type SafeZip } from './guards.ts';
 
-type XNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: true,
-});
+import { parseXmlLite, type XNode } from './xml-lite.ts';
 
 function tagOf(n: XNode): string | undefined {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
@@ -61,7 +49,7 @@ function onOff(n: XNode | undefined): boolean | undefined {
 
 function parseXml(xml: string): XNode[] {
   try {
-    return parser.parse(xml) as XNode[];
+    return parseXmlLite(xml);
   } catch {
     throw new AppError('BAD_FILE', 'Tệp .docx bị hỏng: không đọc được nội dung XML của văn bản.');
   }
@@ -382,12 +370,14 @@ function paragraph(p: XNode, ctx: Ctx): string[] {
   let text = paragraphText(p, ctx, base, extra);
   text = text.replace(/[\t ]+/g, ' ').replace(/ *\n */g, '\n').trim();
   const num = numberingOf(p, ctx);
-  // Word skips the number of an empty paragraph only if it is hidden; an empty numbered paragraph
-  // still counts. Keep the counter in step and emit nothing for it.
+  // An empty numbered paragraph still takes its number (Word shows it); in the body it is emitted
+  // as nothing, to keep stray empty list paragraphs out of the text.
   if (num) {
     const r = ctx.numbering.next(num.numId, num.ilvl);
-    if (r && r.label && text && !paraMarkProps.vanish) {
-      text = r.label + (r.suff === 'nothing' ? '' : ' ') + text;
+    if (r && r.label && !paraMarkProps.vanish) {
+      // in a table cell an empty numbered paragraph is the usual automatic STT column
+      if (text) text = r.label + (r.suff === 'nothing' ? '' : ' ') + text;
+      else if (ctx.depth > 0) text = r.label;
     }
   }
   const out: string[] = [];

@@ -60,6 +60,21 @@ export function checkTextLooksLikeText(s: string): void {
   }
 }
 
+/**
+ * Raw bytes that cannot be text in any encoding the reader knows (UTF-16 excepted, which the caller
+ * has ruled out): many C0 control bytes other than tab / line ends / form feed / ESC.
+ */
+export function bytesLookBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 65536);
+  if (n === 0) return false;
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) ctrl++;
+  }
+  return ctrl / n > 0.05;
+}
+
 // ------------------------------------------------------------------ zip
 
 interface ZipEntry {

@@ -6,11 +6,11 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { normalizeText } from '../../shared/text.ts';
-import { decodeTextBytes } from './text-decoding.ts';
+import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
 import { decodeDocx } from './docx.ts';
 import { decodePdf } from './pdf.ts';
 import { decodeDoc } from './doc.ts';
-import { checkSize, checkTextLooksLikeText, isOleCompound } from './guards.ts';
+import { checkSize, checkTextLooksLikeText, isOleCompound, bytesLookBinary } from './guards.ts';
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'doc';
 
@@ -48,6 +48,13 @@ const KNOWN_BINARY: Array<{ sig: number[]; what: string }> = [
   { sig: [0x7f, 0x45, 0x4c, 0x46], what: 'tệp chương trình' },
   { sig: [0x4d, 0x5a], what: 'tệp chương trình' },
 ];
+
+function notText(): AppError {
+  return new AppError(
+    'UNSUPPORTED_FILE',
+    'Tệp không phải văn bản đọc được (nội dung nhị phân hoặc định dạng không hỗ trợ). Hãy tải lên tệp .docx, .pdf hoặc .txt.',
+  );
+}
 
 function extOf(fileName: string): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
@@ -108,6 +115,8 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
       decodeDoc(bytes);
     // falls through: decodeDoc always throws
     default: {
+      const bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf]);
+      if (!bom && !sniffUtf16(bytes) && bytesLookBinary(bytes)) throw notText();
       const r = decodeTextBytes(bytes);
       checkTextLooksLikeText(r.text);
       text = r.text;

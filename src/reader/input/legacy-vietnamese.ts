@@ -74,18 +74,43 @@ const ASCII_UPPER = /[A-Z]/;
 const ASCII_LOWER = /[a-z]/;
 
 /**
- * TCVN3 has no upper-case forms for most accented letters: text typed in capitals shows them
- * lower-case once converted ("B¸O" → "BáO"). A word written otherwise all in capitals (two or more
- * capitals, no lower-case ASCII letter) is upper-cased whole.
+ * TCVN3 has no upper-case forms for most accented letters: text typed in capitals comes out with
+ * lower-case accented letters ("B¸O" → "BáO", "X·" → "Xã"). A word with no lower-case ASCII letter
+ * is upper-cased whole when it has two capitals, or one capital and capitalised words (or the line
+ * edge) on both sides. A lower-case accented letter opening a line or a sentence is capitalised
+ * ("ñy ban" → "Ủy ban").
  */
 function recapitalise(converted: string): string {
-  return converted.replace(/[\p{L}\p{M}]+/gu, (w) => {
-    if (ASCII_LOWER.test(w)) return w;
-    let caps = 0;
-    for (const ch of w) if (ch !== ch.toLowerCase()) caps++;
-    if (caps >= 2 && ASCII_UPPER.test(w)) return w.toUpperCase();
-    return w;
-  });
+  return converted
+    .split('\n')
+    .map((line) => {
+      const parts = line.split(/([\p{L}\p{M}]+)/u); // odd indices are words
+      const info = parts.map((w, i) => {
+        if (i % 2 === 0) return { capsy: false, caps: 0 };
+        if (ASCII_LOWER.test(w)) return { capsy: false, caps: 0 };
+        let caps = 0;
+        for (const ch of w) if (ch !== ch.toLowerCase()) caps++;
+        return { capsy: caps >= 1, caps };
+      });
+      const wordIdx = parts.map((_, i) => i).filter((i) => i % 2 === 1);
+      for (let k = 0; k < wordIdx.length; k++) {
+        const i = wordIdx[k];
+        const me = info[i];
+        if (!me.capsy) continue;
+        const prev = k > 0 ? info[wordIdx[k - 1]] : undefined;
+        const next = k + 1 < wordIdx.length ? info[wordIdx[k + 1]] : undefined;
+        const strong = (x: { capsy: boolean; caps: number } | undefined) => x !== undefined && x.capsy && x.caps >= 2;
+        const okSide = (x: { capsy: boolean; caps: number } | undefined) => x === undefined || x.capsy;
+        if (me.caps >= 2 || (okSide(prev) && okSide(next) && (strong(prev) || strong(next)))) parts[i] = parts[i].toUpperCase();
+      }
+      let out = parts.join('');
+      // sentence start
+      out = out.replace(/(^|[.!?:]\s+|^[-–•+*]\s*|^\d+[.)]\s+|^[a-zđ]\)\s+)([\p{Ll}])/gu, (m, pre: string, ch: string) =>
+        /[a-z]/.test(ch) ? m : pre + ch.toUpperCase(),
+      );
+      return out;
+    })
+    .join('\n');
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { isVietnameseSyllable, hasVowel } from './vietnamese-syllable.ts';
+import { findRegions } from './pdf-columns.ts';
 
 export const PDF_LIMITS = { maxPages: 400, timeoutMs: 30_000 };
 
@@ -23,6 +24,8 @@ interface Item {
   y: number;
   w: number;
   size: number;
+  /** position in the page's content stream */
+  order: number;
 }
 
 interface Line {
@@ -31,6 +34,12 @@ interface Line {
   x1: number;
   size: number;
   text: string;
+  /** the visible pieces, in reading order */
+  items: Item[];
+  /** paragraphs that replace this line (first line of a multi-column region) */
+  block?: string[];
+  /** part of a multi-column region, emitted with its first line */
+  inBlock?: boolean;
 }
 
 interface Page {
@@ -100,7 +109,7 @@ async function decodePdfInner(bytes: Uint8Array): Promise<{ text: string; warnin
           continue; // rotated text: stamps, watermarks, vertical margins
         }
         const size = Math.hypot(c, d) || Math.abs(a) || 10;
-        items.push({ str: raw.str, x: e, y: f, w: raw.width, size });
+        items.push({ str: raw.str, x: e, y: f, w: raw.width, size, order: items.length });
       }
       pages.push({ width: vp.width, height: vp.height, lines: buildLines(items) });
       page.cleanup();
@@ -185,6 +194,7 @@ function buildLines(items: Item[]): Line[] {
       x1: Math.max(...visible.map((i) => i.x + i.w)),
       size: g.size,
       text,
+      items: visible,
     });
   }
   return lines;
@@ -223,7 +233,7 @@ function splitsSyllable(left: string, right: string, tiny: boolean): boolean {
   return true;
 }
 
-function joinLine(items: Item[], size: number): string {
+function joinLine(items: Item[], size: number, columns = true): string {
   type Tok = { text: string; spaceBefore: boolean; gapBefore: number; tiny: boolean };
   const toks: Tok[] = [];
   let pendingSpace = false;
@@ -250,7 +260,7 @@ function joinLine(items: Item[], size: number): string {
     }
     const prev = out.replace(/\s+$/, '');
     // big gaps (columns of a table or of a header block) become " | "
-    if (t.gapBefore > 2.5 * size) {
+    if (columns && t.gapBefore > 2.5 * size) {
       out = prev + ' | ' + t.text.replace(/^\s+/, '');
       continue;
     }
@@ -320,13 +330,21 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+function markRegions(p: Page): void {
+  for (const r of findRegions(p.lines, joinLine)) {
+    p.lines[r.from].block = r.paragraphs;
+    for (let k = r.from + 1; k <= r.to; k++) p.lines[k].inBlock = true;
+  }
+}
+
 function assemble(pages: Page[]): string {
   dropHeadersFooters(pages);
-  const all = pages.flatMap((p) => p.lines);
-  if (all.length === 0) return '';
+  for (const p of pages) markRegions(p);
+  const all = pages.flatMap((p) => p.lines.filter((l) => !l.block && !l.inBlock));
+  if (all.length === 0 && !pages.some((p) => p.lines.length)) return '';
   // body geometry: left margin = most common line start, right margin = most common line end
-  const left = mode(all.map((l) => l.x0));
-  const right = percentile(all.map((l) => l.x1), 0.9);
+  const left = all.length ? mode(all.map((l) => l.x0)) : 0;
+  const right = all.length ? percentile(all.map((l) => l.x1), 0.9) : 1;
   const width = Math.max(1, right - left);
   const paras: string[] = [];
   let cur: string[] = [];
@@ -341,6 +359,13 @@ function assemble(pages: Page[]): string {
     for (let i = 1; i < p.lines.length; i++) gaps.push(p.lines[i - 1].y - p.lines[i].y);
     const lineGap = median(gaps.filter((g) => g > 0)) || 14;
     for (const [li, l] of p.lines.entries()) {
+      if (l.inBlock) continue;
+      if (l.block) {
+        flush();
+        paras.push(...l.block);
+        prev = undefined;
+        continue;
+      }
       const first = li === 0;
       prevPageBreak = first && pi > 0;
       let brk = true;
@@ -381,3 +406,7 @@ function percentile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
+
+/** internals, for the tests */
+export const _pdfInternals = { joinLine, buildLines, assemble };
+export type { Item as PdfItem, Line as PdfLine, Page as PdfPage };

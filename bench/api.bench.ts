@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: 1,000,000 assignments across 100 agencies in PostgreSQL, then p50/p95 of the
+ * three hot queries through the HTTP API and as bare SQL, side by side.
+ *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dondoc_bench) — recreated.
+ *   BENCH_ROWS (default 1000000), BENCH_RUNS (default 200)
+ */
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openPostgres } from '../src/db/client';
+import { migrate } from '../src/db/migrate';
+import { queryRows } from '../src/db/sql';
+import { loadConfig } from '../src/config/config';
+import { buildServer } from '../src/http/build-server';
+import { createUser } from '../src/auth/users';
+import { SYSTEM_ACTOR } from '../src/auth/actor';
+import { DEFAULT_EXTENSION_POLICY } from '../src/assignments/extension-rules';
+import { assignmentWhere, listAssignments, countAssignments } from '../src/assignments/list-assignments';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dondoc_bench';
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const AS_OF = '2025-10-01';
+
+async function recreate() {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+async function time(runs: number, f: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await f(i); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f(i);
+    xs.push(performance.now() - t);
+  }
+  return { p50: pct(xs, 50), p95: pct(xs, 95) };
+}
+
+async function main() {
+  console.log(`Preparing ${ROWS.toLocaleString('en')} assignments in ${url} …`);
+  await recreate();
+  const database = await openPostgres(url, 10);
+  await migrate(database);
+  const db = database.db;
+  const t0 = performance.now();
+  await db.execute(sql`insert into agencies (code, name, kind) select 'A' || g, 'Cơ quan số ' || g, 'department' from generate_series(1, 100) g`);
+  await db.execute(sql`insert into documents (number, subject, text, status, doc_date) select g || '/TB-UBND', 'Thông báo kết luận số ' || g, '', 'published', date '2025-01-01' + (g % 300) from generate_series(1, 1000) g`);
+  const words = ['giải ngân vốn đầu tư công', 'xóa nhà tạm', 'chuyển đổi số', 'nông thôn mới', 'cải cách hành chính', 'phòng chống thiên tai', 'tiêm vắc xin', 'thu ngân sách', 'an toàn thực phẩm', 'quy hoạch trường lớp'];
+  await db.execute(sql`insert into directive_items (document_id, position, ref, text)
+    select d.id, g % 100, 'II.' || (g % 9), (array[${sql.join(words.map((w) => sql`${w}`), sql`, `)}])[1 + g % 10] || ' — nhiệm vụ ' || g
+    from generate_series(1, ${ROWS / 10}) g join (select id, row_number() over () rn from documents) d on d.rn = 1 + g % 1000`);
+  await db.execute(sql`
+    with it as (select id, document_id, text, row_number() over (order by id) rn from directive_items),
+         ag as (select id, row_number() over (order by code) rn from agencies)
+    insert into assignments (item_id, document_id, agency_id, due, original_due, state, completed_on, search_text)
+    select it.id, it.document_id, ag.id, dd.d, dd.d,
+      (array['assigned','received','in_progress','completion_reported','done','done','done','cancelled'])[1 + (g % 8)],
+      case when g % 8 in (4, 5, 6) then dd.d + ((g % 7) - 3) end,
+      translate(lower(it.text), 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ', 'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy')
+    from generate_series(1, ${ROWS}) g
+    cross join lateral (select date '2025-03-01' + (g % 400) as d) dd
+    join it on it.rn = 1 + (g % ${ROWS / 10})
+    join ag on ag.rn = 1 + ((g * 7) % 100)`);
+  await db.execute(sql`update assignments set due = null where (hashtext(id::text) % 20) = 0`);
+  await db.execute(sql`analyze`);
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from assignments`);
+  console.log(`Loaded ${n.toLocaleString('en')} assignments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+  const app = await buildServer({ db, config, today: () => AS_OF, extensionPolicy: DEFAULT_EXTENSION_POLICY }, { logger: false });
+  await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'bench-password', role: 'office' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const agencies = await queryRows<{ id: string }>(db, sql`select id from agencies order by code`);
+  const actor = { id: null, name: 'bench', role: 'office' as const, agencyId: null };
+  const get = (path: string) => fetch(`${base}${path}`, { headers: { cookie } }).then((r) => r.json());
+
+  const rows: [string, { p50: number; p95: number }, { p50: number; p95: number }][] = [];
+  rows.push([
+    'list: agency + bucket, by deadline (50 rows)',
+    await time(RUNS, (i) => get(`/api/assignments?agencyId=${agencies[i % 100].id}&bucket=open_overdue&limit=50`)),
+    await time(RUNS, (i) => listAssignments(db, actor, { agencyId: agencies[i % 100].id, bucket: ['open_overdue'], limit: 50, asOf: AS_OF })),
+  ]);
+  const terms = ['giai ngan', 'nha tam', 'chuyen doi so', 'nong thon moi', 'thien tai'];
+  rows.push([
+    'free-text search without diacritics (50 rows)',
+    await time(RUNS, (i) => get(`/api/assignments?q=${encodeURIComponent(terms[i % 5])}&limit=50`)),
+    await time(RUNS, (i) => listAssignments(db, actor, { q: terms[i % 5], limit: 50, asOf: AS_OF })),
+  ]);
+  const countRuns = Math.max(10, Math.floor(RUNS / 10));
+  rows.push([
+    'bucket counts per agency (whole province)',
+    await time(countRuns, () => get(`/api/assignments/counts`)),
+    await time(countRuns, () => queryRows(db, sql`select a.agency_id, count(*) from assignments a where ${assignmentWhere(actor, { asOf: AS_OF })} group by 1`)),
+  ]);
+  void countAssignments;
+  console.log(`\n${ROWS.toLocaleString('en')} assignments, 100 agencies, PostgreSQL, ${RUNS} runs (counts ${countRuns})`);
+  console.log('| query | API p50 | API p95 | SQL p50 | SQL p95 |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, api, bare] of rows) console.log(`| ${name} | ${api.p50.toFixed(1)} ms | ${api.p95.toFixed(1)} ms | ${bare.p50.toFixed(1)} ms | ${bare.p95.toFixed(1)} ms |`);
+  await app.close();
+  await database.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,606 @@
+/**
+ * The extraction pipeline: paragraphs → outline (I./1./1.1./a)/(1)/dashes/paragraphs) and task
+ * tables → tasks with lead/support addressees, deadlines, source offsets and review flags.
+ */
+import { isUpperLine } from './fold';
+import { isWeakLabel, parseLabel, type Label } from './labels';
+import { splitParagraphs, type Paragraph } from './paragraphs';
+import { findTables, splitCells, type Table } from './tables';
+import { parseMetadata } from './metadata';
+import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
+import { clauseAt, clauseStarts, clauseStartsTyped, midGiao, midObject, readNames, scanner, settleLeads, type ClauseResult } from './addressees';
+import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
+
+type NodeKind = Label['kind'] | 'root' | 'para';
+
+interface Attr {
+  name: 'lead' | 'support' | 'due' | 'product' | 'task' | 'exec';
+  value: string;
+}
+
+interface Node {
+  kind: NodeKind;
+  level: string;
+  key: string;
+  labelLen: number;
+  paras: Paragraph[];
+  leadins: Paragraph[];
+  attrs: Attr[];
+  children: Node[];
+  parent: Node | null;
+  excluded: boolean;
+  ref: string;
+}
+
+const ATTR =
+  /^(?:[-–+•]\s{0,3})?(đơn vị|cơ quan|sở, ngành|đơn vị, địa phương)\s{1,3}(chủ trì|thực hiện|phối hợp|đầu mối)(?:\s{1,3}(?:thực hiện|tham mưu))?\s{0,3}:|^(?:[-–+•]\s{0,3})?(thời gian|thời hạn|tiến độ)(?:\s{1,3}(?:hoàn thành|thực hiện))?\s{0,3}:|^(?:[-–+•]\s{0,3})?(sản phẩm|kết quả(?:\s{1,3}đầu ra)?|tên nhiệm vụ|nội dung nhiệm vụ|chủ trì|phối hợp)\s{0,3}:/iu;
+
+const ASSESS =
+  /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)?\s{0,3}(?:về\s{1,3})?(đánh giá|kết quả|tình hình|bối cảnh|dự báo|mục đích|mục tiêu|quan điểm|nguyên tắc|kinh phí|căn cứ|sự cần thiết|những kết quả|một số kết quả|tồn tại|hạn chế|nguyên nhân)/iu;
+const DIRECTIVE_WORDS = /(nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|phân công|triển khai)/iu;
+const CLOSING =
+  /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định) này|Nghị quyết này đã được)/iu;
+const RESET = /^(PHỤ LỤC|Phụ lục|KẾ HOẠCH|QUYẾT ĐỊNH|QUYẾT NGHỊ|CHƯƠNG TRÌNH|DANH MỤC|QUY CHẾ|QUY ĐỊNH)(\s|:|$)/u;
+const SKIP_START = /^(N[oơ]i\s{1,2}nhận|Kính\s{1,2}gửi)/iu;
+
+const newNode = (kind: NodeKind, level: string, key: string, parent: Node | null, labelLen = 0): Node => ({
+  kind, level, key, labelLen, paras: [], leadins: [], attrs: [], children: [], parent, excluded: parent?.excluded ?? false, ref: '',
+});
+
+const ownText = (n: Node): string => n.paras.map((p) => p.text).join('\n');
+const endsWithColon = (n: Node): boolean => {
+  const last = n.leadins.length ? n.leadins[n.leadins.length - 1] : n.paras[n.paras.length - 1];
+  return !!last && /:\s*\**$/u.test(last.text);
+};
+
+/** lead of a clause that opens a paragraph (explicit addressee) */
+function explicitStart(text: string): ClauseResult | null {
+  const sc = scanner(text);
+  const r = clauseAt(sc, 0);
+  if (!r || r.nonTask) return null;
+  return r;
+}
+
+export interface BuildContext {
+  ctx: DeadlineContext;
+  opts: ExtractOptions;
+}
+
+export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
+  const covered = new Set<number>();
+  for (const t of tables) for (const i of t.covered) covered.add(i);
+  const root = newNode('root', 'root', '', null);
+  let stack: Node[] = [root];
+  let skipping = false;
+  let skipKind = '';
+  const top = (): Node => stack[stack.length - 1];
+  const nextLabelled = (i: number): boolean => {
+    for (let j = i + 1; j < paras.length && j < i + 3; j++) {
+      if (covered.has(j)) return false;
+      if (parseLabel(paras[j].text)) return true;
+      return false;
+    }
+    return false;
+  };
+  for (let i = 0; i < paras.length; i++) {
+    if (covered.has(i)) continue;
+    const p = paras[i];
+    const t = p.text.replace(/^\*+|\*+$/g, '').trim();
+    if (!t) continue;
+    if (RESET.test(t) && (isUpperLine(t) || t.length < 40)) {
+      stack = [root];
+      skipping = false;
+      continue;
+    }
+    if (SKIP_START.test(t)) {
+      skipping = true;
+      skipKind = /^k/iu.test(t) ? 'kinh' : 'noi';
+      continue;
+    }
+    const label = parseLabel(t);
+    if (skipping) {
+      if (skipKind === 'kinh' && !(label && isWeakLabel(label.kind))) skipping = false;
+      else continue;
+    }
+    if (p.isRow) continue;
+    if (!label && isUpperLine(t)) continue;
+    if (CLOSING.test(t) && !ATTR.test(t)) continue;
+    const body = label ? t.slice(label.length) : t;
+    if (ATTR.test(body) && top() !== root) {
+      const owner = [...stack].reverse().find((n) => n.kind !== 'root')!;
+      owner.paras.push(p);
+      owner.attrs.push(...parseAttr(body));
+      continue;
+    }
+    if (label) {
+      const idx = stack.map((n) => n.level).lastIndexOf(label.level);
+      if (idx > 0) stack.length = idx;
+      else if (!isWeakLabel(label.kind)) while (stack.length > 1 && (isWeakLabel(top().kind as Label['kind']) || top().kind === 'para')) stack.pop();
+      else while (stack.length > 1 && top().kind === 'para' && top().children.length === 0 && !endsWithColon(top())) stack.pop();
+      const parent = top();
+      const node = newNode(label.kind, label.level, label.key, parent, label.length);
+      node.paras.push(p);
+      if (ASSESS.test(t) && !DIRECTIVE_WORDS.test(t.slice(0, 120)) && (label.kind === 'roman' || label.kind === 'dec')) node.excluded = true;
+      parent.children.push(node);
+      stack.push(node);
+      continue;
+    }
+    // unlabelled paragraph
+    const T = top();
+    const leadinNext = /:\s*$/u.test(t) && nextLabelled(i);
+    const starts = explicitStart(t);
+    if (T.kind === 'para') {
+      if (leadinNext && T.children.length === 0 && !endsWithColon(T)) {
+        T.leadins.push(p);
+      } else if (starts || leadinNext) {
+        stack.pop();
+        const parent = top();
+        const node = newNode('para', 'para', 'p', parent);
+        node.paras.push(p);
+        parent.children.push(node);
+        stack.push(node);
+      } else T.paras.push(p);
+      continue;
+    }
+    if (T === root) {
+      const node = newNode('para', 'para', 'p', root);
+      node.paras.push(p);
+      root.children.push(node);
+      stack.push(node);
+      continue;
+    }
+    if (endsWithColon(T) || T.children.length) {
+      if (leadinNext && T.children.length === 0) {
+        T.leadins.push(p);
+        continue;
+      }
+      const node = newNode('para', 'para', 'p', T);
+      node.paras.push(p);
+      T.children.push(node);
+      stack.push(node);
+      continue;
+    }
+    if (leadinNext) {
+      T.leadins.push(p);
+      continue;
+    }
+    const complete = /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text);
+    const headingOnly = T.paras.length === 1 && !complete;
+    if (headingOnly || !starts) {
+      T.paras.push(p);
+      continue;
+    }
+    stack.pop();
+    const parent = top();
+    const node = newNode('para', 'para', 'p', parent);
+    node.paras.push(p);
+    parent.children.push(node);
+    stack.push(node);
+  }
+  assignRefs(root, '');
+  return root;
+}
+
+function parseAttr(body: string): Attr[] {
+  const m = ATTR.exec(body);
+  if (!m) return [];
+  const value = body.slice(m[0].length).trim();
+  const key = (m[2] ?? m[4] ?? m[5] ?? m[3] ?? '').toLowerCase();
+  if (m[3]) return [{ name: 'due', value }];
+  if (m[5]) {
+    if (/sản phẩm|kết quả/u.test(key)) return [{ name: 'product', value }];
+    if (/chủ trì/u.test(key)) return [{ name: 'lead', value }];
+    if (/phối hợp/u.test(key)) return [{ name: 'support', value }];
+    return [{ name: 'task', value }];
+  }
+  const k2 = (m[2] ?? '').toLowerCase();
+  if (k2 === 'phối hợp') return [{ name: 'support', value }];
+  if (k2 === 'thực hiện') return [{ name: 'exec', value }];
+  return [{ name: 'lead', value }];
+}
+
+function assignRefs(n: Node, prefix: string): void {
+  let dash = 0;
+  let para = 0;
+  for (const c of n.children) {
+    let part: string;
+    if (c.kind === 'dash' || c.kind === 'plus' || c.kind === 'bullet') part = `${c.kind === 'plus' ? '+' : '-'}${++dash}`;
+    else if (c.kind === 'para') part = `p${++para}`;
+    else if (c.kind === 'dieu') part = `Điều ${c.key}`;
+    else if (c.kind === 'dec' && prefix && c.key.includes('.')) {
+      const parts = c.key.split('.');
+      part = parts[parts.length - 1];
+    } else part = c.key;
+    c.ref = prefix ? `${prefix}.${part}` : part;
+    assignRefs(c, c.ref);
+  }
+}
+
+interface Addr {
+  lead: string[];
+  support: string[];
+  kind: string;
+  nonTask: boolean;
+}
+
+/** addressees a node states itself (its heading and first body paragraph) */
+function ownAddressees(n: Node): Addr {
+  const texts: { text: string; heading: boolean }[] = [];
+  const paras = n.paras.filter((p) => !ATTR.test(stripLabel(p.text)));
+  paras.slice(0, 2).forEach((p, i) => texts.push({ text: i === 0 && n.labelLen ? p.text.slice(n.labelLen) : p.text, heading: i === 0 && n.kind !== 'para' }));
+  let headingRes: Addr | null = null;
+  const body: Addr = { lead: [], support: [], kind: '', nonTask: false };
+  let first = true;
+  for (const { text, heading } of texts) {
+    if (isUpperLine(text) && text.length < 120 && !heading) continue;
+    const sc = scanner(text);
+    const res: Addr = { lead: [], support: [], kind: '', nonTask: false };
+    let prevSubject = false;
+    for (const cs of clauseStartsTyped(text)) {
+      let r = clauseAt(sc, cs.pos);
+      if (!r && cs.kind === 'start' && first) {
+        // "Trong thời gian …, Thường trực HĐND tỉnh xem xét …"
+        if (/^(Trong|Nhằm|Để|Trên cơ sở|Căn cứ|Sau khi|Khi|Đối với|Ngoài ra|Đồng thời|Theo)\s/u.test(text)) {
+          let from = 0;
+          for (let k = 0; k < 4 && !r; k++) {
+            const comma = text.indexOf(', ', from);
+            if (comma < 0 || comma > 240 || /[.;]/u.test(text.slice(0, comma))) break;
+            const r2 = clauseAt(sc, comma + 2);
+            if (r2 && r2.kind === 'subject' && !r2.nonTask) r = r2;
+            from = comma + 2;
+          }
+        }
+      }
+      if (!r) {
+        prevSubject = false;
+        continue;
+      }
+      if (r.nonTask) {
+        if (first && cs.kind === 'start') res.nonTask = true;
+        prevSubject = false;
+        continue;
+      }
+      const allowed =
+        (cs.kind === 'start' && !(n.kind === 'para' && n.parent?.kind === 'root' && r.kind === 'heading')) ||
+        (cs.kind === 'colon' && (r.kind === 'giao' || r.kind === 'denghi' || r.kind === 'chidao')) ||
+        (r.kind === 'subject' && (cs.kind === 'sentence' || prevSubject));
+      prevSubject = r.kind === 'subject' || r.kind === 'object';
+      if (!allowed) continue;
+      res.lead.push(...r.lead);
+      res.support.push(...r.support);
+      if (!res.kind) res.kind = cs.kind === 'start' && /^\s*Yêu cầu/u.test(text) ? 'yeucau' : r.kind;
+    }
+    first = false;
+    if (heading && texts.length > 1) headingRes = res;
+    else {
+      body.lead.push(...res.lead);
+      body.support.push(...res.support);
+      body.kind ||= res.kind;
+      body.nonTask ||= res.nonTask;
+    }
+  }
+  if (body.lead.length && !body.nonTask) return body;
+  if (headingRes && headingRes.lead.length && !headingRes.nonTask) return headingRes;
+  return { lead: [], support: [], kind: '', nonTask: body.nonTask || !!headingRes?.nonTask };
+}
+
+const stripLabel = (t: string): string => {
+  const l = parseLabel(t);
+  return l ? t.slice(l.length) : t;
+};
+
+/** addressees a node hands down to its items */
+function inheritable(n: Node): Addr | null {
+  if (n.kind === 'root') return null;
+  const section = n.kind === 'roman' || n.kind === 'dieu';
+  const paras = section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins];
+  const lead: string[] = [];
+  const support: string[] = [];
+  let kind = '';
+  for (const [i, p] of paras.entries()) {
+    const text = i === 0 && n.labelLen && paras[0] === n.paras[0] ? p.text.slice(n.labelLen) : p.text;
+    if (isUpperLine(text)) continue;
+    const sc = scanner(text);
+    let got = false;
+    for (const cs of clauseStarts(text)) {
+      const r = clauseAt(sc, cs);
+      if (!r || r.nonTask) continue;
+      if (section && r.kind === 'subject') continue;
+      if (cs > 0 && r.kind !== 'subject' && r.kind !== 'object') continue;
+      lead.push(...r.lead);
+      support.push(...r.support);
+      kind ||= r.kind;
+      got = true;
+    }
+    if (!got && /:\s*$/u.test(text)) {
+      const o = midObject(sc);
+      if (o) {
+        lead.push(...o.lead);
+        support.push(...o.support);
+        kind ||= 'object';
+      }
+    }
+  }
+  for (const a of n.attrs) if (a.name === 'lead' || a.name === 'exec') lead.push(...readNames(scanner(a.value), 0).names);
+  return lead.length ? { lead, support, kind: kind || 'attr', nonTask: false } : null;
+}
+
+function deadlinesOf(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
+  const section = n.kind === 'roman' || n.kind === 'dieu';
+  let paras = forInherit ? (section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins]) : n.paras;
+  paras = paras.filter((p) => !ATTR.test(stripLabel(p.text)));
+  const out: Deadline[] = [];
+  for (const p of paras) out.push(...findDeadlines(p.text, ctx));
+  return out;
+}
+
+function attrDue(n: Node, ctx: DeadlineContext): { iso: string | null; text: string } | null {
+  const a = n.attrs.find((x) => x.name === 'due');
+  return a ? parseDueCell(a.value, ctx) : null;
+}
+
+const REPORT = /báo cáo\s{1,3}(?:kết quả\s{1,3})?(?:về\s{1,3})?((?:Thủ tướng Chính phủ|Chính phủ|Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch UBND tỉnh|Chủ tịch Ủy ban nhân dân tỉnh|Bộ [\p{Lu}][\p{L} ]{2,40}?|Sở [\p{Lu}][\p{L} ]{2,40}?|Tỉnh ủy|HĐND tỉnh|Ban Thường vụ Tỉnh ủy))(?=[\s,.;(]|$)/u;
+
+function makeTask(
+  ref: string, paras: Paragraph[], lead: string[], support: string[], dl: Deadline[], due: { iso: string | null; text: string } | null,
+  inheritedLead: boolean, inheritedDue: boolean, bc: BuildContext, product: string | null,
+): ExtractedTask {
+  const text = paras.map((p) => p.text).join('\n');
+  const settled = settleLeads(lead, support);
+  const needsReview: string[] = [];
+  const ids: (string | null)[] = [];
+  const resolve = (names: string[]): string[] =>
+    names.map((nm) => {
+      const hit = bc.opts.directory?.resolve(nm) ?? null;
+      if (bc.opts.directory) {
+        ids.push(hit?.id ?? null);
+        if (!hit && !/^các\s|^UBND cấp|cấp xã|cấp huyện|cấp tỉnh|các cấp/iu.test(nm)) needsReview.push(`lead-unknown:${nm}`);
+      }
+      return hit?.name ?? nm;
+    });
+  const leadNames = resolve(settled.lead);
+  const leadIds = [...ids];
+  const supportNames = settled.support.map((nm) => bc.opts.directory?.resolve(nm)?.name ?? nm).filter((nm) => !leadNames.includes(nm));
+  let dueIso: string | null = null;
+  let dueText: string | null = null;
+  let recurrence: Recurrence | null = null;
+  const milestones: { date: string; text: string }[] = [];
+  if (due) {
+    dueIso = due.iso;
+    dueText = due.text || null;
+  } else if (dl.length) {
+    const sorted = [...dl].sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
+    const last = sorted[sorted.length - 1];
+    dueIso = last.iso;
+    dueText = last.text;
+    for (const d of sorted.slice(0, -1)) milestones.push({ date: d.iso, text: d.text });
+    recurrence = dl.find((d) => d.recurrence)?.recurrence ?? null;
+  }
+  if (!recurrence) recurrence = findWeekly(text);
+  if (inheritedLead) needsReview.push('lead-inherited');
+  if (inheritedDue && dueIso) needsReview.push('due-inherited');
+  if (milestones.length) needsReview.push('due-several-dates');
+  if (!leadNames.length) needsReview.push('lead-missing');
+  const rep = REPORT.exec(text);
+  let confidence = 0.92;
+  if (inheritedLead) confidence -= 0.07;
+  if (inheritedDue) confidence -= 0.05;
+  if (milestones.length) confidence -= 0.05;
+  confidence -= 0.04 * needsReview.filter((r) => r.startsWith('lead-unknown')).length;
+  return {
+    ref,
+    text: text.replace(/\s*\n\s*/g, ' '),
+    start: paras[0].start,
+    end: paras[paras.length - 1].end,
+    lead: leadNames,
+    support: supportNames,
+    leadAgencyIds: leadIds,
+    due: dueIso,
+    dueText,
+    recurrence,
+    milestones,
+    reportTo: rep ? rep[1].trim() : null,
+    product,
+    confidence: Math.max(0.3, Math.round(confidence * 100) / 100),
+    needsReview,
+  };
+}
+
+function nearestInherited(n: Node): Addr | null {
+  let a: Node | null = n.parent;
+  while (a && a.kind !== 'root') {
+    const inh = inheritable(a);
+    if (inh) return inh;
+    a = a.parent;
+  }
+  return null;
+}
+
+function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
+  const tasks: ExtractedTask[] = [];
+  const walk = (n: Node): void => {
+    for (const c of n.children) walk(c);
+    if (n.kind === 'root' || n.excluded) return;
+    if (n.paras.some((p) => CLOSING.test(p.text) && !ATTR.test(stripLabel(p.text)))) return;
+    const hasChildren = n.children.length > 0;
+    const own = ownAddressees(n);
+    if (own.nonTask) return;
+    const textNoLabel = ownText(n).slice(n.labelLen).trim();
+    if (hasChildren) {
+      if (n.kind === 'roman' || n.kind === 'dieu') return;
+      const last = n.paras[n.paras.length - 1]?.text ?? '';
+      if (!/[.;]\s*\**$/u.test(last)) return;
+      if (textNoLabel.length < 40) return;
+    }
+    if (isUpperLine(textNoLabel) && textNoLabel.length < 200) return;
+    // lead
+    let lead: string[] = [];
+    let support: string[] = [];
+    let inheritedLead = false;
+    const attrLead = n.attrs.filter((a) => a.name === 'lead' || a.name === 'exec');
+    if (attrLead.length) {
+      for (const a of attrLead) {
+        const sc = scanner(a.value);
+        const r = readNames(sc, 0);
+        lead.push(...r.names);
+        const rest = a.value.slice(r.end);
+        const sup = /phối hợp(?:\s{1,3}với)?\s{1,3}/u.exec(rest);
+        if (sup) support.push(...readNames(scanner(rest), sup.index + sup[0].length).names);
+      }
+      for (const a of n.attrs.filter((x) => x.name === 'support')) support.push(...readNames(scanner(a.value), 0).names);
+    } else if (own.lead.length && !(own.kind === 'chidao' || own.kind === 'yeucau') ) {
+      lead = own.lead;
+      support = own.support;
+    } else {
+      const inh = nearestInherited(n);
+      if (own.lead.length && (!inh || inh.kind === 'denghi' || inh.kind === 'object')) {
+        lead = own.lead;
+        support = own.support;
+      }
+    }
+    if (!lead.length && !attrLead.length) {
+      let a: Node | null = n.parent;
+      while (a && a.kind !== 'root') {
+        const inh = inheritable(a);
+        if (inh) {
+          lead = inh.lead;
+          support = inh.support;
+          inheritedLead = true;
+          break;
+        }
+        a = a.parent;
+      }
+      if (inheritedLead) {
+        const mg = midGiao(scanner(textNoLabel));
+        if (mg) {
+          lead = mg.lead;
+          support = mg.support;
+          inheritedLead = false;
+        }
+      }
+    }
+    if (!lead.length) return;
+    // a heading that only names the addressee is not a task by itself
+    const sc = scanner(textNoLabel);
+    const head = clauseAt(sc, 0);
+    if (head && head.kind === 'heading' && textNoLabel.slice(head.end).replace(/[\s:.;]/g, '').length < 3 && n.paras.length === 1) return;
+    // deadlines
+    const ad = attrDue(n, bc.ctx);
+    let dl = ad ? [] : deadlinesOf(n, bc.ctx, false);
+    let inheritedDue = false;
+    if (!ad && !dl.length) {
+      let a: Node | null = n.parent;
+      while (a && a.kind !== 'root') {
+        const d = deadlinesOf(a, bc.ctx, true);
+        if (d.length) {
+          dl = d;
+          inheritedDue = true;
+          break;
+        }
+        a = a.parent;
+      }
+    }
+    const product = n.attrs.find((x) => x.name === 'product')?.value ?? null;
+    tasks.push(makeTask(n.ref || n.key, n.paras, lead, support, dl, ad, inheritedLead, inheritedDue, bc, product));
+  };
+  walk(root);
+  return tasks;
+}
+
+function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
+  const out: ExtractedTask[] = [];
+  let n = 0;
+  for (const t of tables) {
+    n++;
+    let cur: { ref: string; paras: Paragraph[]; lead: string[]; leadKey: string; support: string[]; dues: string[]; texts: string[]; products: string[] } | null = null;
+    const flush = (): void => {
+      if (!cur || !cur.lead.length) return;
+      const best = cur.dues.map((d) => parseDueCell(d, bc.ctx));
+      const isos = best.map((b) => b.iso).filter((x): x is string => !!x).sort();
+      const due = isos.length ? { iso: isos[isos.length - 1], text: best.find((b) => b.iso === isos[isos.length - 1])!.text } : { iso: null, text: cur.dues.join('; ') };
+      const task = makeTask(cur.ref, cur.paras, cur.lead, cur.support, [], due, false, false, bc, cur.products.join('; ') || null);
+      task.text = cur.texts.join(' ');
+      if (isos.length > 1) task.milestones = isos.slice(0, -1).map((d) => ({ date: d, text: d }));
+      out.push(task);
+    };
+    for (const row of t.rows) {
+      const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
+      const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
+      const leadCell = cell(t.cols.lead);
+      const lead = leadCell ? readNames(scanner(leadCell), 0).names : [];
+      const leadKey = lead.join('|');
+      const body = cell(t.cols.text) || cell(t.cols.product);
+      const continuation = !stt.replace(/[.\s]/g, '') && cur && (!lead.length || leadKey === cur.leadKey);
+      if (continuation && cur) {
+        cur.paras.push(row.para);
+        if (body) cur.texts.push(body);
+        cur.dues.push(cell(t.cols.due));
+        if (cell(t.cols.product)) cur.products.push(cell(t.cols.product));
+        continue;
+      }
+      flush();
+      const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(scanner(cell(t.cols.support)), 0).names : [];
+      cur = {
+        ref: `PL${tables.length > 1 ? n : ''}.${stt.replace(/\.$/, '') || out.length + 1}`,
+        paras: [row.para],
+        lead,
+        leadKey,
+        support,
+        dues: [cell(t.cols.due)],
+        texts: [body || row.para.text],
+        products: cell(t.cols.product) ? [cell(t.cols.product)] : [],
+      };
+      if (!lead.length && leadCell) cur.lead = [leadCell];
+    }
+    flush();
+  }
+  return out;
+}
+
+const trigrams = (s: string): Set<string> => {
+  const w = s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  return out;
+};
+
+/** a prose item restated as a row of the task table: the row (with its lead and date) is the task */
+function duplicatedByRow(t: ExtractedTask, rows: ExtractedTask[]): boolean {
+  if (!rows.length) return false;
+  const a = trigrams(t.text);
+  if (a.size < 4) return false;
+  for (const r of rows) {
+    const b = trigrams(r.text);
+    let common = 0;
+    for (const g of a) if (b.has(g)) common++;
+    if (common / a.size >= 0.6) return true;
+  }
+  return false;
+}
+
+export function extract(text: string, opts: ExtractOptions = {}): Extraction {
+  const norm = text.normalize('NFC');
+  const paras = splitParagraphs(norm);
+  const { meta, year, partial } = parseMetadata(norm, paras);
+  const refDate = meta.date ?? opts.documentDate ?? (meta.meetingDate && (!partial || meta.meetingDate >= partial) ? meta.meetingDate : partial);
+  const ctx: DeadlineContext = {
+    refDate: refDate ?? null,
+    year: year ?? (refDate ? Number(refDate.slice(0, 4)) : null),
+    addWorkingDays: workingDays,
+  };
+  const bc: BuildContext = { ctx, opts };
+  const tables = findTables(paras).filter((t) => t.rows.length > 0);
+  const root = buildOutline(paras, tables);
+  const rows = tableTasks(tables, bc);
+  const prose = collectTasks(root, bc).filter((t) => !duplicatedByRow(t, rows));
+  const tasks = [...prose, ...rows].sort((a, b) => a.start - b.start);
+  return { document: meta, tasks };
+}
+
+let workingDays: ((iso: string, n: number) => string) | undefined;
+/** The calendar's working-day adder (Civil Code counting), injected by the reader's entry point. */
+export function setWorkingDayAdder(fn: (iso: string, n: number) => string): void {
+  workingDays = fn;
+}
+
+export { splitCells };

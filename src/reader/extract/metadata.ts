@@ -1,0 +1,129 @@
+/** Document metadata: kind, number, issuer, place and date, subject, meeting, signer, recipients. */
+import { isUpperLine } from './fold';
+import type { Paragraph } from './paragraphs';
+import type { DocumentMeta } from './types';
+import { iso } from './dates';
+
+const KINDS = [
+  'THÔNG BÁO KẾT LUẬN', 'THÔNG BÁO', 'CÔNG VĂN', 'CÔNG ĐIỆN', 'CHỈ THỊ', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT', 'BÁO CÁO', 'TỜ TRÌNH',
+  'CHƯƠNG TRÌNH', 'HƯỚNG DẪN', 'KẾT LUẬN', 'THÔNG TƯ', 'NGHỊ ĐỊNH', 'ĐỀ ÁN', 'QUY CHẾ', 'GIẤY MỜI', 'BIÊN BẢN',
+];
+const NAME = /((?:\p{Lu}[\p{Ll}]{0,7}\s){1,4}\p{Lu}[\p{Ll}]{0,7})\s*$/u;
+const SIGN_FORM = /\b(TM|KT|TL|TUQ|Q)\s?\./u;
+
+export interface MetaResult {
+  meta: DocumentMeta;
+  /** year of the document even when day and month are blank */
+  year: number | null;
+  /** partial date ("tháng 6 năm 2026") as the first day of the month */
+  partial: string | null;
+}
+
+export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
+  const head = text.slice(0, 6000);
+  const meta: DocumentMeta = {
+    kind: null, number: null, issuer: null, place: null, date: null, subject: null, meetingDate: null, chair: null,
+    signer: null, signerTitle: null, signingForm: null, recipients: [],
+  };
+  let year: number | null = null;
+  let partial: string | null = null;
+  const num = /Số\s{0,3}:\s{0,6}([0-9]{1,5}\s{0,2}\/[\p{L}\p{N}\-/Đđ]{1,30})/u.exec(head);
+  if (num) meta.number = num[1].replace(/\s+/g, '');
+  const dm = /(?:^|\n|\||\*)\s{0,3}\*?([\p{Lu}][\p{L} .]{1,30}?),\s{1,3}ngày\s{1,8}(\d{1,2})?\s{0,8}tháng\s{1,8}(\d{1,2})?\s{0,8}năm\s{1,3}(\d{4})/u.exec(head);
+  if (dm) {
+    meta.place = dm[1].trim();
+    year = Number(dm[4]);
+    if (dm[2] && dm[3]) meta.date = iso(year, Number(dm[3]), Number(dm[2]));
+    else if (dm[3]) partial = iso(year, Number(dm[3]), 1);
+    else partial = iso(year, 1, 1);
+  }
+  if (!meta.date) {
+    const passed = /thông qua ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4})/u.exec(text);
+    if (passed) {
+      meta.date = iso(Number(passed[3]), Number(passed[2]), Number(passed[1]));
+      year = Number(passed[3]);
+    }
+  }
+  // kind: the first capitalised title line naming a kind
+  let kindIdx = -1;
+  for (let i = 0; i < Math.min(paras.length, 40); i++) {
+    const t = paras[i].text.replace(/[*_]/g, '').trim();
+    if (paras[i].isRow || !isUpperLine(t)) continue;
+    const k = KINDS.find((k) => t === k || t.startsWith(`${k} `) || t.startsWith(`${k}\n`));
+    if (k && t.length < 160) {
+      meta.kind = k === 'THÔNG BÁO KẾT LUẬN' ? 'THÔNG BÁO' : k;
+      kindIdx = i;
+      const rest = t.slice(k.length).trim();
+      if (rest && k !== 'THÔNG BÁO KẾT LUẬN') meta.subject = rest;
+      break;
+    }
+  }
+  if (kindIdx >= 0 && !meta.subject) {
+    const parts: string[] = [];
+    for (let i = kindIdx + 1; i < Math.min(paras.length, kindIdx + 6); i++) {
+      const t = paras[i].text.trim();
+      if (paras[i].isRow || /^(Căn cứ|Ngày|Thực hiện|Kính gửi|_{3,}|-{3,})/u.test(t) || /^\(Kèm theo/u.test(t)) break;
+      if (parts.length && !isUpperLine(t) && !/^[\p{Ll}]/u.test(t) && isUpperLine(parts[0])) break;
+      if (parts.length && !isUpperLine(t) && t.length > 200) break;
+      parts.push(t);
+      if (/[.;:]$/.test(t)) break;
+      if (!isUpperLine(t) && i + 1 < paras.length && /^\p{Lu}/u.test(paras[i + 1].text) && !isUpperLine(paras[i + 1].text) && paras[i + 1].text.length > 120) break;
+    }
+    if (parts.length) meta.subject = parts.join(' ').replace(/\s+/g, ' ');
+  }
+  const vv = /V\/v[^\n|]{3,400}/u.exec(head);
+  if (vv) {
+    if (!meta.subject) meta.subject = vv[0].trim();
+    if (!meta.kind) meta.kind = 'CÔNG VĂN';
+  }
+  const md = /(?:^|\n)\s{0,3}Ngày\s{1,3}(\d{1,2})(?:\s{0,2}\/\s{0,2}(\d{1,2})\s{0,2}\/\s{0,2}|\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3})(\d{4})/u.exec(text.slice(0, 12000));
+  if (md && (meta.kind === 'THÔNG BÁO' || /kết luận/iu.test(meta.subject ?? ''))) meta.meetingDate = iso(Number(md[4]), Number(md[2] ?? md[3]), Number(md[1]));
+  const chair = /(?:do|Phó Thủ tướng Chính phủ|Chủ tịch UBND tỉnh|đồng chí)\s{1,3}(?:đồng chí\s{1,3})?((?:\p{Lu}\p{Ll}{0,7}\s){1,3}\p{Lu}\p{Ll}{0,7})\s{0,3}(?:[-–,]|chủ trì)/u.exec(text.slice(0, 8000));
+  if (chair) meta.chair = chair[1].trim();
+  // issuer: first capitalised header line
+  for (let i = 0; i < Math.min(paras.length, 6); i++) {
+    const first = paras[i].text.split('|')[0].replace(/[*_-]{2,}/g, '').trim();
+    if (first && isUpperLine(first) && !/^CỘNG HÒA/u.test(first)) {
+      meta.issuer = first.replace(/\s+Số\s*:.*$/u, '').replace(/\s+/g, ' ').trim();
+      break;
+    }
+  }
+  // recipients
+  const rn = /N[oơ]i\s{1,2}nhận\s{0,2}:?\*?/iu.exec(text);
+  if (rn) {
+    const block = text.slice(rn.index + rn[0].length, rn.index + rn[0].length + 3000);
+    for (const piece of block.split(/\n|(?=\s-\s)/u)) {
+      const t = piece.replace(/^[\s|*]*-\s*/u, '').replace(/[;.,]\s*$/u, '').trim();
+      if (!t) continue;
+      if (/^(Lưu|TM\.|KT\.|TL\.|\*\*)/u.test(t) || isUpperLine(t)) break;
+      if (piece.trim().startsWith('-') || piece.includes(' - ')) meta.recipients.push(t.split('|')[0].trim());
+      if (meta.recipients.length > 60) break;
+    }
+  }
+  // signer: a personal name after a capitalised title in the closing block
+  const tail = paras.slice(Math.max(0, paras.length - 400));
+  for (let i = 0; i < tail.length; i++) {
+    const cells = tail[i].text.split('|').map((c) => c.replace(/\*+/g, '').trim());
+    for (const cell of cells) {
+      const m = NAME.exec(cell);
+      if (!m) continue;
+      const before = cell.slice(0, m.index).trim();
+      const prev = before || (i > 0 ? tail[i - 1].text.split('|').pop()!.replace(/\*+/g, '').trim() : '');
+      if (!prev || !isUpperLine(prev) || !/(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÁNH|VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|PHÓ|TUQ|TM\.|KT\.|TL\.)/u.test(prev)) continue;
+      const words = m[1].trim().split(/\s+/);
+      if (words.length < 2 || words.length > 5) continue;
+      meta.signer = m[1].trim();
+      const form = SIGN_FORM.exec(prev);
+      meta.signingForm = form ? `${form[1]}.` : null;
+      let title = prev.replace(/^.*\b(?:TM|KT|TL|TUQ)\s?\.\s*/u, '').trim();
+      const lines = prev.split('\n').map((x) => x.trim()).filter(Boolean);
+      if (lines.length > 1) title = lines[lines.length - 1];
+      const pho = title.indexOf('PHÓ ');
+      if (pho > 0) title = title.slice(pho);
+      meta.signerTitle = title || null;
+      break;
+    }
+    if (meta.signer) break;
+  }
+  return { meta, year, partial };
+}

@@ -1,0 +1,85 @@
+/**
+ * Task-assignment tables ("TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành")
+ * as the decoder writes them: one paragraph per row, cells joined by " | ". One task per row that
+ * names a lead; continuation rows (no number) with the same or no lead only add product and dates.
+ */
+import { fold } from './fold';
+import type { Paragraph } from './paragraphs';
+
+export interface TableColumns {
+  stt: number;
+  text: number;
+  lead: number;
+  support: number;
+  due: number;
+  product: number;
+}
+
+export interface TableRow {
+  para: Paragraph;
+  cells: string[];
+}
+
+export interface Table {
+  header: Paragraph;
+  cols: TableColumns;
+  rows: TableRow[];
+  /** paragraph indices covered by the table (header, rows, group lines between rows) */
+  covered: Set<number>;
+}
+
+export function splitCells(line: string): string[] {
+  return line.split('|').map((c) => c.replace(/\s+/g, ' ').trim());
+}
+
+function headerColumns(cells: string[]): TableColumns | null {
+  const f = cells.map((c) => fold(c));
+  const find = (re: RegExp, not?: RegExp): number => f.findIndex((c) => re.test(c) && !(not && not.test(c)));
+  const lead = find(/chu tri/);
+  const text = find(/(ten )?nhiem vu|noi dung|cong viec|giai phap/, /chu tri|phoi hop|thoi gian/);
+  if (lead < 0 || text < 0 || cells.length < 3) return null;
+  return {
+    stt: find(/^(s?tt|so tt|so thu tu)$/),
+    text,
+    lead,
+    support: find(/phoi hop/),
+    due: find(/thoi gian|thoi han|tien do|hoan thanh/),
+    product: find(/ket qua|san pham/),
+  };
+}
+
+export function findTables(paras: Paragraph[]): Table[] {
+  const out: Table[] = [];
+  for (let i = 0; i < paras.length; i++) {
+    if (!paras[i].isRow) continue;
+    const cells = splitCells(paras[i].text);
+    const cols = headerColumns(cells);
+    if (!cols) continue;
+    const table: Table = { header: paras[i], cols, rows: [], covered: new Set([i]) };
+    const width = cells.length;
+    let j = i + 1;
+    let lastRow = i;
+    while (j < paras.length) {
+      const p = paras[j];
+      if (p.isRow) {
+        const rc = splitCells(p.text);
+        if (headerColumns(rc)) break;
+        if (Math.abs(rc.length - width) > 2) break;
+        if (/\p{L}/u.test(p.text)) table.rows.push({ para: p, cells: rc });
+        for (let k = lastRow + 1; k <= j; k++) table.covered.add(k);
+        lastRow = j;
+        j++;
+        continue;
+      }
+      // group lines between rows ("I. Đổi mới …") belong to the table when rows follow
+      if (j + 1 < paras.length && paras[j + 1].isRow && p.text.length < 400 && !headerColumns(splitCells(paras[j + 1].text))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    out.push(table);
+    i = lastRow;
+  }
+  return out;
+}

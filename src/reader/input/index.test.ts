@@ -1,0 +1,212 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { decodeDocument } from './index.ts';
+import { LIMITS } from './guards.ts';
+import { buildDocx, p } from './fixtures/build-docx.ts';
+import { imageOnlyPdf } from './fixtures/build-pdf.ts';
+import { AppError } from '../../shared/errors.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (n: string) => new Uint8Array(readFileSync(join(here, 'fixtures', n)));
+const enc = new TextEncoder();
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
+}
+
+function noise(n: number, seed = 7): Uint8Array {
+  const b = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    b[i] = x >> 16;
+  }
+  return b;
+}
+
+/** a zip whose single entry is written by hand, so its directory can lie */
+function handZip(name: string, data: Uint8Array, opts: { declaredSize?: number; flags?: number } = {}): Uint8Array {
+  const comp = deflateRawSync(data);
+  const nameB = enc.encode(name);
+  const size = opts.declaredSize ?? data.length;
+  const flags = opts.flags ?? 0;
+  const local = new Uint8Array(30 + nameB.length);
+  const dv = new DataView(local.buffer);
+  dv.setUint32(0, 0x04034b50, true);
+  dv.setUint16(6, flags, true);
+  dv.setUint16(8, 8, true);
+  dv.setUint32(18, comp.length, true);
+  dv.setUint32(22, size, true);
+  dv.setUint16(26, nameB.length, true);
+  local.set(nameB, 30);
+  const central = new Uint8Array(46 + nameB.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, 0x02014b50, true);
+  cv.setUint16(8, flags, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint32(20, comp.length, true);
+  cv.setUint32(24, size, true);
+  cv.setUint16(28, nameB.length, true);
+  cv.setUint32(42, 0, true);
+  central.set(nameB, 46);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, 1, true);
+  ev.setUint16(10, 1, true);
+  ev.setUint32(12, central.length, true);
+  ev.setUint32(16, local.length + comp.length, true);
+  const out = new Uint8Array(local.length + comp.length + central.length + eocd.length);
+  out.set(local, 0);
+  out.set(comp, local.length);
+  out.set(central, local.length + comp.length);
+  out.set(eocd, local.length + comp.length + central.length);
+  return out;
+}
+
+describe('decodeDocument: format by content first, extension second', () => {
+  it('.txt', async () => {
+    const r = await decodeDocument(enc.encode('THÔNG BÁO\n\nGiao Sở Y tế thực hiện.'), 'tb.txt');
+    expect(r).toEqual({ text: 'THÔNG BÁO\n\nGiao Sở Y tế thực hiện.', format: 'txt', warnings: [] });
+  });
+
+  it('a .docx named .txt (or with no extension) is read as .docx, with a warning', async () => {
+    const bytes = await buildDocx({ body: p('Kế hoạch') });
+    const r = await decodeDocument(bytes, 'ke-hoach.txt');
+    expect(r.format).toBe('docx');
+    expect(r.text).toBe('Kế hoạch');
+    expect(r.warnings.join(' ')).toMatch(/đuôi \.txt/);
+    expect((await decodeDocument(bytes, 'upload')).format).toBe('docx');
+  });
+
+  it('a .pdf named .docx is read as .pdf', async () => {
+    const r = await decodeDocument(fixture('pdf-source.pdf'), 'thong-bao.docx');
+    expect(r.format).toBe('pdf');
+    expect(r.text).toContain('Sở Tài chính chủ trì');
+  });
+
+  it('the corpus-like .docx fixture', async () => {
+    const r = await decodeDocument(fixture('numbered.docx'), 'a.docx');
+    expect(r.format).toBe('docx');
+    expect(r.text).toMatch(/^1\.1\. Sở Tài chính/m);
+  });
+});
+
+describe('decodeDocument: bad input gets a clear error, never a crash or a hang', () => {
+  afterEach(() => {
+    LIMITS.maxEntryBytes = 60 * 1024 * 1024;
+    LIMITS.maxTotalInflated = 120 * 1024 * 1024;
+  });
+
+  it('empty file', async () => {
+    const e = await errorOf(decodeDocument(new Uint8Array(0), 'a.docx'));
+    expect(e.code).toBe('BAD_FILE');
+    expect(e.detail).toMatch(/rỗng/);
+  });
+
+  it('whitespace only', async () => {
+    expect((await errorOf(decodeDocument(enc.encode('  \n\n  '), 'a.txt'))).code).toBe('BAD_FILE');
+  });
+
+  it('50 MB of noise: refused by size before anything is read', async () => {
+    const e = await errorOf(decodeDocument(new Uint8Array(50 * 1024 * 1024).fill(0x41), 'x.pdf'));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(e.detail).toMatch(/quá lớn/);
+  });
+
+  it('5 MB of binary noise: not a document', async () => {
+    const t0 = Date.now();
+    const e = await errorOf(decodeDocument(noise(5 * 1024 * 1024), 'x.bin'));
+    expect(e.code).toBe('UNSUPPORTED_FILE');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('noise named .docx or .pdf: a broken file of that kind', async () => {
+    expect((await errorOf(decodeDocument(noise(10_000), 'x.docx'))).code).toBe('BAD_FILE');
+    expect((await errorOf(decodeDocument(noise(10_000), 'x.pdf'))).code).toBe('BAD_FILE');
+  });
+
+  it('images and other known binaries', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...noise(100)]);
+    const e = await errorOf(decodeDocument(png, 'scan.png'));
+    expect(e.code).toBe('UNSUPPORTED_FILE');
+    expect(e.detail).toMatch(/ảnh PNG/);
+    expect((await errorOf(decodeDocument(enc.encode('{\\rtf1\\ansi hello}'), 'a.rtf'))).code).toBe('UNSUPPORTED_FILE');
+  });
+
+  it('image-only PDF', async () => {
+    const e = await errorOf(decodeDocument(imageOnlyPdf(), 'scan.pdf'));
+    expect(e.code).toBe('UNSUPPORTED_FILE');
+    expect(e.detail).toMatch(/OCR/);
+  });
+
+  it('encrypted PDF', async () => {
+    expect((await errorOf(decodeDocument(fixture('encrypted.pdf'), 'a.pdf'))).detail).toMatch(/mật khẩu/);
+  });
+
+  it('corrupt .docx: truncated zip, zip without document.xml, broken XML', async () => {
+    const good = await buildDocx({ body: p('Nội dung') });
+    expect((await errorOf(decodeDocument(good.slice(0, good.length - 30), 'a.docx'))).code).toBe('BAD_FILE');
+    const zip = new JSZip();
+    zip.file('xl/workbook.xml', '<workbook/>');
+    const xlsx = await zip.generateAsync({ type: 'uint8array' });
+    expect((await errorOf(decodeDocument(xlsx, 'a.docx'))).code).toBe('BAD_FILE');
+    const broken = handZip('word/document.xml', enc.encode('<w:document><w:body><w:p><w:r><w:t>Xin chào'));
+    const e = await errorOf(decodeDocument(broken, 'a.docx'));
+    expect(['BAD_FILE']).toContain(e.code);
+  });
+
+  it('encrypted .docx (Office wraps it in an OLE file with an EncryptedPackage stream)', async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = 'EncryptedPackage';
+    for (let i = 0; i < name.length; i++) ole[1024 + i * 2] = name.charCodeAt(i);
+    const e = await errorOf(decodeDocument(ole, 'mat.docx'));
+    expect(e.code).toBe('BAD_FILE');
+    expect(e.detail).toMatch(/mật khẩu/);
+    // a zip entry flagged as encrypted
+    const z = handZip('word/document.xml', enc.encode('<w:document/>'), { flags: 1 });
+    expect((await errorOf(decodeDocument(z, 'a.docx'))).detail).toMatch(/mật khẩu/);
+  });
+
+  it('legacy .doc: asks to save as .docx', async () => {
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = 'WordDocument';
+    for (let i = 0; i < name.length; i++) ole[1024 + i * 2] = name.charCodeAt(i);
+    const e = await errorOf(decodeDocument(ole, 'cu.doc'));
+    expect(e.code).toBe('UNSUPPORTED_FILE');
+    expect(e.detail).toMatch(/\.docx/);
+  });
+
+  it('zip bomb announced in the directory: refused before inflating', async () => {
+    LIMITS.maxEntryBytes = 1024 * 1024;
+    const z = handZip('word/document.xml', new Uint8Array(2 * 1024 * 1024).fill(0x20));
+    const e = await errorOf(decodeDocument(z, 'bomb.docx'));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(e.detail).toMatch(/bom nén/);
+  });
+
+  it('zip bomb whose directory lies about the size: stopped while inflating', async () => {
+    LIMITS.maxEntryBytes = 1024 * 1024;
+    const z = handZip('word/document.xml', new Uint8Array(8 * 1024 * 1024).fill(0x20), { declaredSize: 1000 });
+    const t0 = Date.now();
+    const e = await errorOf(decodeDocument(z, 'bomb.docx'));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('a .txt of control characters', async () => {
+    const b = new Uint8Array(5000).map((_, i) => (i % 7) + 1);
+    expect((await errorOf(decodeDocument(b, 'x.txt'))).code).toBe('UNSUPPORTED_FILE');
+  });
+});

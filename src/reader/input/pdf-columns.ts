@@ -1,0 +1,169 @@
+/**
+ * Multi-column regions of a PDF page: the two-column header block (issuer | national motto,
+ * number | place and date), the signature block (Nơi nhận | signer), and task tables. Found from
+ * lines that have wide gaps; columns are the x-ranges those gaps separate; items are assigned to
+ * the column their start falls in, so a wrapped cell line next to another cell is split even where
+ * the gap between them is narrow.
+ *
+ * A region becomes paragraphs in the text form the docx reader gives: a layout block as one
+ * paragraph per column (its lines joined by "\n"), a table as one line per row with cells joined
+ * by " | ".
+ */
+
+export interface ColItem {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  /** position in the page's content stream */
+  order: number;
+}
+
+export interface ColLine {
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  text: string;
+  items: ColItem[];
+}
+
+export interface Region {
+  /** index of the first and last line of the region in the page's lines */
+  from: number;
+  to: number;
+  paragraphs: string[];
+}
+
+const TABLE_HEADER = /(stt|\btt\b|nội dung|nhiệm vụ|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|kết quả|đơn vị|cơ quan|ghi chú)/gi;
+
+/** coarse segments of a line: runs of items separated by gaps wider than 2.5 em */
+function segments(l: ColLine): Array<{ x0: number; x1: number }> {
+  const out: Array<{ x0: number; x1: number }> = [];
+  let end = -Infinity;
+  for (const it of l.items) {
+    const w = it.w > 0.05 * it.size ? it.w : 0.5 * it.size * [...it.str].length;
+    if (out.length && it.x - end <= 1.8 * l.size) {
+      out[out.length - 1].x1 = Math.max(out[out.length - 1].x1, it.x + w);
+    } else {
+      out.push({ x0: it.x, x1: it.x + w });
+    }
+    end = Math.max(end, it.x + w);
+  }
+  return out;
+}
+
+/** merge overlapping x-ranges */
+function mergeRanges(rs: Array<{ x0: number; x1: number }>): Array<{ x0: number; x1: number }> {
+  const s = [...rs].sort((a, b) => a.x0 - b.x0);
+  const out: Array<{ x0: number; x1: number }> = [];
+  for (const r of s) {
+    const last = out[out.length - 1];
+    if (last && r.x0 <= last.x1 + 2) last.x1 = Math.max(last.x1, r.x1);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Does an item of the line straddle one of the gutters (a full-width body line)? */
+function crossesGutter(l: ColLine, gutters: number[]): boolean {
+  for (const it of l.items) {
+    const w = it.w > 0.05 * it.size ? it.w : 0;
+    for (const g of gutters) if (it.x < g - 2 && it.x + w > g + 2) return true;
+  }
+  return false;
+}
+
+export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size: number, columns: boolean) => string): Region[] {
+  const regions: Region[] = [];
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) gaps.push(lines[i - 1].y - lines[i].y);
+  const sorted = gaps.filter((g) => g > 0).sort((a, b) => a - b);
+  const lineGap = sorted[Math.floor(sorted.length / 2)] ?? 14;
+  const segs = lines.map(segments);
+  let i = 0;
+  while (i < lines.length) {
+    if (segs[i].length < 2) {
+      i++;
+      continue;
+    }
+    // seed: this multi-segment line and the following ones
+    let from = i;
+    let to = i;
+    let ranges = mergeRanges(segs[i]);
+    const gutterOf = (rs: Array<{ x0: number; x1: number }>) => rs.slice(1).map((r, k) => (rs[k].x1 + r.x0) / 2);
+    const near = (a: number, b: number) => Math.abs(lines[a].y - lines[b].y) <= 2.6 * lineGap;
+    // grow downwards
+    // a line in one column only must follow closely (a title after the header block does not)
+    const tight = (a: number, b: number) => Math.abs(lines[a].y - lines[b].y) <= 1.8 * lineGap;
+    for (let j = i + 1; j < lines.length && near(j - 1, j); j++) {
+      if (segs[j].length < 2 && !tight(j - 1, j)) break;
+      const cand = segs[j].length >= 2 ? mergeRanges([...ranges, ...segs[j]]) : ranges;
+      const g = gutterOf(cand.length >= 2 ? cand : ranges);
+      if (cand.length < 2 || crossesGutter(lines[j], g)) break;
+      ranges = cand;
+      to = j;
+    }
+    // grow upwards (a first line in one column only)
+    for (let j = i - 1; j >= 0 && tight(j, j + 1); j--) {
+      const last = regions[regions.length - 1];
+      if (last && j <= last.to) break;
+      if (segs[j].length >= 2 || crossesGutter(lines[j], gutterOf(ranges))) break;
+      from = j;
+    }
+    const gutters = gutterOf(ranges);
+    const ncols = gutters.length + 1;
+    const colOf = (it: ColItem) => {
+      let c = 0;
+      while (c < gutters.length && it.x >= gutters[c]) c++;
+      return c;
+    };
+    // Walk the items in content-stream order: PDF producers draw a table cell by cell, row by row.
+    // A change of column starts a new cell; going back to an earlier column starts a new row.
+    const items: ColItem[] = [];
+    for (let k = from; k <= to; k++) items.push(...lines[k].items);
+    items.sort((a, b) => a.order - b.order);
+    type Cell = { col: number; lines: ColItem[][] };
+    const rows: Cell[][] = [];
+    let cell: Cell | undefined;
+    for (const it of items) {
+      const c = colOf(it);
+      const row = rows[rows.length - 1];
+      if (!cell || c !== cell.col) {
+        if (!row || !cell || c < cell.col || row.some((x) => x.col === c)) rows.push([]);
+        cell = { col: c, lines: [[it]] };
+        rows[rows.length - 1].push(cell);
+        continue;
+      }
+      const line = cell.lines[cell.lines.length - 1];
+      if (Math.abs(line[0].y - it.y) <= 0.4 * it.size) line.push(it);
+      else cell.lines.push([it]);
+    }
+    const size = lines[from].size;
+    const lineText = (its: ColItem[]) => joinItems([...its].sort((a, b) => a.x - b.x || a.order - b.order), size, false);
+    const firstRowText = (rows[0] ?? []).map((c) => c.lines.map(lineText).join(' ')).join(' ');
+    const headerWords = firstRowText.match(TABLE_HEADER)?.length ?? 0;
+    const isTable = ncols >= 3 || headerWords >= 2;
+    const paragraphs: string[] = [];
+    for (const row of rows) {
+      if (!isTable) {
+        // a layout block: each cell a paragraph of its own, its lines kept
+        for (const c of row) {
+          const t = c.lines.map(lineText).filter((x) => x.trim()).join('\n');
+          if (t) paragraphs.push(t);
+        }
+        continue;
+      }
+      const texts: string[] = Array.from({ length: ncols }, () => '');
+      for (const c of row) {
+        const t = c.lines.map(lineText).join(' ').replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();
+        texts[c.col] = texts[c.col] ? `${texts[c.col]} ${t}` : t;
+      }
+      if (texts.some((t) => t)) paragraphs.push(texts.join(' | '));
+    }
+    regions.push({ from, to, paragraphs });
+    i = to + 1;
+  }
+  return regions;
+}

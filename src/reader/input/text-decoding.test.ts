@@ -1,0 +1,80 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
+import { LEGACY_SAMPLE } from './fixtures/sample-text.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const TEXT = 'Cao Bằng, ngày 14 tháng 7 năm 2025\n\nTHÔNG BÁO\n\nGiao Sở Nông nghiệp và Môi trường chủ trì, hoàn thành trước ngày 22/7/2025.';
+
+function utf16(s: string, le: boolean, bom: boolean): Uint8Array {
+  const out: number[] = bom ? (le ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (le) out.push(c & 0xff, c >> 8);
+    else out.push(c >> 8, c & 0xff);
+  }
+  return Uint8Array.from(out);
+}
+
+describe('text decoding', () => {
+  const enc = new TextEncoder();
+
+  it('UTF-8 with and without BOM', () => {
+    expect(decodeTextBytes(enc.encode(TEXT))).toMatchObject({ text: TEXT, encoding: 'utf-8', warnings: [] });
+    expect(decodeTextBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...enc.encode(TEXT)])).text).toBe(TEXT);
+  });
+
+  it('UTF-16 LE and BE, with a BOM or recognised without one', () => {
+    for (const le of [true, false]) {
+      for (const bom of [true, false]) {
+        const r = decodeTextBytes(utf16(TEXT, le, bom));
+        expect(r.text).toBe(TEXT);
+        expect(r.encoding).toBe(le ? 'utf-16le' : 'utf-16be');
+      }
+    }
+    expect(sniffUtf16(enc.encode(TEXT))).toBeUndefined();
+  });
+
+  it('NFD text comes out NFC; CRLF comes out \\n', () => {
+    const r = decodeTextBytes(enc.encode(TEXT.normalize('NFD').replace(/\n/g, '\r\n')));
+    expect(r.text).toBe(TEXT);
+  });
+
+  it('TCVN3 (ABC) bytes are detected and converted (known real-world strings)', () => {
+    const bytes = Uint8Array.from('Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nTH¤NG B¸O KÕT LUËN\nGiao Së Tµi chÝnh chñ tr×, phèi hîp víi c¸c së, ngµnh liªn quan thùc hiÖn.', (c) => c.charCodeAt(0));
+    const r = decodeTextBytes(bytes);
+    expect(r.encoding).toBe('tcvn3');
+    expect(r.text).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG BÁO KẾT LUẬN\nGiao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan thực hiện.');
+    expect(r.warnings[0]).toMatch(/TCVN3/);
+  });
+
+  it('VNI bytes are detected and converted (known real-world strings)', () => {
+    const latin1 = 'Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\nTHOÂNG BAÙO KEÁT LUAÄN\nGiao Sôû Taøi chính chuû trì, phoái hôïp vôùi caùc sôû, ngaønh lieân quan thöïc hieän.';
+    const r = decodeTextBytes(Uint8Array.from(latin1, (c) => c.charCodeAt(0)));
+    expect(r.encoding).toBe('vni');
+    expect(r.text).toBe('Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nTHÔNG BÁO KẾT LUẬN\nGiao Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan thực hiện.');
+  });
+
+  it('the TCVN3 and VNI fixtures round-trip to the Unicode sample', () => {
+    for (const [f, enc2] of [['tcvn3.txt', 'tcvn3'], ['vni.txt', 'vni']] as const) {
+      const r = decodeTextBytes(new Uint8Array(readFileSync(join(here, 'fixtures', f))));
+      expect(r.encoding).toBe(enc2);
+      expect(r.text).toBe(LEGACY_SAMPLE);
+    }
+  });
+
+  it('TCVN3 text pasted into a UTF-8 file ("Céng hoµ" as Unicode) is converted too', () => {
+    const r = decodeTextBytes(enc.encode('Céng hoµ x· héi chñ nghÜa ViÖt Nam. Giao c¸c së, ngµnh thùc hiÖn.'));
+    expect(r.encoding).toBe('tcvn3');
+    expect(r.text).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam. Giao các sở, ngành thực hiện.');
+  });
+
+  it('Unicode Vietnamese and other Latin-1 text are left alone', () => {
+    expect(decodeTextBytes(enc.encode(TEXT)).encoding).toBe('utf-8');
+    const fr = decodeTextBytes(Uint8Array.from('Café crème à la française, très naïve.', (c) => c.charCodeAt(0)));
+    expect(fr.text).toBe('Café crème à la française, très naïve.');
+    expect(fr.encoding).toBe('windows-1252');
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Plans one day's pass into the outbox: loads the open assignments and the addressees, asks the
+ * pure planner, and writes the deliveries and their items in ONE transaction under an advisory
+ * lock, so two instances planning the same day at once plan each occurrence once. The unique keys
+ * (delivery dedupe key, item occurrence key) stay as the last line of defence.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, isNotNull, notInArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client';
+import { queryRows } from '../db/sql';
+import { assignments } from '../assignments/assignments.schema';
+import { users, type Channel } from '../auth/auth.schema';
+import { agencies } from '../directory/directory.schema';
+import { recordEvent } from '../events/record-event';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import type { Calendar } from '../calendar';
+import { reminderDeliveries, reminderItems, webhooks } from './reminders.schema';
+import { occurrenceKey, planReminders, type Addressee, type PlanDirectory, type PlannedMessage } from './plan-reminders';
+import { isCapped, type ReminderRules } from './reminder-rules';
+
+const PLAN_LOCK_KEY = 4_242_005;
+const CHUNK = 1000;
+
+export interface PassOptions {
+  date: string;
+  rules: ReminderRules;
+  calendar: Calendar;
+  /** Host part of the Message-IDs (the public URL's host). */
+  messageHost: string;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PassResult {
+  date: string;
+  messages: PlannedMessage[];
+  /** Deliveries written (0 on a dry run or when another instance planned them first). */
+  created: number;
+  items: number;
+}
+
+async function loadDirectory(db: DbOrTx): Promise<PlanDirectory> {
+  const [agencyRows, userRows, hookRows] = await Promise.all([
+    db.select({ id: agencies.id, name: agencies.name, email: agencies.email }).from(agencies),
+    db.select().from(users).where(eq(users.active, true)),
+    db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true)),
+  ]);
+  const byAgency = new Map<string, Addressee[]>();
+  for (const a of agencyRows) {
+    if (a.email) byAgency.set(a.id, [{ key: `agency:${a.id}`, userId: null, name: `Thủ trưởng ${a.name}`, email: a.email, channels: ['email'] }]);
+  }
+  const byUser = new Map<string, Addressee>();
+  const office: Addressee[] = [];
+  for (const u of userRows) {
+    const who: Addressee = { key: `user:${u.id}`, userId: u.id, name: u.displayName, email: u.email, channels: u.channels as Channel[] };
+    byUser.set(u.id, who);
+    if (u.role === 'agency' && u.agencyId) byAgency.set(u.agencyId, [...(byAgency.get(u.agencyId) ?? []), who]);
+    if (u.role === 'office') office.push(who);
+  }
+  return { agency: (id) => byAgency.get(id) ?? [], office, user: (id) => byUser.get(id), webhookIds: hookRows.map((h) => h.id) };
+}
+
+async function plan(db: DbOrTx, opts: PassOptions): Promise<PlannedMessage[]> {
+  const { date, rules, calendar } = opts;
+  const open = await db
+    .select({ id: assignments.id, agencyId: assignments.agencyId, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
+    .from(assignments)
+    .where(and(notInArray(assignments.state, ['done', 'cancelled']), isNotNull(assignments.due)));
+  const directory = await loadDirectory(db);
+  const from = calendar.isWorkingDay(date) ? calendar.addWorkingDays(date, -Math.max(rules.catchUpDays, 0)) : date;
+  const planned = new Set(
+    (
+      await queryRows<{ assignment_id: string; rule: string; occurrence: string; planned_due: string }>(
+        db,
+        sql`select distinct assignment_id, rule, occurrence::text, planned_due::text from reminder_items where occurrence >= ${from}::date`,
+      )
+    ).map((r) => occurrenceKey({ assignmentId: r.assignment_id, rule: r.rule, occurrence: r.occurrence, plannedDue: r.planned_due })),
+  );
+  const counts = new Map<string, number>();
+  for (const r of await queryRows<{ assignment_id: string; rule: string; n: number }>(
+    db,
+    sql`select i.assignment_id, i.rule, count(distinct (i.occurrence, i.planned_due))::int as n
+        from reminder_items i join assignments a on a.id = i.assignment_id
+        where a.state not in ('done', 'cancelled') and i.rule not like 'digest%'
+        group by i.assignment_id, i.rule`,
+  )) {
+    if (isCapped(r.rule)) counts.set(`${r.assignment_id}|${r.rule}`, Number(r.n));
+  }
+  return planReminders({
+    date,
+    rules,
+    calendar,
+    assignments: open,
+    directory,
+    alreadyPlanned: (k) => planned.has(k),
+    plannedCount: (a, rule) => counts.get(`${a}|${rule}`) ?? 0,
+  });
+}
+
+export function dedupeKeyOf(date: string, m: PlannedMessage): string {
+  const h = createHash('sha256');
+  h.update(`${m.channel}\n${m.target}\n${m.channel === 'webhook' ? m.recipientKey : ''}\n`);
+  for (const k of m.items.map(occurrenceKey).sort()) h.update(`${k}\n`);
+  return `${date}:${m.channel}:${h.digest('hex').slice(0, 40)}`;
+}
+
+/** Plans the pass of `opts.date`; with `dryRun` only answers what would be sent. */
+export async function planPass(db: Db, opts: PassOptions): Promise<PassResult> {
+  if (opts.dryRun) {
+    const messages = await plan(db, opts);
+    return { date: opts.date, messages, created: 0, items: 0 };
+  }
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_LOCK_KEY})`);
+    const messages = await plan(tx, opts);
+    let created = 0;
+    let items = 0;
+    for (let i = 0; i < messages.length; i += CHUNK) {
+      const chunk = messages.slice(i, i + CHUNK).map((m) => ({ m, id: randomUUID(), key: dedupeKeyOf(opts.date, m) }));
+      const inserted = await tx
+        .insert(reminderDeliveries)
+        .values(
+          chunk.map(({ m, id, key }) => ({
+            id,
+            dedupeKey: key,
+            passDate: opts.date,
+            recipientKey: m.recipientKey,
+            userId: m.userId,
+            recipientName: m.recipientName,
+            channel: m.channel,
+            target: m.target,
+            messageId: `<${id}.reminder@${opts.messageHost}>`,
+            itemCount: m.items.length,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: reminderDeliveries.id });
+      const kept = new Set(inserted.map((r) => r.id));
+      const rows = chunk
+        .filter((c) => kept.has(c.id))
+        .flatMap(({ m, id }) =>
+          m.items.map((it) => ({ deliveryId: id, ...it, recipientKey: m.recipientKey, channel: m.channel, target: m.target })),
+        );
+      for (let j = 0; j < rows.length; j += CHUNK) {
+        await tx.insert(reminderItems).values(rows.slice(j, j + CHUNK)).onConflictDoNothing();
+      }
+      created += kept.size;
+      items += rows.length;
+      opts.onProgress?.(Math.min(i + CHUNK, messages.length), messages.length);
+    }
+    if (created > 0) {
+      const byChannel: Record<string, number> = {};
+      for (const m of messages) byChannel[m.channel] = (byChannel[m.channel] ?? 0) + 1;
+      await recordEvent(tx, SYSTEM_ACTOR, {
+        action: 'reminders.pass_planned',
+        entity: 'reminder_pass',
+        entityId: opts.date,
+        after: { date: opts.date, deliveries: created, items, byChannel },
+      });
+    }
+    return { date: opts.date, messages, created, items };
+  });
+}

@@ -1,0 +1,43 @@
+/** Reads and writes the reminder settings (rules, templates, calendar overrides) in `settings`. */
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
+import { settings } from '../events/events.schema';
+import { createCalendar, defaultOverrides, mergeOverrides, parseOverrides, type Calendar, type CalendarOverrides } from '../calendar';
+import { DEFAULT_REMINDER_RULES, parseReminderRules, REMINDER_RULES_KEY, type ReminderRules } from './reminder-rules';
+import { DEFAULT_TEMPLATES, parseTemplates, REMINDER_TEMPLATES_KEY, type MessageTemplates } from './message-templates';
+
+export const CALENDAR_OVERRIDES_KEY = 'calendar.overrides';
+
+export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
+  return row?.value;
+}
+
+export async function writeSetting(tx: DbOrTx, key: string, value: unknown): Promise<void> {
+  await tx
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
+}
+
+export async function loadRules(db: DbOrTx): Promise<ReminderRules> {
+  const v = await readSetting(db, REMINDER_RULES_KEY);
+  return v === undefined ? DEFAULT_REMINDER_RULES : parseReminderRules(v);
+}
+
+export async function loadTemplates(db: DbOrTx): Promise<MessageTemplates> {
+  const v = await readSetting(db, REMINDER_TEMPLATES_KEY);
+  return v === undefined ? DEFAULT_TEMPLATES : parseTemplates(v);
+}
+
+/** The admin's overrides only (null when none were saved). */
+export async function loadOverrides(db: DbOrTx): Promise<CalendarOverrides | null> {
+  const v = await readSetting(db, CALENDAR_OVERRIDES_KEY);
+  return v === undefined ? null : parseOverrides(v);
+}
+
+/** The calendar in force: the shipped official decisions, with the admin's years on top. */
+export async function loadCalendar(db: DbOrTx): Promise<Calendar> {
+  const o = await loadOverrides(db);
+  return o ? createCalendar(mergeOverrides(defaultOverrides, o)) : createCalendar();
+}

@@ -1,0 +1,150 @@
+/** Small shared pieces: async loading, error boxes, badges, form fields. */
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, type Bucket, type State, type User } from './api';
+import { t, tk } from './i18n';
+import { fmtDate, daysBetween } from './format';
+
+export interface SessionValue {
+  user: User;
+  setUser: (u: User | null) => void;
+}
+export const SessionContext = createContext<SessionValue | null>(null);
+export function useSession(): SessionValue {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('no session');
+  return s;
+}
+export const isOffice = (u: User) => u.role === 'admin' || u.role === 'office';
+export const canReview = (u: User) => u.role === 'admin' || u.role === 'office' || u.role === 'leader';
+
+export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]) {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const my = ++seq.current;
+    setState((s) => ({ data: s.data, loading: true }));
+    fn().then(
+      (data) => my === seq.current && setState({ data, loading: false }),
+      (error: unknown) =>
+        my === seq.current && setState({ error: error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error)), loading: false }),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  if (!error) return null;
+  const msg = error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error);
+  return (
+    <div className="error" role="alert">
+      <strong>{t('errorTitle')}:</strong> {msg}
+      {onRetry && (
+        <button type="button" className="link-button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div className="notice" role="status">
+      {children}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      {t('loading')}
+    </p>
+  );
+}
+
+export function BucketBadge({ bucket }: { bucket: Bucket }) {
+  return <span className={`badge b-${bucket}`}>{tk(`bucket_${bucket}`)}</span>;
+}
+export function StateBadge({ state }: { state: State }) {
+  return <span className="badge state">{tk(`state_${state}`)}</span>;
+}
+
+export function Progress({ value, label }: { value: number; label?: string }) {
+  const v = Math.max(0, Math.min(100, value));
+  return (
+    <span className="progress" role="img" aria-label={`${label ?? t('progress')}: ${v}%`}>
+      <span className="progress-bar" style={{ width: `${v}%` }} />
+      <span className="progress-text">{v}%</span>
+    </span>
+  );
+}
+
+/** "Quá hạn 3 ngày" / "Còn 5 ngày" relative to the server's day. */
+export function DueInfo({ due, bucket, asOf }: { due: string | null; bucket: Bucket; asOf: string }) {
+  if (!due) return <span className="muted">{t('noDue')}</span>;
+  const open = bucket === 'open_on_time' || bucket === 'open_overdue';
+  const d = daysBetween(asOf, due);
+  return (
+    <span>
+      <span className="nowrap">{fmtDate(due)}</span>
+      {open && (
+        <small className={`due-rel ${d < 0 ? 'late' : ''}`}>
+          {d < 0 ? t('daysOverdue', { n: -d }) : d === 0 ? t('dueToday') : t('daysLeft', { n: d })}
+        </small>
+      )}
+    </span>
+  );
+}
+
+export function Field({ label, hint, children, id }: { label: string; hint?: string; children: ReactNode; id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (typeof children === 'string') document.title = `${children} — dondoc`;
+  }, [children]);
+  return (
+    <h1 ref={ref} tabIndex={-1} id="page-title">
+      {children}
+    </h1>
+  );
+}
+
+/** A submit helper: disables while sending, keeps the input on error, shows the API's detail. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const run = useCallback(async (fn: () => Promise<unknown>, okMessage?: string) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      await fn();
+      if (okMessage) setDone(okMessage);
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, done, run, setError };
+}

@@ -1,0 +1,322 @@
+/**
+ * Nhiệm vụ: the table behind every number. Filters live in the URL (shareable), pages load with
+ * the cursor as you scroll, and only the visible rows are in the DOM, so 10,000 rows stay smooth.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { BUCKETS, STATES, agenciesList, get, leadersList, qs, type AssignmentRow, type Bucket, type Counts, type Doc } from '../api';
+import { t, tk } from '../i18n';
+import { navigate, useLocation } from '../router';
+import { BucketBadge, DueInfo, ErrorBox, PageTitle, Progress, useAsync, useSession } from '../components';
+import { fmtNumber } from '../format';
+
+const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'q'] as const;
+const PAGE = 200;
+
+function filtersFrom(params: URLSearchParams) {
+  return {
+    agencyId: params.get('agencyId') ?? '',
+    bucket: params.getAll('bucket'),
+    state: params.getAll('state'),
+    dueFrom: params.get('dueFrom') ?? '',
+    dueTo: params.get('dueTo') ?? '',
+    documentId: params.get('documentId') ?? '',
+    leaderId: params.get('leaderId') ?? '',
+    q: params.get('q') ?? '',
+    sort: (params.get('sort') ?? 'due') as 'due' | '-due' | 'updated',
+  };
+}
+type Filters = ReturnType<typeof filtersFrom>;
+
+function useRowHeight() {
+  const q = '(max-width: 760px)';
+  const [small, setSmall] = useState(() => window.matchMedia(q).matches);
+  useEffect(() => {
+    const m = window.matchMedia(q);
+    const l = () => setSmall(m.matches);
+    m.addEventListener('change', l);
+    return () => m.removeEventListener('change', l);
+  }, []);
+  return small ? 112 : 52;
+}
+
+export default function Assignments() {
+  const { user } = useSession();
+  const { params, search } = useLocation();
+  const f = useMemo(() => filtersFrom(params), [search]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filterQuery = useMemo(() => {
+    const q: Record<string, string | string[]> = {};
+    for (const k of FILTER_KEYS) {
+      const v = f[k];
+      if (Array.isArray(v) ? v.length : v) q[k] = v;
+    }
+    return q;
+  }, [f]);
+  const key = JSON.stringify(filterQuery) + f.sort;
+
+  const setFilters = (patch: Partial<Filters>) => {
+    const next = { ...f, ...patch };
+    const q: Record<string, string | string[]> = {};
+    for (const k of FILTER_KEYS) {
+      const v = next[k];
+      if (Array.isArray(v) ? v.length : v) q[k] = v;
+    }
+    if (next.sort !== 'due') q.sort = next.sort;
+    navigate(`/nhiem-vu${qs(q)}`, { replace: true });
+  };
+
+  // rows and paging
+  const [rows, setRows] = useState<AssignmentRow[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const gen = useRef(0);
+  const loadPage = useCallback(
+    async (reset: boolean, from: string | null) => {
+      const my = reset ? ++gen.current : gen.current;
+      setLoading(true);
+      setError(null);
+      try {
+        const r = await get<{ items: AssignmentRow[]; nextCursor: string | null }>('/api/assignments', { ...filterQuery, sort: f.sort, limit: PAGE, cursor: from ?? undefined });
+        if (my !== gen.current) return;
+        setRows((old) => (reset ? r.items : [...old, ...r.items]));
+        setCursor(r.nextCursor);
+      } catch (e) {
+        if (my === gen.current) setError(e);
+      } finally {
+        if (my === gen.current) setLoading(false);
+      }
+    },
+    [key], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  useEffect(() => {
+    setRows([]);
+    setCursor(null);
+    void loadPage(true, null);
+  }, [loadPage]);
+
+  const counts = useAsync(() => get<Counts>('/api/assignments/counts', filterQuery), [JSON.stringify(filterQuery)]);
+  const total = counts.data
+    ? (f.bucket.length ? (f.bucket as Bucket[]) : [...BUCKETS]).reduce((s, b) => s + (counts.data!.totals[b] ?? 0), 0)
+    : null;
+  const asOf = counts.data?.asOf ?? new Date().toISOString().slice(0, 10);
+
+  // virtual window
+  const rowH = useRowHeight();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewH, setViewH] = useState(600);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+    setScrollTop(0);
+  }, [key]);
+  const first = Math.max(0, Math.floor(scrollTop / rowH) - 10);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewH) / rowH) + 10);
+  useEffect(() => {
+    if (!loading && cursor && last >= rows.length - 40) void loadPage(false, cursor);
+  }, [last, rows.length, cursor, loading, loadPage]);
+
+  const agencies = useAsync(() => (user.role === 'agency' ? Promise.resolve([]) : agenciesList()), []);
+  const leaders = useAsync(() => leadersList().catch(() => []), []);
+  const docs = useAsync(() => get<{ items: Doc[] }>('/api/documents', { status: 'published', limit: 200 }).then((r) => r.items).catch(() => [] as Doc[]), []);
+
+  const [q, setQ] = useState(f.q);
+  useEffect(() => setQ(f.q), [f.q]);
+  useEffect(() => {
+    if (q === f.q) return;
+    const h = setTimeout(() => setFilters({ q }), 350);
+    return () => clearTimeout(h);
+  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+    } catch {
+      /* not allowed: the address bar has it anyway */
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 3000);
+  };
+  const sortHeader = (label: string, asc: 'due' | 'updated') => {
+    const active = asc === 'due' ? f.sort === 'due' || f.sort === '-due' : f.sort === 'updated';
+    const next = asc === 'due' ? (f.sort === 'due' ? '-due' : 'due') : 'updated';
+    const ariaSort = !active ? 'none' : f.sort === '-due' || f.sort === 'updated' ? 'descending' : 'ascending';
+    return (
+      <span role="columnheader" aria-sort={ariaSort}>
+        <button type="button" onClick={() => setFilters({ sort: next })}>
+          {label} {active ? (ariaSort === 'ascending' ? '▲' : '▼') : ''}
+        </button>
+      </span>
+    );
+  };
+  const anyFilter = Object.keys(filterQuery).length > 0;
+
+  return (
+    <>
+      <PageTitle>{t('listTitle')}</PageTitle>
+      <details className="filters" open={window.innerWidth > 760 || anyFilter}>
+        <summary>{t('filters')}</summary>
+        <form className="filter-grid" role="search" onSubmit={(e) => e.preventDefault()}>
+          <div className="field" style={{ gridColumn: 'span 2' }}>
+            <label htmlFor="f-q">{t('filterQ')}</label>
+            <input id="f-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="f-q-hint" />
+            <small id="f-q-hint" className="hint">
+              {t('filterQHint')}
+            </small>
+          </div>
+          {user.role !== 'agency' && (
+            <div className="field">
+              <label htmlFor="f-agency">{t('filterAgency')}</label>
+              <select id="f-agency" value={f.agencyId} onChange={(e) => setFilters({ agencyId: e.target.value })}>
+                <option value="">{t('all')}</option>
+                {(agencies.data ?? []).map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="f-bucket">{t('filterBucket')}</label>
+            <select id="f-bucket" value={f.bucket[0] ?? ''} onChange={(e) => setFilters({ bucket: e.target.value ? [e.target.value] : [] })}>
+              <option value="">{t('all')}</option>
+              {BUCKETS.map((b) => (
+                <option key={b} value={b}>
+                  {tk(`bucket_${b}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-state">{t('filterState')}</label>
+            <select id="f-state" value={f.state[0] ?? ''} onChange={(e) => setFilters({ state: e.target.value ? [e.target.value] : [] })}>
+              <option value="">{t('all')}</option>
+              {STATES.map((s) => (
+                <option key={s} value={s}>
+                  {tk(`state_${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-from">{t('filterDueFrom')}</label>
+            <input id="f-from" type="date" value={f.dueFrom} onChange={(e) => setFilters({ dueFrom: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t('filterDueTo')}</label>
+            <input id="f-to" type="date" value={f.dueTo} onChange={(e) => setFilters({ dueTo: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-doc">{t('filterDocument')}</label>
+            <select id="f-doc" value={f.documentId} onChange={(e) => setFilters({ documentId: e.target.value })}>
+              <option value="">{t('all')}</option>
+              {(docs.data ?? []).map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.number ?? d.subject ?? d.id.slice(0, 8)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-leader">{t('filterLeader')}</label>
+            <select id="f-leader" value={f.leaderId} onChange={(e) => setFilters({ leaderId: e.target.value })}>
+              <option value="">{t('all')}</option>
+              {(leaders.data ?? []).map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-sort">{t('sortBy')}</label>
+            <select id="f-sort" value={f.sort} onChange={(e) => setFilters({ sort: e.target.value as Filters['sort'] })}>
+              <option value="due">{t('sortDue')}</option>
+              <option value="-due">{t('sortDueDesc')}</option>
+              <option value="updated">{t('sortUpdated')}</option>
+            </select>
+          </div>
+        </form>
+      </details>
+      <div className="actions-row">
+        <strong aria-live="polite" data-testid="result-count">
+          {total === null ? t('loading') : t('resultCount', { n: fmtNumber(total) })}
+        </strong>
+        {total !== null && rows.length < total && <span className="muted">{t('loadedOf', { a: fmtNumber(rows.length), b: fmtNumber(total) })}</span>}
+        {anyFilter && (
+          <button type="button" onClick={() => navigate('/nhiem-vu', { replace: true })}>
+            {t('clearFilters')}
+          </button>
+        )}
+        <a href={`/api/assignments/export.xlsx${qs({ ...filterQuery, sort: f.sort })}`} download data-external>
+          {t('exportXlsx')}
+        </a>
+        <button type="button" className="link-button" onClick={copy}>
+          {t('copyLink')}
+        </button>
+        {copied && <span role="status">{t('linkCopied')}</span>}
+      </div>
+      <ErrorBox error={error} onRetry={() => void loadPage(rows.length === 0, rows.length ? cursor : null)} />
+      <ErrorBox error={counts.error} />
+      <div className="vt-wrap" role="table" aria-label={t('listTitle')} aria-rowcount={total ?? rows.length}>
+        <div className="vt-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} data-testid="vt-scroll">
+          <div className="vt-head" role="row">
+            <span role="columnheader">{t('colRef')}</span>
+            <span role="columnheader">{t('colTask')}</span>
+            <span role="columnheader">{t('colAgency')}</span>
+            {sortHeader(t('colDue'), 'due')}
+            <span role="columnheader">{t('colStatus')}</span>
+            {sortHeader(t('colProgress'), 'updated')}
+          </div>
+          <div role="rowgroup" style={{ height: rows.length * rowH, position: 'relative' }}>
+            {rows.slice(first, last).map((a, i) => (
+              <div
+                key={a.id}
+                role="row"
+                aria-rowindex={first + i + 2}
+                className="vt-row"
+                data-testid="assignment-row"
+                style={{ position: 'absolute', top: (first + i) * rowH, left: 0, right: 0, height: rowH }}
+              >
+                <span role="cell" className="c-ref">
+                  {a.ref}
+                </span>
+                <span role="cell" className="c-task">
+                  <a href={`/nhiem-vu/${a.id}`} className="task" title={a.text}>
+                    {a.text}
+                  </a>
+                </span>
+                <span role="cell" className="c-agency">
+                  {a.agencyName}
+                </span>
+                <span role="cell" className="c-due">
+                  <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} />
+                </span>
+                <span role="cell" className="c-status">
+                  <BucketBadge bucket={a.bucket} />
+                </span>
+                <span role="cell" className="c-progress">
+                  <Progress value={a.progressPercent} />
+                </span>
+              </div>
+            ))}
+          </div>
+          {!loading && rows.length === 0 && !error && <p style={{ padding: '1rem' }}>{t('noResults')}</p>}
+          {loading && (
+            <p className="muted" role="status" style={{ padding: '0.5rem 1rem' }}>
+              {t('loading')}
+            </p>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
