@@ -2,4 +2,11 @@
  * Domains built on the core register their routes and background work here, so the server's
  * wiring stays in one visible place.
  */
-export {};
+import { backgroundStarters, extraRoutes } from './background';
+import { reminderRoutes } from '../reminders/reminders.routes';
+import { startReminderLoop } from '../reminders/reminder-loop';
+import { reportRoutes } from '../reports/reports.routes';
+
+extraRoutes.push(reminderRoutes);
+extraRoutes.push(reportRoutes);
+backgroundStarters.push(startReminderLoop);

@@ -19,6 +19,12 @@ export interface Config {
   uploadMaxMb: number;
   loginMaxPerMinute: number;
   reminderIntervalMinutes: number;
+  /** How long a delivery worker owns the deliveries it claimed before another may retake them. */
+  reminderLeaseSeconds: number;
+  /** Sending attempts before a delivery is marked dead and reported. */
+  reminderMaxAttempts: number;
+  /** First retry delay; each next one doubles (at most 6 hours). */
+  reminderRetryBaseSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -72,6 +78,9 @@ export function loadConfig(env: Env = process.env): Config {
     uploadMaxMb: int('UPLOAD_MAX_MB', 20, 1, 200),
     loginMaxPerMinute: int('LOGIN_MAX_PER_MINUTE', 10, 1, 1000),
     reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15, 0, 24 * 60),
+    reminderLeaseSeconds: int('REMINDER_LEASE_SECONDS', 300, 10, 3600),
+    reminderMaxAttempts: int('REMINDER_MAX_ATTEMPTS', 6, 1, 20),
+    reminderRetryBaseSeconds: int('REMINDER_RETRY_BASE_SECONDS', 60, 1, 86_400),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`LOG_LEVEL="${config.logLevel}": phải là một trong fatal, error, warn, info, debug, trace, silent`);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
 import { createUser, actorOf } from '../auth/users';
@@ -73,13 +73,15 @@ export async function loadDemo(db: Db, opts: { password: string }) {
   const published = await publishDocument(db, office, document.id);
 
   // Some follow-up, dated in the weeks after the notice.
+  // Refs are compared loosely ("II.2.5.a.1" = "II.2.5.a.-1"): only the follow-up needs them.
+  const refKey = (r: string | null) => (r ?? '').replace(/[^\p{L}\p{N}]/gu, '');
   const find = async (ref: string, code: string) => {
-    const [row] = await db
-      .select({ id: assignments.id })
+    const rows = await db
+      .select({ id: assignments.id, ref: directiveItems.ref })
       .from(assignments)
       .innerJoin(directiveItems, eq(directiveItems.id, assignments.itemId))
-      .where(and(eq(directiveItems.ref, ref), eq(assignments.agencyId, await agencyId(code))));
-    return row?.id ?? null;
+      .where(eq(assignments.agencyId, await agencyId(code)));
+    return rows.find((r) => refKey(r.ref) === refKey(ref))?.id ?? null;
   };
   const step = async (fn: () => Promise<unknown>) => {
     // The demo must load even if the reader labels an item differently than expected.

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
-import { recordEvent } from '../events/record-event';
+import { recordEvent, recordEvents } from '../events/record-event';
 import { agencies, groupMembers } from '../directory/directory.schema';
 import { assignments } from '../assignments/assignments.schema';
 import { documents } from './documents.schema';
@@ -68,9 +68,11 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string) 
       documentId,
       after: { items: items.length, assignments: created.length },
     });
-    for (const a of created) {
-      await recordEvent(tx, actor, { action: 'assignment.created', entity: 'assignment', entityId: a.id, assignmentId: a.id, agencyId: a.agencyId, documentId });
-    }
+    await recordEvents(
+      tx,
+      actor,
+      created.map((a) => ({ action: 'assignment.created', entity: 'assignment', entityId: a.id, assignmentId: a.id, agencyId: a.agencyId, documentId })),
+    );
     return { document: published, assignments: created.length };
   });
 }

@@ -337,7 +337,7 @@ export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
     const r = readNames(sc, pos + m[0].length);
     if (!r.names.length) return null;
     const support = readSupport(sc, r.end);
-    return { lead: r.names, support, kind: 'giao', start: pos, end: r.end };
+    return { lead: [...r.names, ...coLeads(sc, r.end)], support, kind: 'giao', start: pos, end: r.end };
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
   m = /^(kinh de nghi|de nghi|yeu cau)\s/u.exec(low3);
@@ -382,7 +382,30 @@ export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r);
   }
-  return { lead: r.names, support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+  return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+}
+
+/** "X đồng chủ trì với Y" / "X chủ trì cùng Y": Y leads too */
+function coLeads(sc: Scanner, pos: number): string[] {
+  const m = /^\s{0,2}(?:đồng chủ trì|cùng chủ trì|chủ trì)\s{1,3}(?:với|cùng(?:\s{1,3}với)?)\s{1,3}/u.exec(sc.text.slice(pos, pos + 40));
+  return m ? readNames(sc, pos + m[0].length).names : [];
+}
+
+/** Leads named after the action: "(Sở Y tế chủ trì)", "do Sở Tài chính chủ trì", "giao Sở X chủ trì" not inside a citation. */
+export function lateLead(sc: Scanner): ClauseResult | null {
+  const re = /(?:\(|(?:^|[\s,])do\s{1,3}|(?:^|[\s,])giao(?:\s{1,3}cho)?\s{1,3})/giu;
+  for (const m of sc.text.matchAll(re)) {
+    const p = m.index! + m[0].length;
+    const before = sc.text.slice(Math.max(0, m.index! - 100), m.index!);
+    if (/(Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|đã|được)/u.test(before)) continue;
+    const r = readNames(sc, p);
+    if (!r.names.length) continue;
+    const after = skipSpaces(sc.text, r.end);
+    if (/^(đồng chủ trì|chủ trì|làm đầu mối|thực hiện\))/u.test(sc.text.slice(after, after + 16))) {
+      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'late', start: p, end: r.end };
+    }
+  }
+  return null;
 }
 
 /** "Ủy ban nhân dân các xã, phường có cụm công nghiệp" as a heading: the qualified name as printed */

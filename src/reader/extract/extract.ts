@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, clauseStartsTyped, midGiao, midObject, readNames, scanner, settleLeads, type ClauseResult } from './addressees';
+import { clauseAt, clauseStarts, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, type ClauseResult } from './addressees';
 import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
 
 type NodeKind = Label['kind'] | 'root' | 'para';
@@ -40,6 +40,10 @@ const ASSESS =
 const DIRECTIVE_WORDS = /(nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|phân công|triển khai)/iu;
 const CLOSING =
   /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định) này|Nghị quyết này đã được)/iu;
+/** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
+const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
+const isGenericClosing = (t: string): boolean =>
+  t.length < 240 && GENERIC_CLOSING.test(t) && !/(báo cáo|đôn đốc|trong việc|tình hình|kết quả|hướng dẫn|kiểm tra|theo dõi|chủ trì)/iu.test(t) && !/^(?:[-–+•]\s{0,3}|\d{1,2}\.\s{1,3}|[a-zđ]\)\s{1,3})?(Giao|Theo dõi|Đôn đốc|Hướng dẫn|Kiểm tra|Giám sát|Chủ trì)/u.test(t);
 const RESET = /^(PHỤ LỤC|Phụ lục|KẾ HOẠCH|QUYẾT ĐỊNH|QUYẾT NGHỊ|CHƯƠNG TRÌNH|DANH MỤC|QUY CHẾ|QUY ĐỊNH)(\s|:|$)/u;
 const SKIP_START = /^(N[oơ]i\s{1,2}nhận|Kính\s{1,2}gửi)/iu;
 
@@ -104,7 +108,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     }
     if (p.isRow) continue;
     if (!label && isUpperLine(t)) continue;
-    if (CLOSING.test(t) && !ATTR.test(t)) continue;
+    if ((CLOSING.test(t) || isGenericClosing(t)) && !ATTR.test(t)) continue;
     const body = label ? t.slice(label.length) : t;
     if (ATTR.test(body) && top() !== root) {
       const owner = [...stack].reverse().find((n) => n.kind !== 'root')!;
@@ -246,7 +250,7 @@ function ownAddressees(n: Node): Addr {
             const comma = text.indexOf(', ', from);
             if (comma < 0 || comma > 240 || /[.;]/u.test(text.slice(0, comma))) break;
             const r2 = clauseAt(sc, comma + 2);
-            if (r2 && r2.kind === 'subject' && !r2.nonTask) r = r2;
+            if (r2 && (r2.kind === 'subject' || r2.kind === 'giao' || r2.kind === 'denghi') && !r2.nonTask) r = r2;
             from = comma + 2;
           }
         }
@@ -470,6 +474,13 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         }
         a = a.parent;
       }
+      if (!inheritedLead && n.parent && n.parent.kind !== 'root') {
+        const late = lateLead(scanner(textNoLabel));
+        if (late) {
+          lead = late.lead;
+          support = late.support;
+        }
+      }
       if (inheritedLead) {
         const mg = midGiao(scanner(textNoLabel));
         if (mg) {
@@ -501,7 +512,11 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
       }
     }
     const product = n.attrs.find((x) => x.name === 'product')?.value ?? null;
-    tasks.push(makeTask(n.ref || n.key, n.paras, lead, support, dl, ad, inheritedLead, inheritedDue, bc, product));
+    const task = makeTask(n.ref || n.key, n.paras, lead, support, dl, ad, inheritedLead, inheritedDue, bc, product);
+    let sec: Node | null = n;
+    while (sec && sec.parent && sec.parent.kind !== 'root') sec = sec.parent;
+    if (sec && sec !== n) SECTION.set(task, sec.paras[0]?.text ?? '');
+    tasks.push(task);
   };
   walk(root);
   return tasks;
@@ -565,8 +580,11 @@ const trigrams = (s: string): Set<string> => {
 };
 
 /** a prose item restated as a row of the task table: the row (with its lead and date) is the task */
+const SECTION = new WeakMap<ExtractedTask, string>();
+
 function duplicatedByRow(t: ExtractedTask, rows: ExtractedTask[]): boolean {
   if (!rows.length) return false;
+  if (/tổ chức thực hiện|phân công|trách nhiệm/iu.test(SECTION.get(t) ?? '')) return false;
   const a = trigrams(t.text);
   if (a.size < 4) return false;
   for (const r of rows) {

@@ -62,7 +62,7 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
     const parts: string[] = [];
     for (let i = kindIdx + 1; i < Math.min(paras.length, kindIdx + 6); i++) {
       const t = paras[i].text.trim();
-      if (paras[i].isRow || /^(Căn cứ|Ngày|Thực hiện|Kính gửi|_{3,}|-{3,})/u.test(t) || /^\(Kèm theo/u.test(t)) break;
+      if (paras[i].isRow || /^(Căn cứ|Ngày|Kính gửi|_{3,}|-{3,})/u.test(t) || /^\(Kèm theo/u.test(t) || /^([IVX]{1,4}|\d{1,2})\.\s/u.test(t)) break;
       if (parts.length && !isUpperLine(t) && !/^[\p{Ll}]/u.test(t) && isUpperLine(parts[0])) break;
       if (parts.length && !isUpperLine(t) && t.length > 200) break;
       parts.push(t);

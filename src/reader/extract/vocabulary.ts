@@ -91,7 +91,8 @@ export const KNOWN_NAMES: string[] = [
   'Ban Cơ yếu Chính phủ', 'Tổng Liên đoàn Lao động Việt Nam', 'Liên đoàn Lao động tỉnh', 'Hội Nông dân tỉnh',
   'Hội Liên hiệp Phụ nữ tỉnh', 'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch', 'Cơ sở khám bệnh, chữa bệnh',
   'cơ sở khám bệnh, chữa bệnh', 'Ban Thường vụ Tỉnh ủy', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Ủy ban nhân dân tỉnh',
-  'UBND tỉnh', 'Ủy ban nhân dân cấp tỉnh', 'UBND cấp tỉnh', 'cơ quan soạn thảo', 'Ban Quản lý các khu công nghiệp',
+  'UBND tỉnh', 'Ủy ban nhân dân cấp tỉnh', 'UBND cấp tỉnh', 'cơ quan soạn thảo', 'Ban Quản lý các khu công nghiệp', 'các tổ chức chính trị - xã hội', 'các đoàn thể chính trị - xã hội',
+  'Ủy ban Mặt trận Tổ quốc Việt Nam', 'Mặt trận Tổ quốc Việt Nam', 'Bộ Chỉ huy Bộ đội Biên phòng', 'Bộ Tư lệnh',
 ];
 
 /** Capitalised head words that open an agency name. */
@@ -101,13 +102,14 @@ export const HEADS = [
   'Tổng công ty', 'Công ty', 'Tập đoàn', 'Tổng Liên đoàn', 'Liên đoàn', 'Hiệp hội', 'Hội', 'Đoàn', 'Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy',
   'Thành uỷ', 'Huyện ủy', 'Đảng ủy', 'Đảng uỷ', 'Thường trực', 'Tỉnh đoàn', 'Mặt trận', 'Ngành', 'Quỹ', 'Hải quan', 'Kiểm toán',
   'Học viện', 'Đại học', 'Trường', 'Phòng', 'Bảo hiểm xã hội', 'BHXH', 'Điện lực', 'Chính quyền', 'Cơ quan', 'Cơ sở', 'Lực lượng',
-  'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý',
+  'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý', 'Vụ', 'Cục', 'Tổng cục',
+  'Ban Tổ chức', 'Ban Tuyên giáo', 'Ban Nội chính', 'Ủy ban Kiểm tra', 'Văn phòng Tỉnh ủy', 'Kiểm toán Nhà nước',
 ];
 /** heads that need a capitalised next word (or one of the listed lower-case ones) to be an agency */
 export const WEAK_HEADS: Record<string, string[]> = {
   Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: [], Cục: [],
   'Cơ sở': ['khám'], Thuế: ['tỉnh'], Đài: [], Viện: [], Ngành: ['*'], 'Cơ quan': ['soạn', 'thường', 'chủ', 'chuyên'],
-  'Chính quyền': ['địa', 'các', 'cơ'], 'Lực lượng': ['*'], Trung: [], Hải: [],
+  'Chính quyền': ['địa', 'các', 'cơ'], 'Lực lượng': ['*'], Trung: [], Hải: [], Vụ: [],
 };
 
 /** "các …" groups (any case) that act as addressees */

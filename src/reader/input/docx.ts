@@ -1,5 +1,5 @@
 /**
- * .docx → text. Reads word/document.xml itself (jszip + fast-xml-parser): paragraphs separated by a
+ * .docx → text. Reads word/document.xml itself (guarded unzip + xml-lite.ts): paragraphs separated by a
  * blank line, a table row as one line of cells joined by " | " (a cell's paragraphs joined by a
  * space), layout tables (the two-column header and signature blocks) as plain paragraphs, Word's
  * automatic numbering rebuilt from numbering.xml, runs in TCVN3 / VNI fonts converted to Unicode.

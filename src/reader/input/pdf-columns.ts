@@ -38,13 +38,13 @@ export interface Region {
 
 const TABLE_HEADER = /(stt|\btt\b|nội dung|nhiệm vụ|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|kết quả|đơn vị|cơ quan|ghi chú)/gi;
 
-/** coarse segments of a line: runs of items separated by gaps wider than 2.5 em */
-function segments(l: ColLine): Array<{ x0: number; x1: number }> {
+/** segments of a line: runs of items separated by gaps wider than `gapEm` */
+function segments(l: ColLine, gapEm: number): Array<{ x0: number; x1: number }> {
   const out: Array<{ x0: number; x1: number }> = [];
   let end = -Infinity;
   for (const it of l.items) {
     const w = it.w > 0.05 * it.size ? it.w : 0.5 * it.size * [...it.str].length;
-    if (out.length && it.x - end <= 1.8 * l.size) {
+    if (out.length && it.x - end <= gapEm * l.size) {
       out[out.length - 1].x1 = Math.max(out[out.length - 1].x1, it.x + w);
     } else {
       out.push({ x0: it.x, x1: it.x + w });
@@ -66,22 +66,17 @@ function mergeRanges(rs: Array<{ x0: number; x1: number }>): Array<{ x0: number;
   return out;
 }
 
-/** Does an item of the line straddle one of the gutters (a full-width body line)? */
-function crossesGutter(l: ColLine, gutters: number[]): boolean {
-  for (const it of l.items) {
-    const w = it.w > 0.05 * it.size ? it.w : 0;
-    for (const g of gutters) if (it.x < g - 2 && it.x + w > g + 2) return true;
-  }
-  return false;
-}
-
 export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size: number, columns: boolean) => string): Region[] {
   const regions: Region[] = [];
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) gaps.push(lines[i - 1].y - lines[i].y);
   const sorted = gaps.filter((g) => g > 0).sort((a, b) => a - b);
-  const lineGap = sorted[Math.floor(sorted.length / 2)] ?? 14;
-  const segs = lines.map(segments);
+  // table cells centred vertically put lines at odd offsets: never less than a normal line
+  const bodySize = lines.length ? [...lines.map((l) => l.size)].sort((a, b) => a - b)[Math.floor(lines.length / 2)] : 12;
+  const lineGap = Math.max(sorted[Math.floor(sorted.length / 2)] ?? 14, 1.15 * bodySize);
+  // seeds: lines with wide gaps; a line continues a region on narrower gaps (the number column)
+  const segs = lines.map((l) => segments(l, 1.8));
+  const fine = lines.map((l) => segments(l, 0.9));
   let i = 0;
   while (i < lines.length) {
     if (segs[i].length < 2) {
@@ -91,25 +86,33 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
     // seed: this multi-segment line and the following ones
     let from = i;
     let to = i;
-    let ranges = mergeRanges(segs[i]);
+    let ranges = mergeRanges(fine[i]);
     const gutterOf = (rs: Array<{ x0: number; x1: number }>) => rs.slice(1).map((r, k) => (rs[k].x1 + r.x0) / 2);
     const near = (a: number, b: number) => Math.abs(lines[a].y - lines[b].y) <= 2.6 * lineGap;
-    // grow downwards
+    // A line joins when its pieces fit the columns: merged into the column ranges they do not
+    // make two columns one (a full-width body line would).
+    const fits = (j: number) => {
+      const cand = mergeRanges([...ranges, ...fine[j]]);
+      return cand.length >= ranges.length && cand.length >= 2 ? cand : undefined;
+    };
     // a line in one column only must follow closely (a title after the header block does not)
     const tight = (a: number, b: number) => Math.abs(lines[a].y - lines[b].y) <= 1.8 * lineGap;
+    // grow downwards
     for (let j = i + 1; j < lines.length && near(j - 1, j); j++) {
       if (segs[j].length < 2 && !tight(j - 1, j)) break;
-      const cand = segs[j].length >= 2 ? mergeRanges([...ranges, ...segs[j]]) : ranges;
-      const g = gutterOf(cand.length >= 2 ? cand : ranges);
-      if (cand.length < 2 || crossesGutter(lines[j], g)) break;
+      const cand = fits(j);
+      if (!cand) break;
       ranges = cand;
       to = j;
     }
     // grow upwards (a first line in one column only)
-    for (let j = i - 1; j >= 0 && tight(j, j + 1); j--) {
+    for (let j = i - 1; j >= 0 && Math.abs(lines[j].y - lines[j + 1].y) <= 1.3 * lineGap; j--) {
       const last = regions[regions.length - 1];
       if (last && j <= last.to) break;
-      if (segs[j].length >= 2 || crossesGutter(lines[j], gutterOf(ranges))) break;
+      if (segs[j].length >= 2) break;
+      const cand = fits(j);
+      if (!cand) break;
+      ranges = cand;
       from = j;
     }
     const gutters = gutterOf(ranges);
@@ -142,7 +145,13 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
     }
     const size = lines[from].size;
     const lineText = (its: ColItem[]) => joinItems([...its].sort((a, b) => a.x - b.x || a.order - b.order), size, false);
-    const firstRowText = (rows[0] ?? []).map((c) => c.lines.map(lineText).join(' ')).join(' ');
+    // the lines of a table cell joined by a space; a short capitalised word wrapped in a narrow
+    // column ("ST" / "T") is joined back
+    const cellText = (c: Cell) =>
+      c.lines
+        .map(lineText)
+        .reduce((acc, t) => (!acc ? t : /(?:^|\s)[A-ZĐ]{1,3}$/.test(acc) && /^[A-ZĐ]{1,2}(?:\s|$)/.test(t) && (acc.split(/\s/).pop()!.length + t.split(/\s/)[0].length) <= 4 ? acc + t : `${acc} ${t}`), '');
+    const firstRowText = (rows[0] ?? []).map(cellText).join(' ');
     const headerWords = firstRowText.match(TABLE_HEADER)?.length ?? 0;
     const isTable = ncols >= 3 || headerWords >= 2;
     const paragraphs: string[] = [];
@@ -157,7 +166,7 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
       }
       const texts: string[] = Array.from({ length: ncols }, () => '');
       for (const c of row) {
-        const t = c.lines.map(lineText).join(' ').replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();
+        const t = cellText(c).replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();
         texts[c.col] = texts[c.col] ? `${texts[c.col]} ${t}` : t;
       }
       if (texts.some((t) => t)) paragraphs.push(texts.join(' | '));

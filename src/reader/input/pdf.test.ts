@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePdf, _pdfInternals, type PdfItem, type PdfPage } from './pdf.ts';
+import { decodeDocx } from './docx.ts';
 import { SAMPLE_PARAGRAPHS } from './fixtures/sample-text.ts';
 import { imageOnlyPdf, asciiTextPdf } from './fixtures/build-pdf.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -33,6 +34,15 @@ describe('pdf: a LibreOffice PDF of Vietnamese text (fixtures/pdf-source.pdf)', 
     expect(text).not.toMatch(/Trang \d/);
     // paragraph 4. runs from page 1 to page 2
     expect(text).toContain(norm(SAMPLE_PARAGRAPHS[8]));
+  });
+
+  it('tables.pdf: header block, task table (cells centred vertically), signature block read as the .docx is', async () => {
+    const pdf = (await decodePdf(fixture('tables.pdf'))).text;
+    const docx = (await decodeDocx(fixture('tables.docx'))).text;
+    const flat = (t: string) => t.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim());
+    expect(flat(pdf)).toEqual(flat(docx));
+    expect(pdf).toContain('STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành');
+    expect(pdf).toContain('2 | Xây dựng cơ sở dữ liệu về khoáng sản | Sở Khoa học và Công nghệ | Sở Nông nghiệp và Môi trường | Tháng 12/2025');
   });
 
   it('an image-only PDF (no text layer) is refused with a clear error', async () => {

@@ -123,7 +123,7 @@ export default function AssignmentPage({ id }: { id: string }) {
             {d.data.reports.length === 0 && <p>{t('noReports')}</p>}
             <ol className="timeline" data-testid="timeline">
               {d.data.reports.map((r) => (
-                <li key={r.id} className={r.kind}>
+                <li key={r.id} className={`tl-${r.kind}`}>
                   <strong>{t(r.kind === 'progress' ? 'report_progress' : 'report_completion')}</strong>
                   {r.percent !== null && <> · {fmtNumber(r.percent)}%</>}
                   {r.outlook && <> · {tk(`outlook_${r.outlook}`)}</>}

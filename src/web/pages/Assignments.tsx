@@ -36,7 +36,7 @@ function useRowHeight() {
     m.addEventListener('change', l);
     return () => m.removeEventListener('change', l);
   }, []);
-  return small ? 112 : 52;
+  return small ? 112 : 60;
 }
 
 export default function Assignments() {

@@ -153,8 +153,8 @@ function OverdueChart({ counts }: { counts: Counts }) {
   if (!rows.length) return <p>{t('noOverdue')}</p>;
   const max = Math.max(...rows.map((r) => r.counts.open_overdue));
   const barH = 26;
-  const labelW = 190;
-  const w = 560;
+  const labelW = 220;
+  const w = 600;
   const h = rows.length * (barH + 8) + 8;
   return (
     <svg className="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="overdue-chart">
@@ -166,7 +166,7 @@ function OverdueChart({ counts }: { counts: Counts }) {
         return (
           <a key={r.agencyId} href={`/nhiem-vu${qs({ agencyId: r.agencyId, bucket: ['open_overdue'] })}`} aria-label={`${r.agencyName}: ${fmtNumber(r.counts.open_overdue)}`}>
             <text x={labelW - 6} y={y + barH / 2 + 5} textAnchor="end" fontSize="13" fill="#1b1b1b">
-              {clip(r.agencyName, 26)}
+              {clip(r.agencyName, 28)}
             </text>
             <rect x={labelW} y={y} width={bw} height={barH} fill="#b71c1c" rx="2" />
             <text x={labelW + bw + 6} y={y + barH / 2 + 5} fontSize="13" fontWeight="700" fill="#1b1b1b">

@@ -237,9 +237,9 @@ function pick(dir: Directory, v: string): AddresseeRef | null {
   return null;
 }
 
-function AgencyPicker({ id, label, value, onChange, dir, disabled }: { id: string; label: string; value: AddresseeRef[]; onChange: (v: AddresseeRef[]) => void; dir: Directory; disabled: boolean }) {
+function AgencyPicker({ id, label, value, onChange, dir, disabled, testId }: { testId: string; id: string; label: string; value: AddresseeRef[]; onChange: (v: AddresseeRef[]) => void; dir: Directory; disabled: boolean }) {
   return (
-    <fieldset className="field" style={{ border: 'none', padding: 0, margin: '0 0 0.7rem' }}>
+    <fieldset className="field" data-testid={testId} style={{ border: 'none', padding: 0, margin: '0 0 0.7rem' }}>
       <legend style={{ fontWeight: 600, fontSize: '0.9rem' }}>{label}</legend>
       <div className="chips">
         {value.map((a, i) => {
@@ -410,8 +410,8 @@ function ItemEditor({ item, next, docId, dir, editable, active, onShow, onChange
           <label htmlFor={id('text')}>{t('taskText')}</label>
           <textarea id={id('text')} ref={textRef} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
-        <AgencyPicker id={id('leads')} label={t('leads')} value={leads} onChange={setLeads} dir={dir} disabled={!editable} />
-        <AgencyPicker id={id('supports')} label={t('supports')} value={supports} onChange={setSupports} dir={dir} disabled={!editable} />
+        <AgencyPicker testId="leads" id={id('leads')} label={t('leads')} value={leads} onChange={setLeads} dir={dir} disabled={!editable} />
+        <AgencyPicker testId="supports" id={id('supports')} label={t('supports')} value={supports} onChange={setSupports} dir={dir} disabled={!editable} />
         {dir.leaders.length > 0 && (
           <div className="field">
             <label htmlFor={id('leader')}>{t('leader')}</label>

@@ -1,0 +1,145 @@
+/**
+ * The monthly report: per lead agency the five bucket counts as of the month's last day (or
+ * today, for the running month), the on-time rate, and the tasks overdue on that day. Counts
+ * come from `countAssignments` and the list from `listAssignments`, so the report, the
+ * dashboard and the list always agree for the same date and the same actor's scope.
+ */
+import type { DbOrTx } from '../db/client';
+import type { Actor } from '../auth/actor';
+import { countAssignments, listAssignments } from '../assignments/list-assignments';
+import { BUCKET_RULE_VI, daysOverdue, type Bucket } from '../assignments/buckets';
+import { monthEnd } from './format';
+
+/** The five buckets a report shows (cancelled tasks are left out). */
+export const REPORT_BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline'] as const satisfies readonly Bucket[];
+export type ReportBucket = (typeof REPORT_BUCKETS)[number];
+export type ReportCounts = Record<ReportBucket, number>;
+
+/** Column titles of the official table (without the commas of the UI labels). */
+export const REPORT_COLUMN_LABELS: Record<ReportBucket, string> = {
+  done_on_time: 'Đã hoàn thành đúng hạn',
+  done_late: 'Đã hoàn thành quá hạn',
+  open_on_time: 'Chưa hoàn thành trong hạn',
+  open_overdue: 'Chưa hoàn thành quá hạn',
+  no_deadline: 'Không có hạn',
+};
+
+export const ON_TIME_RATE_RULE_VI =
+  'Tỷ lệ đúng hạn = số nhiệm vụ đã hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn hoặc đã hoàn thành (đã hoàn thành đúng hạn + đã hoàn thành quá hạn + chưa hoàn thành quá hạn); nhiệm vụ còn trong hạn, không có hạn hoặc đã hủy không tính.';
+
+/** Done on time ÷ (done on time + done late + open overdue); null when nothing is due yet. */
+export function onTimeRate(c: ReportCounts): number | null {
+  const due = c.done_on_time + c.done_late + c.open_overdue;
+  return due === 0 ? null : c.done_on_time / due;
+}
+
+export interface MonthlyAgencyRow {
+  agencyId: string;
+  agencyName: string;
+  counts: ReportCounts;
+  total: number;
+  onTimeRate: number | null;
+}
+
+export interface OverdueTask {
+  assignmentId: string;
+  agencyId: string;
+  agencyName: string;
+  documentNumber: string | null;
+  ref: string | null;
+  text: string;
+  due: string;
+  daysOverdue: number;
+  progressPercent: number;
+}
+
+export interface MonthlyReport {
+  month: string;
+  /** The date the buckets are computed for: the month's last day, or today for the running month. */
+  asOf: string;
+  agencies: MonthlyAgencyRow[];
+  totals: { counts: ReportCounts; total: number; onTimeRate: number | null };
+  overdue: OverdueTask[];
+  /** True when the overdue list was cut at OVERDUE_LIMIT rows. */
+  overdueTruncated: boolean;
+  rule: string;
+}
+
+export const OVERDUE_LIMIT = 2000;
+
+const pick = (c: Record<Bucket, number>): ReportCounts => ({
+  done_on_time: c.done_on_time,
+  done_late: c.done_late,
+  open_on_time: c.open_on_time,
+  open_overdue: c.open_overdue,
+  no_deadline: c.no_deadline,
+});
+const sum = (c: ReportCounts) => REPORT_BUCKETS.reduce((n, b) => n + c[b], 0);
+
+export function reportAsOf(month: string, today: string): string {
+  const end = monthEnd(month);
+  return end < today ? end : today;
+}
+
+export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { month: string; agencyId?: string; today: string }): Promise<MonthlyReport> {
+  const asOf = reportAsOf(input.month, input.today);
+  const counted = await countAssignments(db, actor, { asOf, agencyId: input.agencyId });
+  const agencies: MonthlyAgencyRow[] = counted.agencies
+    .map((a) => {
+      const counts = pick(a.counts);
+      return { agencyId: a.agencyId, agencyName: a.agencyName, counts, total: sum(counts), onTimeRate: onTimeRate(counts) };
+    })
+    .filter((a) => a.total > 0);
+  const totalCounts = pick(counted.totals);
+
+  const overdue: OverdueTask[] = [];
+  let cursor: string | undefined;
+  let overdueTruncated = false;
+  do {
+    const page = await listAssignments(db, actor, { asOf, agencyId: input.agencyId, bucket: ['open_overdue'], sort: 'due', limit: 500, cursor });
+    for (const r of page.items) {
+      if (overdue.length >= OVERDUE_LIMIT) {
+        overdueTruncated = true;
+        break;
+      }
+      overdue.push({
+        assignmentId: r.id,
+        agencyId: r.agencyId,
+        agencyName: r.agencyName,
+        documentNumber: r.documentNumber,
+        ref: r.ref,
+        text: r.text,
+        due: r.due!,
+        daysOverdue: daysOverdue(r, asOf),
+        progressPercent: r.progressPercent,
+      });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && !overdueTruncated);
+  // Longest overdue first inside each agency, agencies in the order of the table.
+  const order = new Map(agencies.map((a, i) => [a.agencyId, i]));
+  overdue.sort((x, y) => (order.get(x.agencyId) ?? 0) - (order.get(y.agencyId) ?? 0) || y.daysOverdue - x.daysOverdue);
+
+  return {
+    month: input.month,
+    asOf,
+    agencies,
+    totals: { counts: totalCounts, total: sum(totalCounts), onTimeRate: onTimeRate(totalCounts) },
+    overdue,
+    overdueTruncated,
+    rule: `${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
+  };
+}
+
+/** The summary paragraph of the report, shared by the .docx and the .pdf. */
+export function summaryParagraph(r: MonthlyReport, fmtInt: (n: number) => string, fmtPct: (x: number | null) => string): string {
+  const c = r.totals.counts;
+  const done = c.done_on_time + c.done_late;
+  const open = c.open_on_time + c.open_overdue;
+  return (
+    `Tính đến ngày ${r.asOf.slice(8, 10)}/${r.asOf.slice(5, 7)}/${r.asOf.slice(0, 4)}, tổng số nhiệm vụ do Chủ tịch, các Phó Chủ tịch UBND tỉnh giao đang theo dõi là ${fmtInt(r.totals.total)} nhiệm vụ, ` +
+    `trong đó: đã hoàn thành ${fmtInt(done)} nhiệm vụ (đúng hạn ${fmtInt(c.done_on_time)}, quá hạn ${fmtInt(c.done_late)}); ` +
+    `chưa hoàn thành ${fmtInt(open)} nhiệm vụ (trong hạn ${fmtInt(c.open_on_time)}, quá hạn ${fmtInt(c.open_overdue)}); ` +
+    `không có hạn (thường xuyên) ${fmtInt(c.no_deadline)} nhiệm vụ. Tỷ lệ hoàn thành đúng hạn đạt ${fmtPct(r.totals.onTimeRate)}.`
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Report endpoints: the list as .xlsx, the monthly report (JSON, .docx, .pdf), the agency
+ * ranking and the monthly trend. Every one is scoped like the assignment list: leaders, the
+ * office, admins and viewers see the whole province, an agency officer only their agency.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../http/context';
+import { requireActor } from '../http/context';
+import { IsoDate, Uuid } from '../http/schemas';
+import { AssignmentFilterQuery } from '../assignments/assignments.routes';
+import { BUCKET_RULE_VI } from '../assignments/buckets';
+import { AppError } from '../shared/errors';
+import { XLSX_MIME, streamAssignmentsXlsx } from './assignments-xlsx';
+import { ON_TIME_RATE_RULE_VI, buildMonthlyReport } from './monthly-report';
+import { DOCX_MIME, renderMonthlyDocx } from './monthly-docx';
+import { PDF_MIME, renderMonthlyPdf } from './monthly-pdf';
+import { loadLetterhead } from './letterhead';
+import { RANKING_RULE_VI, rankAgencies } from './ranking';
+import { buildTrend } from './trend';
+
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const MonthlyQuery = Type.Object({ month: Type.Optional(Month), agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
+
+function attachment(reply: FastifyReply, fileName: string, mime: string) {
+  reply.header('content-disposition', `attachment; filename="${fileName}"`);
+  reply.header('cache-control', 'no-store');
+  return reply.type(mime);
+}
+
+export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/assignments/export.xlsx',
+    {
+      schema: {
+        tags: ['reports'],
+        description: `Danh sách nhiệm vụ (cùng bộ lọc với /api/assignments) dưới dạng tệp Excel, tối đa 50.000 dòng. ${BUCKET_RULE_VI}`,
+        querystring: Type.Object({ ...AssignmentFilterQuery.properties, sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('-due'), Type.Literal('updated')])) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const asOf = request.query.asOf ?? ctx.today();
+      const stream = await streamAssignmentsXlsx(ctx.db, actor, { ...request.query, asOf });
+      return attachment(reply, `nhiem-vu-${asOf}.xlsx`, XLSX_MIME).send(stream);
+    },
+  );
+
+  const monthly = (query: { month?: string; agencyId?: string }, request: Parameters<typeof requireActor>[0]) =>
+    buildMonthlyReport(ctx.db, requireActor(request), { month: query.month ?? ctx.today().slice(0, 7), agencyId: query.agencyId, today: ctx.today() });
+
+  api.get(
+    '/api/reports/monthly',
+    {
+      schema: {
+        tags: ['reports'],
+        description: `Báo cáo tháng: số nhiệm vụ theo 5 nhóm của từng cơ quan tính đến ngày cuối tháng (hoặc hôm nay với tháng hiện tại), tỷ lệ đúng hạn và danh sách quá hạn. ${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
+        querystring: MonthlyQuery,
+      },
+    },
+    async (request) => monthly(request.query, request),
+  );
+
+  api.get(
+    '/api/reports/monthly.docx',
+    { schema: { tags: ['reports'], description: 'Báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (.docx).', querystring: MonthlyQuery } },
+    async (request, reply) => {
+      const report = await monthly(request.query, request);
+      const buf = await renderMonthlyDocx(report, await loadLetterhead(ctx.db), ctx.today());
+      return attachment(reply, `bao-cao-thang-${report.month}.docx`, DOCX_MIME).send(buf);
+    },
+  );
+
+  api.get(
+    '/api/reports/monthly.pdf',
+    { schema: { tags: ['reports'], description: 'Báo cáo tháng (.pdf), cùng nội dung với bản .docx.', querystring: MonthlyQuery } },
+    async (request, reply) => {
+      const report = await monthly(request.query, request);
+      const buf = await renderMonthlyPdf(report, await loadLetterhead(ctx.db), ctx.today());
+      return attachment(reply, `bao-cao-thang-${report.month}.pdf`, PDF_MIME).send(buf);
+    },
+  );
+
+  api.get(
+    '/api/reports/ranking',
+    {
+      schema: {
+        tags: ['reports'],
+        description: `Xếp hạng cơ quan theo tỷ lệ hoàn thành đúng hạn trong kỳ, phục vụ xếp loại cuối năm. ${RANKING_RULE_VI}`,
+        querystring: Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const year = ctx.today().slice(0, 4);
+      const from = request.query.from ?? `${year}-01-01`;
+      const to = request.query.to ?? `${year}-12-31`;
+      if (from > to) throw new AppError('VALIDATION', 'Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).');
+      return rankAgencies(ctx.db, requireActor(request), { from, to, asOf: ctx.today() });
+    },
+  );
+
+  api.get(
+    '/api/reports/trend',
+    {
+      schema: {
+        tags: ['reports'],
+        description: 'Theo từng tháng: số nhiệm vụ hoàn thành đúng hạn, hoàn thành quá hạn trong tháng và số nhiệm vụ chưa hoàn thành đã quá hạn tại ngày cuối tháng.',
+        querystring: Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })), agencyId: Type.Optional(Uuid) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => buildTrend(ctx.db, requireActor(request), { months: request.query.months ?? 12, agencyId: request.query.agencyId, today: ctx.today() }),
+  );
+}
