@@ -42,9 +42,17 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
     document: doc ? { id: doc.id, kind: doc.kind, number: doc.number, docDate: doc.docDate, subject: doc.subject, signer: doc.signer } : null,
     reports: reports.map(({ r, author }) => ({ ...r, authorName: author, attachments: files.filter((f) => f.reportId === r.id) })),
     extensions,
+    // Every deadline the assignment has had, oldest first: as published, then each approved
+    // extension or office correction (read back from the history, which keeps them all).
     deadlineHistory: [
-      { due: a.originalDue, source: 'published' as const },
-      ...extensions.filter((e) => e.status === 'approved').map((e) => ({ due: e.requestedDue, source: 'extension' as const, at: e.decidedAt })),
+      { due: a.originalDue, source: 'published' as const, at: a.createdAt },
+      ...history
+        .filter((e) => e.action === 'assignment.deadline_extended' || e.action === 'assignment.deadline_changed')
+        .map((e) => ({
+          due: ((e.after ?? {}) as { due?: string | null }).due ?? null,
+          source: e.action === 'assignment.deadline_extended' ? ('extension' as const) : ('office' as const),
+          at: e.at,
+        })),
     ],
     events: history,
   };

@@ -3,7 +3,7 @@
  * secrets are stored, so a copy of the database gives no way in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import { sessions, apiTokens, users } from './auth.schema';
@@ -31,6 +31,7 @@ export async function login(db: Db, username: string, password: string, hours: n
   const token = secret();
   const csrfToken = secret();
   await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
     await tx.insert(sessions).values({ id: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + hours * 3_600_000) });
     await recordEvent(tx, actorOf(user), { action: 'user.signed_in', entity: 'user', entityId: user.id });
   });
@@ -66,6 +67,10 @@ export async function actorFromApiToken(db: Db, token: string): Promise<Actor | 
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt), eq(users.active, true)));
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  // Recorded at most once a minute: a busy integration must not turn every read into a write.
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(Date.now() - 60_000)))));
   return actorOf(row.user);
 }

@@ -1,4 +1,77 @@
-export async function run(): Promise<number> {
-  console.error('Lệnh remind chưa sẵn sàng.');
-  return 1;
+/**
+ * `dondoc remind [--at YYYY-MM-DD] [--dry-run] [--json]`: runs one day's reminder pass, or with
+ * --dry-run lists what it would send (recipient, channel, items) without writing anything.
+ */
+import { openApp } from '../app/open-app';
+import { parseCli, runCommand } from './args';
+import { isIsoDate } from '../shared/dates';
+import { formatDateVi } from '../shared/dates';
+import { AppError } from '../shared/errors';
+import { createMailer } from '../reminders/channels';
+import { runReminderPass } from '../reminders/run-reminders';
+import { loadCalendar } from '../reminders/reminder-settings';
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCli(args, {
+    at: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  return runCommand(async () => {
+    const { ctx, database, config } = await openApp();
+    try {
+      const date = values.at ?? ctx.today();
+      if (!isIsoDate(date)) throw new AppError('VALIDATION', `Ngày "${date}" không hợp lệ; dùng định dạng YYYY-MM-DD, ví dụ 2025-07-21.`);
+      const dryRun = values['dry-run'] === true;
+      const calendar = await loadCalendar(ctx.db);
+      if (!calendar.isWorkingDay(date)) {
+        const name = calendar.holidayName(date);
+        console.error(`Ngày ${formatDateVi(date)} không phải ngày làm việc${name ? ` (${name})` : ''}: không có lượt nhắc nào.`);
+      }
+      const mailer = !dryRun && config.smtpUrl ? createMailer(config.smtpUrl) : null;
+      if (!dryRun && !mailer) console.error('Chưa cấu hình SMTP_URL: thư điện tử sẽ được thử lại rồi báo lỗi; thông báo trong ứng dụng và webhook vẫn gửi.');
+      const progress = process.stderr.isTTY
+        ? (s: string) => process.stderr.write(`\r${s}   `)
+        : (() => {
+            let last = 0;
+            return (s: string) => {
+              if (Date.now() - last > 2000) {
+                last = Date.now();
+                console.error(s);
+              }
+            };
+          })();
+      const r = await runReminderPass({
+        db: ctx.db,
+        config,
+        date,
+        mailer,
+        dryRun,
+        onPlanProgress: (done, total) => progress(`Lập kế hoạch: ${done}/${total} thư`),
+        onDeliveryProgress: (t) => progress(`Đã gửi ${t.sent}, lỗi chờ thử lại ${t.failed}, hỏng ${t.dead}, bỏ qua ${t.skipped}`),
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      mailer?.close();
+      const messages = r.plan.messages;
+      if (values.json) {
+        console.log(JSON.stringify({ date, dryRun, messages, created: r.plan.created, delivery: r.delivery }, null, 2));
+        return 0;
+      }
+      console.log(`Lượt nhắc ngày ${formatDateVi(date)}${dryRun ? ' (chạy thử, không gửi)' : ''}: ${messages.length} thư, ${messages.reduce((n, m) => n + m.items.length, 0)} mục.`);
+      for (const m of messages) {
+        const rules = new Map<string, number>();
+        for (const i of m.items) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
+        console.log(`- ${m.recipientName} <${m.channel === 'email' ? m.target : m.channel}> [${m.channel}]: ${m.items.length} nhiệm vụ (${[...rules].map(([k, n]) => `${k}×${n}`).join(', ')})`);
+        for (const i of m.items.slice(0, 50)) console.log(`    ${i.assignmentId}  ${i.rule}  hạn ${formatDateVi(i.plannedDue)}`);
+        if (m.items.length > 50) console.log(`    … và ${m.items.length - 50} mục khác`);
+      }
+      if (!dryRun) {
+        console.log(`Đã ghi ${r.plan.created} thư mới vào hàng đợi.`);
+        if (r.delivery) console.log(`Gửi: ${r.delivery.sent} thành công, ${r.delivery.failed} lỗi sẽ thử lại, ${r.delivery.dead} hỏng (đã ghi nhật ký), ${r.delivery.skipped} bỏ qua.`);
+      }
+      return r.delivery && r.delivery.dead > 0 ? 1 : 0;
+    } finally {
+      await database.close();
+    }
+  });
 }

@@ -31,15 +31,57 @@ export interface EmailMessage {
   deliveryId: string;
 }
 
+/**
+ * Sends one message. The MIME text is built here (plain text, UTF-8, base64), which is all a
+ * reminder needs and several times cheaper than composing through nodemailer's MIME tree.
+ */
 export async function sendEmail(mailer: Mailer, m: EmailMessage): Promise<void> {
-  await mailer.sendMail({
-    from: m.from,
-    to: m.to,
-    subject: m.subject,
-    text: m.text,
-    messageId: m.messageId,
-    headers: { 'X-Dondoc-Delivery': m.deliveryId, 'Auto-Submitted': 'auto-generated' },
-  });
+  await mailer.sendMail({ envelope: { from: addressOf(m.from), to: [m.to] }, raw: buildRawEmail(m) });
+}
+
+const addressOf = (s: string) => /<([^>]+)>/.exec(s)?.[1]?.trim() ?? s.trim();
+const ascii = (s: string) => /^[\x20-\x7e]*$/.test(s);
+const encodeWord = (s: string) => (ascii(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`);
+
+function encodeAddress(s: string): string {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(s);
+  if (!m) return s.trim();
+  return m[1] ? `${ascii(m[1]) ? `"${m[1].replace(/"/g, '')}"` : encodeWord(m[1])} <${m[2]}>` : `<${m[2]}>`;
+}
+
+/** A long subject as several encoded words (each ≤ 75 characters), folded. */
+function encodeSubject(s: string): string {
+  if (ascii(s) && s.length < 900) return s;
+  const words: string[] = [];
+  let cur = '';
+  for (const ch of s) {
+    if (Buffer.byteLength(cur + ch, 'utf8') > 42) {
+      words.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) words.push(cur);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join('\r\n ');
+}
+
+export function buildRawEmail(m: EmailMessage, date = new Date()): string {
+  const body = Buffer.from(m.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+  return [
+    `From: ${encodeAddress(m.from)}`,
+    `To: ${m.to}`,
+    `Subject: ${encodeSubject(m.subject)}`,
+    `Message-ID: ${m.messageId}`,
+    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    `X-Dondoc-Delivery: ${m.deliveryId}`,
+    'Auto-Submitted: auto-generated',
+    '',
+    body,
+    '',
+  ].join('\r\n');
 }
 
 /** `sha256=<hex HMAC-SHA256 of the raw body with the webhook's secret>`, sent as X-Dondoc-Signature. */

@@ -102,7 +102,8 @@ interface LineRow {
   agency: string;
 }
 
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+/** A list of uuids as ONE array parameter: `= any(${uuidArray(ids)})`. */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 async function loadLines(db: Db, ids: string[]): Promise<Map<string, LineRow[]>> {
   const rows = await queryRows<LineRow>(
@@ -115,7 +116,7 @@ async function loadLines(db: Db, ids: string[]): Promise<Map<string, LineRow[]>>
           join directive_items di on di.id = a.item_id
           join documents d on d.id = a.document_id
           join agencies ag on ag.id = a.agency_id
-         where i.delivery_id in (${idList(ids)})
+         where i.delivery_id = any(${uuidArray(ids)})
          order by i.id`,
   );
   const out = new Map<string, LineRow[]>();
@@ -155,7 +156,7 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
   if (hookIds.length) {
     for (const h of await queryRows<{ id: string; url: string; secret: string; active: boolean }>(
       db,
-      sql`select id, url, secret, active from webhooks where id in (${idList(hookIds)})`,
+      sql`select id, url, secret, active from webhooks where id = any(${uuidArray(hookIds)})`,
     ))
       hooks.set(h.id, h);
   }
@@ -221,7 +222,7 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
       const rest = claimed.slice(i).map((c) => c.id);
       await db.execute(
         sql`update reminder_deliveries set status = 'pending', attempts = attempts - 1, locked_until = null
-             where id in (${idList(rest)}) and locked_by = ${workerId} and status = 'sending'`,
+             where id = any(${uuidArray(rest)}) and locked_by = ${workerId} and status = 'sending'`,
       );
       result.released = rest.length;
       break;

@@ -14,12 +14,12 @@ import { agencies } from '../directory/directory.schema';
 import { recordEvent } from '../events/record-event';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Calendar } from '../calendar';
-import { reminderDeliveries, reminderItems, webhooks } from './reminders.schema';
+import { webhooks } from './reminders.schema';
 import { occurrenceKey, planReminders, type Addressee, type PlanDirectory, type PlannedMessage } from './plan-reminders';
 import { isCapped, type ReminderRules } from './reminder-rules';
 
 const PLAN_LOCK_KEY = 4_242_005;
-const CHUNK = 1000;
+const CHUNK = 2000;
 
 export interface PassOptions {
   date: string;
@@ -40,11 +40,10 @@ export interface PassResult {
 }
 
 async function loadDirectory(db: DbOrTx): Promise<PlanDirectory> {
-  const [agencyRows, userRows, hookRows] = await Promise.all([
-    db.select({ id: agencies.id, name: agencies.name, email: agencies.email }).from(agencies),
-    db.select().from(users).where(eq(users.active, true)),
-    db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true)),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const agencyRows = await db.select({ id: agencies.id, name: agencies.name, email: agencies.email }).from(agencies);
+  const userRows = await db.select().from(users).where(eq(users.active, true));
+  const hookRows = await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true));
   const byAgency = new Map<string, Addressee[]>();
   for (const a of agencyRows) {
     if (a.email) byAgency.set(a.id, [{ key: `agency:${a.id}`, userId: null, name: `Thủ trưởng ${a.name}`, email: a.email, channels: ['email'] }]);
@@ -117,32 +116,39 @@ export async function planPass(db: Db, opts: PassOptions): Promise<PassResult> {
     let items = 0;
     for (let i = 0; i < messages.length; i += CHUNK) {
       const chunk = messages.slice(i, i + CHUNK).map((m) => ({ m, id: randomUUID(), key: dedupeKeyOf(opts.date, m) }));
-      const inserted = await tx
-        .insert(reminderDeliveries)
-        .values(
-          chunk.map(({ m, id, key }) => ({
-            id,
-            dedupeKey: key,
-            passDate: opts.date,
-            recipientKey: m.recipientKey,
-            userId: m.userId,
-            recipientName: m.recipientName,
-            channel: m.channel,
-            target: m.target,
-            messageId: `<${id}.reminder@${opts.messageHost}>`,
-            itemCount: m.items.length,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: reminderDeliveries.id });
+      // One JSON parameter per chunk: fast on PostgreSQL and PGlite alike, whatever the row count.
+      const inserted = await queryRows<{ id: string }>(
+        tx,
+        sql`insert into reminder_deliveries (id, dedupe_key, pass_date, recipient_key, user_id, recipient_name, channel, target, message_id, item_count)
+            select v.id, v.k, ${opts.date}::date, v.r, v.u, v.n, v.c, v.t, v.m, v.i
+              from jsonb_to_recordset(${JSON.stringify(
+                chunk.map(({ m, id, key }) => ({
+                  id,
+                  k: key,
+                  r: m.recipientKey,
+                  u: m.userId,
+                  n: m.recipientName,
+                  c: m.channel,
+                  t: m.target,
+                  m: `<${id}.reminder@${opts.messageHost}>`,
+                  i: m.items.length,
+                })),
+              )}::jsonb) as v(id uuid, k text, r text, u uuid, n text, c text, t text, m text, i int)
+            on conflict (dedupe_key) do nothing
+            returning id`,
+      );
       const kept = new Set(inserted.map((r) => r.id));
       const rows = chunk
         .filter((c) => kept.has(c.id))
-        .flatMap(({ m, id }) =>
-          m.items.map((it) => ({ deliveryId: id, ...it, recipientKey: m.recipientKey, channel: m.channel, target: m.target })),
+        .flatMap(({ m, id }) => m.items.map((it) => ({ d: id, a: it.assignmentId, ru: it.rule, o: it.occurrence, p: it.plannedDue, r: m.recipientKey, c: m.channel, t: m.target })));
+      for (let j = 0; j < rows.length; j += CHUNK * 5) {
+        await tx.execute(
+          sql`insert into reminder_items (delivery_id, assignment_id, rule, occurrence, planned_due, recipient_key, channel, target)
+              select v.d, v.a, v.ru, v.o, v.p, v.r, v.c, v.t
+                from jsonb_to_recordset(${JSON.stringify(rows.slice(j, j + CHUNK * 5))}::jsonb)
+                  as v(d uuid, a uuid, ru text, o date, p date, r text, c text, t text)
+              on conflict do nothing`,
         );
-      for (let j = 0; j < rows.length; j += CHUNK) {
-        await tx.insert(reminderItems).values(rows.slice(j, j + CHUNK)).onConflictDoNothing();
       }
       created += kept.size;
       items += rows.length;

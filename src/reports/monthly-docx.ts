@@ -53,7 +53,7 @@ function cell(text: string, width: number, o: { bold?: boolean; align?: (typeof 
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    margins: { top: 40, bottom: 40, left: 50, right: 50 },
     children: [new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, children: [run(text, { bold: o.bold })] })],
   });
 }
@@ -97,9 +97,9 @@ const shortRule = { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000
 
 export async function renderMonthlyDocx(r: MonthlyReport, l: Letterhead, issuedOn: string): Promise<Buffer> {
   const t = reportTitle(r);
-  const agencyWidths = [567, 2154, ...Array(7).fill(Math.floor((CONTENT - 567 - 2154) / 7))];
+  const agencyWidths = [680, 2050, ...Array(7).fill(Math.floor((CONTENT - 680 - 2050) / 7))];
   agencyWidths[1] += CONTENT - agencyWidths.reduce((a, b) => a + b, 0);
-  const overdueWidths = [567, 1700, 1300, 3504, 1100, 900];
+  const overdueWidths = [680, 1700, 1300, 3291, 1300, 800];
   overdueWidths[3] += CONTENT - overdueWidths.reduce((a, b) => a + b, 0);
   const body = (text: string, o: RunOpts = {}) =>
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(10 * MM) }, spacing: { before: 60, after: 60, line: 300 }, children: [run(text, { size: 28, ...o })] });
@@ -126,7 +126,7 @@ export async function renderMonthlyDocx(r: MonthlyReport, l: Letterhead, issuedO
             ],
             [
               para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
-              new Paragraph({ alignment: AlignmentType.CENTER, border: shortRule, indent: { left: 1000, right: 1000 }, children: [run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })] }),
+              new Paragraph({ alignment: AlignmentType.CENTER, border: shortRule, indent: { left: 450, right: 450 }, children: [run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })] }),
               para(placeDateLine(l, issuedOn), { italics: true, size: 28 }, AlignmentType.CENTER, { spacing: { before: 120 } }),
             ],
           ),

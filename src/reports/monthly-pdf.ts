@@ -96,13 +96,13 @@ export async function renderMonthlyPdf(r: MonthlyReport, l: Letterhead, issuedOn
 
   heading('II. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN');
   if (r.agencies.length) {
-    const w = [8, 36, 14, 17, 17, 17, 17, 14, 20].map((x) => x * MM);
+    const w = [11, 33, 14, 17, 17, 17, 17, 14, 20].map((x) => x * MM);
     table(doc, left, scale(w, width), AGENCY_TABLE_HEADERS, agencyTableRows(r), [1], bottom);
   } else body('Không có nhiệm vụ nào trong phạm vi báo cáo.');
 
   heading(`III. DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN (tính đến ngày ${formatDateVi(r.asOf)})`);
   if (r.overdue.length) {
-    const w = [8, 30, 24, 60, 20, 18].map((x) => x * MM);
+    const w = [11, 28, 22, 55, 23, 18].map((x) => x * MM);
     table(doc, left, scale(w, width), OVERDUE_TABLE_HEADERS, overdueTableRows(r), [1, 2, 3], bottom);
   } else body('Không có nhiệm vụ chưa hoàn thành quá hạn.');
   if (r.overdueTruncated) body(`Danh sách chỉ gồm ${formatIntVi(r.overdue.length)} nhiệm vụ đầu tiên.`, { italic: true });

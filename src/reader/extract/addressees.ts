@@ -51,10 +51,21 @@ const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\
 export interface Scanner {
   text: string;
   folded: string;
+  names?: Map<number, Parsed>;
+  clauses?: Map<number, ClauseResult | null>;
 }
 
+const SCANNERS = new Map<string, Scanner>();
 export function scanner(text: string): Scanner {
-  return { text, folded: fold(text) };
+  let sc = SCANNERS.get(text);
+  if (!sc) {
+    if (SCANNERS.size > 5000) SCANNERS.clear();
+    // no directive clause is this long: past the cap, nothing is read (keeps huge inputs linear)
+    const t = text.length > 20000 ? text.slice(0, 20000) : text;
+    sc = { text: t, folded: fold(t) };
+    SCANNERS.set(text, sc);
+  }
+  return sc;
 }
 
 function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
@@ -84,11 +95,25 @@ function startsWord(sc: Scanner, pos: number, w: string, caseSensitive = true): 
   return hay.startsWith(needle, pos) && !isLetter(sc.text[pos + w.length]);
 }
 
-const VERBS_SORTED = [...VERBS].sort((a, b) => b.length - a.length);
+const VERBS_BY_WORD = new Map<string, string[]>();
+for (const v of [...VERBS].sort((a, b) => b.length - a.length)) {
+  const w = v.split(' ')[0];
+  let l = VERBS_BY_WORD.get(w);
+  if (!l) VERBS_BY_WORD.set(w, (l = []));
+  l.push(v);
+}
+const WORD = /[\p{L}\p{N}&]+/uy;
+function wordAt(s: string, pos: number): string {
+  WORD.lastIndex = pos;
+  const m = WORD.exec(s);
+  return m ? m[0] : '';
+}
 const NOT_VERB = ['giao thông', 'giao dịch', 'giao lưu', 'trình độ', 'có liên quan', 'theo dõi thi đua'];
 function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {
+  const list = VERBS_BY_WORD.get(wordAt(sc.text, pos));
+  if (!list) return null;
   if (NOT_VERB.some((w) => sc.text.startsWith(w, pos) && !isLetter(sc.text[pos + w.length]))) return null;
-  for (const v of VERBS_SORTED) {
+  for (const v of list) {
     if (sc.text.startsWith(v, pos) && !isLetter(sc.text[pos + v.length])) {
       if (NAME_VERBS.has(v) && NAME_VERB_PREV.has(prevWord)) return null;
       return v;
@@ -97,11 +122,17 @@ function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {
   return null;
 }
 
-const ROLES_SORTED = [...ROLE_WORDS].sort((a, b) => b.length - a.length);
+const ROLES_BY_WORD = new Map<string, string[]>();
+for (const r of [...ROLE_WORDS].sort((a, b) => b.length - a.length)) {
+  const w = r.split(' ')[0];
+  let l = ROLES_BY_WORD.get(w);
+  if (!l) ROLES_BY_WORD.set(w, (l = []));
+  l.push(r);
+}
 function skipRoles(sc: Scanner, pos: number): number {
   for (let k = 0; k < 3; k++) {
     const p = skipSpaces(sc.text, pos);
-    const r = ROLES_SORTED.find((w) => startsWord(sc, p, w));
+    const r = (ROLES_BY_WORD.get(wordAt(sc.text, p)) ?? []).find((w) => startsWord(sc, p, w));
     if (!r) return p;
     pos = p + r.length;
     // "Giám đốc các Sở và Thủ trưởng các ban, ngành" keeps working through the role
@@ -109,9 +140,16 @@ function skipRoles(sc: Scanner, pos: number): number {
   return skipSpaces(sc.text, pos);
 }
 
-const HEADS_SORTED = [...HEADS].sort((a, b) => b.length - a.length);
+const HEADS_BY_WORD = new Map<string, string[]>();
+for (const h of [...HEADS].sort((a, b) => b.length - a.length)) {
+  const w = h.split(' ')[0];
+  let l = HEADS_BY_WORD.get(w);
+  if (!l) HEADS_BY_WORD.set(w, (l = []));
+  l.push(h);
+}
+const GROUP_HEADS_FOLDED = GROUP_HEADS.map((g) => fold(g));
 function headAt(sc: Scanner, pos: number): string | null {
-  for (const h of HEADS_SORTED) {
+  for (const h of HEADS_BY_WORD.get(wordAt(sc.text, pos)) ?? []) {
     if (!startsWord(sc, pos, h)) continue;
     const weak = WEAK_HEADS[h];
     if (weak) {
@@ -127,8 +165,7 @@ function headAt(sc: Scanner, pos: number): string | null {
   const low = sc.folded;
   if (low.startsWith('cac ', pos)) {
     const p = pos + 4;
-    for (const g of GROUP_HEADS) {
-      const fg = fold(g);
+    for (const fg of GROUP_HEADS_FOLDED) {
       if (low.startsWith(fg, p) && !isLetter(sc.text[p + fg.length])) return sc.text.slice(pos, p + fg.length);
     }
   }
@@ -238,6 +275,13 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
 
 /** Reads a list of addressees at pos: roles, groups, known names, head names, separated by , ; và /. */
 export function readNames(sc: Scanner, pos: number): Parsed {
+  if (!sc.names) sc.names = new Map();
+  let r = sc.names.get(pos);
+  if (!r) sc.names.set(pos, (r = readNamesUncached(sc, pos)));
+  return r;
+}
+
+function readNamesUncached(sc: Scanner, pos: number): Parsed {
   const names: string[] = [];
   const raws: string[] = [];
   let p = pos;
@@ -264,7 +308,18 @@ export function readNames(sc: Scanner, pos: number): Parsed {
         if (/^\p{Lu}/u.test(sc.text[after] ?? '') && sc.text[lexEnd] === ' ') lexEnd = -1;
         else headEnd = -1;
       }
-      if (lexEnd >= 0 && lexEnd >= headEnd) {
+      if (lexEnd >= 0 && lex!.entry.known && !/tỉnh$/u.test(lex!.entry.canon[0])) {
+        const ext = /^ (tỉnh|thành phố|Trung ương)(?![\p{L}\p{N}])/u.exec(sc.text.slice(lexEnd, lexEnd + 14));
+        if (ext && !/^ (tỉnh|thành phố), /u.test(sc.text.slice(lexEnd, lexEnd + 16))) {
+          names.push(`${lex!.entry.canon[0]}${ext[0]}`);
+          raws.push(sc.text.slice(p, lexEnd + ext[0].length));
+          p = end = lexEnd + ext[0].length;
+          got = true;
+        }
+      }
+      if (got) {
+        // extended known name
+      } else if (lexEnd >= 0 && lexEnd >= headEnd) {
         names.push(...lex!.entry.canon);
         raws.push(sc.text.slice(p, lexEnd));
         p = end = lexEnd;
@@ -311,7 +366,7 @@ const dedupe = (a: string[]): string[] => [...new Set(a)];
 export interface ClauseResult {
   lead: string[];
   support: string[];
-  kind: 'giao' | 'denghi' | 'chidao' | 'subject' | 'heading' | 'midgiao' | 'object';
+  kind: 'giao' | 'denghi' | 'chidao' | 'subject' | 'heading' | 'midgiao' | 'object' | 'late';
   nonTask?: boolean;
   start: number;
   end: number;
@@ -328,6 +383,14 @@ const NON_TASK = [...NON_TASK_VERBS].sort((a, b) => b.length - a.length);
 
 /** Addressees stated at a clause start (pos is the first char of the clause). */
 export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
+  if (!sc.clauses) sc.clauses = new Map();
+  if (sc.clauses.has(pos)) return sc.clauses.get(pos)!;
+  const r = clauseAtUncached(sc, pos);
+  sc.clauses.set(pos, r);
+  return r;
+}
+
+function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   const s = sc.text;
   pos = skipSpaces(s, pos);
   const low3 = sc.folded.slice(pos, pos + 16);
@@ -394,7 +457,9 @@ function coLeads(sc: Scanner, pos: number): string[] {
 /** Leads named after the action: "(Sở Y tế chủ trì)", "do Sở Tài chính chủ trì", "giao Sở X chủ trì" not inside a citation. */
 export function lateLead(sc: Scanner): ClauseResult | null {
   const re = /(?:\(|(?:^|[\s,])do\s{1,3}|(?:^|[\s,])giao(?:\s{1,3}cho)?\s{1,3})/giu;
+  let k = 0;
   for (const m of sc.text.matchAll(re)) {
+    if (++k > 50) break;
     const p = m.index! + m[0].length;
     const before = sc.text.slice(Math.max(0, m.index! - 100), m.index!);
     if (/(Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|đã|được)/u.test(before)) continue;
@@ -439,9 +504,16 @@ export function clauseStarts(text: string): number[] {
 /** Clause starts with their kind: 'start', 'sentence' (after . ! ?) or 'semi' (after ; with no ':' earlier in the sentence). */
 export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] {
   const out: { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] = [{ pos: 0, kind: 'start' }];
-  const re = /[.;!?]\s{1,3}(?=\S)|:\s{1,3}(?=(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s)/gu;
+  const re = /[.;!?:]\s{1,3}(?=\S)/gu;
+  let lastColon = -1;
   let sentenceStart = 0;
+  let seen = 0;
   for (const m of text.matchAll(re)) {
+    if (++seen > 2000) break;
+    if (text[m.index!] === ':') {
+      lastColon = m.index!;
+      if (!/^(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 10))) continue;
+    }
     const p = m.index! + m[0].length;
     const c = text[m.index!];
     if (c === ':') {
@@ -450,7 +522,7 @@ export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 
     }
     if (c === '.' && /\d$/.test(text.slice(0, m.index!)) && /^\d/.test(text.slice(p))) continue;
     if (c === ';') {
-      if (text.slice(sentenceStart, m.index!).includes(':')) continue;
+      if (lastColon >= sentenceStart) continue;
       out.push({ pos: p, kind: 'semi' });
     } else {
       out.push({ pos: p, kind: 'sentence' });
@@ -464,7 +536,9 @@ export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 
 /** Mid-sentence "giao X chủ trì" (an explicit re-assignment inside an item). */
 export function midGiao(sc: Scanner): ClauseResult | null {
   const re = /(?:^|[\s,])giao\s{1,3}/gu;
+  let k = 0;
   for (const m of sc.text.matchAll(re)) {
+    if (++k > 50) break;
     const p = m.index! + m[0].length;
     const r = readNames(sc, p);
     if (!r.names.length) continue;
@@ -477,7 +551,9 @@ export function midGiao(sc: Scanner): ClauseResult | null {
 /** Mid-sentence "yêu cầu / đề nghị X …" used by lead-ins. */
 export function midObject(sc: Scanner): ClauseResult | null {
   const re = /(?:^|[\s,])(yêu cầu|đề nghị|giao)\s{1,3}/giu;
+  let k = 0;
   for (const m of sc.text.matchAll(re)) {
+    if (++k > 50) break;
     const p = m.index! + m[0].length;
     const o = objectForm(sc, p, p, 'object');
     if (o) return o;

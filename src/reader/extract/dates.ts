@@ -115,11 +115,17 @@ function nextYearly(ref: string | null, year: number | null, month: number, day:
 }
 
 /** All deadlines stated in a piece of prose. */
-export function findDeadlines(text: string, ctx: DeadlineContext): Deadline[] {
+export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
+  // a directive item is never this long; the cap keeps pathological inputs linear
+  const text = full.length > 20000 ? full.slice(0, 20000) : full;
+  if (!/[0-9]|tháng|năm|quý|tuần/u.test(text)) return [];
+  const cached = DL_CACHE.get(text);
+  if (cached && cached.ctx === ctx) return cached.out;
   const raws: Raw[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   const push = (r: Raw): void => {
+    if (raws.length >= 60) return;
     if (overlaps(r.start, r.end)) return;
     taken.push([r.start, r.end]);
     raws.push(r);
@@ -129,12 +135,14 @@ export function findDeadlines(text: string, ctx: DeadlineContext): Deadline[] {
 
   // recurring and special forms first (they claim their span)
   for (m of text.matchAll(RE_MONTHLY)) {
+    if (taken.length > 60) break;
     const day = Number(m[1]);
     const d = nextMonthly(ctx.refDate, year, day);
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
   }
   for (m of text.matchAll(RE_YEARLY)) {
+    if (taken.length > 60) break;
     const day = Number(m[1]);
     const month = Number(m[2]);
     const d = nextYearly(ctx.refDate, year, month, day);
@@ -242,8 +250,11 @@ export function findDeadlines(text: string, ctx: DeadlineContext): Deadline[] {
     out.push({ iso: r.iso, text: collapseWs(r.text), start: r.start, end: r.end, recurrence: r.recurrence });
   }
   out.sort((a, b) => a.start - b.start);
+  if (DL_CACHE.size > 5000) DL_CACHE.clear();
+  DL_CACHE.set(text, { ctx, out });
   return out;
 }
+const DL_CACHE = new Map<string, { ctx: DeadlineContext; out: Deadline[] }>();
 
 const collapseWs = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

@@ -43,6 +43,7 @@ const CLOSING =
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
+  (t.length < 200 && /^(Yêu cầu|Đề nghị)[^.]{0,160}?(nghiêm túc\s{1,3})?(triển khai\s{1,3})?thực hiện(\s{1,3}nghiêm túc)?\s{0,2}(\.\/\.|\.)\s{0,2}$/u.test(t)) ||
   t.length < 240 && GENERIC_CLOSING.test(t) && !/(báo cáo|đôn đốc|trong việc|tình hình|kết quả|hướng dẫn|kiểm tra|theo dõi|chủ trì)/iu.test(t) && !/^(?:[-–+•]\s{0,3}|\d{1,2}\.\s{1,3}|[a-zđ]\)\s{1,3})?(Giao|Theo dõi|Đôn đốc|Hướng dẫn|Kiểm tra|Giám sát|Chủ trì)/u.test(t);
 const RESET = /^(PHỤ LỤC|Phụ lục|KẾ HOẠCH|QUYẾT ĐỊNH|QUYẾT NGHỊ|CHƯƠNG TRÌNH|DANH MỤC|QUY CHẾ|QUY ĐỊNH)(\s|:|$)/u;
 const SKIP_START = /^(N[oơ]i\s{1,2}nhận|Kính\s{1,2}gửi)/iu;
@@ -293,8 +294,15 @@ const stripLabel = (t: string): string => {
   return l ? t.slice(l.length) : t;
 };
 
+const INH = new WeakMap<Node, Addr | null>();
 /** addressees a node hands down to its items */
 function inheritable(n: Node): Addr | null {
+  if (INH.has(n)) return INH.get(n)!;
+  const r = inheritableUncached(n);
+  INH.set(n, r);
+  return r;
+}
+function inheritableUncached(n: Node): Addr | null {
   if (n.kind === 'root') return null;
   const section = n.kind === 'roman' || n.kind === 'dieu';
   const paras = section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins];
@@ -329,7 +337,14 @@ function inheritable(n: Node): Addr | null {
   return lead.length ? { lead, support, kind: kind || 'attr', nonTask: false } : null;
 }
 
+const DLN = new WeakMap<Node, Deadline[]>();
 function deadlinesOf(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
+  if (!forInherit) return deadlinesOfUncached(n, ctx, false);
+  let r = DLN.get(n);
+  if (!r) DLN.set(n, (r = deadlinesOfUncached(n, ctx, true)));
+  return r;
+}
+function deadlinesOfUncached(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
   const section = n.kind === 'roman' || n.kind === 'dieu';
   let paras = forInherit ? (section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins]) : n.paras;
   paras = paras.filter((p) => !ATTR.test(stripLabel(p.text)));
@@ -572,27 +587,45 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   return out;
 }
 
-const trigrams = (s: string): Set<string> => {
-  const w = s.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+const SECTION = new WeakMap<ExtractedTask, string>();
+const WORD_IDS = new Map<string, number>();
+const trigrams = (full: string): Set<number> => {
+  const s = full.length > 600 ? full.slice(0, 600) : full;
+  const w = s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const ids = w.map((x) => {
+    let id = WORD_IDS.get(x);
+    if (id === undefined) {
+      if (WORD_IDS.size > 100_000) WORD_IDS.clear();
+      WORD_IDS.set(x, (id = WORD_IDS.size + 1));
+    }
+    return id;
+  });
+  const out = new Set<number>();
+  for (let i = 0; i + 2 < ids.length; i++) out.add((ids[i] * 131072 + ids[i + 1]) * 131072 + ids[i + 2]);
   return out;
 };
 
 /** a prose item restated as a row of the task table: the row (with its lead and date) is the task */
-const SECTION = new WeakMap<ExtractedTask, string>();
+function rowIndex(rows: ExtractedTask[]): Map<number, number[]> {
+  const idx = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    for (const g of trigrams(r.text)) {
+      let l = idx.get(g);
+      if (!l) idx.set(g, (l = []));
+      if (l.length < 8) l.push(i);
+    }
+  });
+  return idx;
+}
 
-function duplicatedByRow(t: ExtractedTask, rows: ExtractedTask[]): boolean {
-  if (!rows.length) return false;
+function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>): boolean {
+  if (!idx.size) return false;
   if (/tổ chức thực hiện|phân công|trách nhiệm/iu.test(SECTION.get(t) ?? '')) return false;
-  const a = trigrams(t.text);
+  const a = trigrams(t.text.slice(0, 3000));
   if (a.size < 4) return false;
-  for (const r of rows) {
-    const b = trigrams(r.text);
-    let common = 0;
-    for (const g of a) if (b.has(g)) common++;
-    if (common / a.size >= 0.6) return true;
-  }
+  const counts = new Map<number, number>();
+  for (const g of a) for (const i of idx.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  for (const c of counts.values()) if (c / a.size >= 0.6) return true;
   return false;
 }
 
@@ -610,7 +643,8 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const tables = findTables(paras).filter((t) => t.rows.length > 0);
   const root = buildOutline(paras, tables);
   const rows = tableTasks(tables, bc);
-  const prose = collectTasks(root, bc).filter((t) => !duplicatedByRow(t, rows));
+  const idx = rowIndex(rows);
+  const prose = collectTasks(root, bc).filter((t) => !duplicatedByRow(t, idx));
   const tasks = [...prose, ...rows].sort((a, b) => a.start - b.start);
   return { document: meta, tasks };
 }

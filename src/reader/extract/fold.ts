@@ -13,9 +13,11 @@ export function foldChar(c: string): string {
 
 /** Lower-case, diacritics removed, same length as the input (input must be NFC). */
 export function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
-  return out;
+  const fast = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/đ/g, 'd');
+  if (fast.length === s.length) return fast;
+  const out: string[] = new Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = foldChar(s[i]);
+  return out.join('');
 }
 
 export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -31,10 +33,12 @@ export function nameKey(s: string): string {
 }
 
 /** True for a line written in capitals (titles, signature blocks). */
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/gu;
 export function isUpperLine(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return false;
-  return letters === letters.toUpperCase();
+  if (LOWER.test(s)) return false;
+  UPPER.lastIndex = 0;
+  return UPPER.test(s) && UPPER.test(s);
 }
 
 export const isLowerStart = (s: string): boolean => /^\p{Ll}/u.test(s);

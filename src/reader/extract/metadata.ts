@@ -103,9 +103,11 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
   // signer: a personal name after a capitalised title in the closing block
   const tail = paras.slice(Math.max(0, paras.length - 400));
   for (let i = 0; i < tail.length; i++) {
+    if (tail[i].text.length > 4000) continue;
     const cells = tail[i].text.split('|').map((c) => c.replace(/\*+/g, '').trim());
-    for (const cell of cells) {
-      const m = NAME.exec(cell);
+    for (const full of cells) {
+      const cell = full.length > 300 ? full.slice(-300) : full;
+      const m = NAME.exec(cell.slice(-60)) ? NAME.exec(cell) : null;
       if (!m) continue;
       const before = cell.slice(0, m.index).trim();
       const prev = before || (i > 0 ? tail[i - 1].text.split('|').pop()!.replace(/\*+/g, '').trim() : '');

@@ -33,6 +33,7 @@ export function splitCells(line: string): string[] {
 }
 
 function headerColumns(cells: string[]): TableColumns | null {
+  if (cells.length < 3 || !cells.some((c) => /chủ\s{0,2}trì|chu tri/iu.test(c))) return null;
   const f = cells.map((c) => fold(c));
   const find = (re: RegExp, not?: RegExp): number => f.findIndex((c) => re.test(c) && !(not && not.test(c)));
   const lead = find(/chu tri/);

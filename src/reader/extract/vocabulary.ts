@@ -50,6 +50,13 @@ export const GROUPS: Record<string, string[]> = {
     'các tỉnh, thành phố',
   ],
   'UBND các cấp': ['Ủy ban nhân dân các cấp', 'chính quyền các cấp'],
+  'Bộ Nông nghiệp và Môi trường': ['Bộ NN&MT'],
+  'Sở Khoa học và Công nghệ': ['Sở Khoa học Công nghệ', 'Sở KH&CN'],
+  'Sở Văn hóa, Thể thao và Du lịch': ['Sở Văn hóa Thể thao Du lịch', 'Sở VHTTDL', 'Sở Văn hóa Thể thao và Du lịch', 'Sở Văn hoá, Thể thao và Du lịch'],
+  'Ngân hàng Nhà nước Việt Nam': ['Ngân hàng nhà nước', 'Ngân hàng Nhà nước'],
+  'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch': ['Trung tâm Xúc đầu tư, Thương mại và Du lịch', 'Trung tâm XTĐT Thương mại và Du lịch', 'Trung tâm XTĐTTM & DL'],
+  'Sở Nông nghiệp và Phát triển nông thôn': ['Sở Nông nghiệp và PTNT', 'Sở NN&PTNT', 'Sở NN và PTNT'],
+  'Sở Nông nghiệp và Môi trường': ['Sở NN&MT'],
 };
 
 /** phrase → several canonical groups */

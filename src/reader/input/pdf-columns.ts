@@ -155,15 +155,34 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
     const headerWords = firstRowText.match(TABLE_HEADER)?.length ?? 0;
     const isTable = ncols >= 3 || headerWords >= 2;
     const paragraphs: string[] = [];
-    for (const row of rows) {
-      if (!isTable) {
-        // a layout block: each cell a paragraph of its own, its lines kept
-        for (const c of row) {
-          const t = c.lines.map(lineText).filter((x) => x.trim()).join('\n');
+    if (!isTable) {
+      // A layout block (header, signature) read as Word lays out its table: rows split where no
+      // column has text (an empty band across the block), each cell a paragraph of its own with
+      // its lines kept, row by row.
+      const ys = [...new Set(lines.slice(from, to + 1).map((l) => l.y))].sort((a, b) => b - a);
+      const bands: number[][] = [];
+      for (const y of ys) {
+        const last = bands[bands.length - 1];
+        if (last && last[last.length - 1] - y <= 1.5 * lineGap) last.push(y);
+        else bands.push([y]);
+      }
+      for (const band of bands) {
+        const top = band[0] + 0.5 * size;
+        const bottom = band[band.length - 1] - 0.5 * size;
+        for (let c = 0; c < ncols; c++) {
+          const its = items.filter((it) => colOf(it) === c && it.y <= top && it.y >= bottom);
+          const byLine: ColItem[][] = [];
+          for (const it of [...its].sort((a, b) => b.y - a.y || a.order - b.order)) {
+            const l = byLine[byLine.length - 1];
+            if (l && Math.abs(l[0].y - it.y) <= 0.4 * it.size) l.push(it);
+            else byLine.push([it]);
+          }
+          const t = byLine.map(lineText).filter((x) => x.trim()).join('\n');
           if (t) paragraphs.push(t);
         }
-        continue;
       }
+    }
+    for (const row of isTable ? rows : []) {
       const texts: string[] = Array.from({ length: ncols }, () => '');
       for (const c of row) {
         const t = cellText(c).replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();

@@ -321,7 +321,7 @@ function dropHeadersFooters(pages: Page[]): void {
   }
 }
 
-const LABEL = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|\(\d+\)|[-–•+*]\s|Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d])/u;
+const LABEL = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|\d+ \| |[a-zđ]\)|\(\d+\)|[-–•+*]\s|Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+\d|Phần\s+[IVXLC\d])/u;
 const SENTENCE_END = /[.:;!?…"”)]$|\.\/\.$/;
 
 function median(xs: number[]): number {
@@ -371,14 +371,17 @@ function assemble(pages: Page[]): string {
       let brk = true;
       if (prev) {
         const indented = l.x0 - left > 0.8 * l.size;
-        const prevFull = prev.x1 >= right - 0.12 * width;
+        // the previous line is full when it reaches the right margin, or when the first word of
+        // this line would not have fitted at its end (a long date or name wrapped early)
+        const firstWord = l.text.split(' ')[0] ?? '';
+        const charW = (l.x1 - l.x0) / Math.max(1, l.text.length);
+        const prevFull = prev.x1 >= right - 0.12 * width || prev.x1 + (firstWord.length + 1) * charW >= right - 0.02 * width;
         const prevCentered = prev.x0 - left > 0.15 * width && right - prev.x1 > 0.15 * width;
         const sizeChange = Math.abs(l.size - prev.size) > 0.15 * prev.size;
         const vgap = prevPageBreak ? lineGap : prev.y - l.y;
         const bigGap = !prevPageBreak && vgap > 1.45 * lineGap;
         const label = LABEL.test(l.text);
-        const hasCols = l.text.includes(' | ') || prev.text.includes(' | ');
-        brk = indented || label || !prevFull || prevCentered || sizeChange || bigGap || hasCols;
+        brk = indented || label || !prevFull || prevCentered || sizeChange || bigGap;
         if (prevPageBreak && !indented && !label && prevFull && !SENTENCE_END.test(prev.text)) brk = false;
       }
       if (brk) flush();

@@ -77,4 +77,21 @@ describe('text decoding', () => {
     expect(fr.text).toBe('Café crème à la française, très naïve.');
     expect(fr.encoding).toBe('windows-1252');
   });
+
+  it('Windows-1258 bytes (base letters + combining tone bytes) are converted', () => {
+    // "Việt Nam, tỉnh Lào Cai, các sở thực hiện": built from the code page's own bytes
+    const latin = 'Vi\u00ea\u00f2t Nam, ti\u00d2nh La\u00cco Cai, ca\u00ecc s\u00f5\u00d2 th\u00fd\u00f2c hi\u00ea\u00f2n c\u00f4ng ta\u00ecc cu\u00d2a ca\u00ecc s\u00f5\u00d2, nga\u00ccnh';
+    const r = decodeTextBytes(Uint8Array.from(latin, (c) => c.charCodeAt(0)));
+    expect(r.encoding).toBe('windows-1258');
+    expect(r.text).toBe('Việt Nam, tỉnh Lào Cai, các sở thực hiện công tác của các sở, ngành');
+  });
+
+  it('UTF-8 read as Windows-1252 and saved again ("Viá»‡t Nam") is repaired', () => {
+    const s = 'Ủy ban nhân dân tỉnh giao các sở, ngành thực hiện kế hoạch của tỉnh.';
+    const bytes = new TextEncoder().encode(s);
+    const mojibake = new TextDecoder('windows-1252').decode(bytes);
+    const r = decodeTextBytes(new TextEncoder().encode(mojibake));
+    expect(r.text).toBe(s);
+    expect(r.warnings[0]).toMatch(/hai lần/);
+  });
 });

@@ -4,9 +4,9 @@
  * anything else read as Windows-1252 with a warning.
  */
 import { normalizeText } from '../../shared/text.ts';
-import { decodeCp1252, detectLegacy, convertLegacy, type LegacyEncoding } from './legacy-vietnamese.ts';
+import { decodeCp1252, detectLegacy, convertLegacy, vietnameseScore, charToByte, type LegacyEncoding } from './legacy-vietnamese.ts';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1258' | 'windows-1252';
 
 export interface DecodedText {
   text: string;
@@ -78,6 +78,22 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
     } else {
       text = decodeCp1252(bytes);
       encoding = 'windows-1252';
+      // Windows-1258 (Vietnamese code page: base letters + combining tone bytes)
+      const cp1258 = decodeCp1258(bytes);
+      if (cp1258 !== undefined) {
+        const sample = (x: string) => vietnameseScore(x.length > 200_000 ? x.slice(0, 200_000) : x);
+        const s1258 = sample(cp1258);
+        if (s1258 >= 0.08 && s1258 > sample(convertLegacy(text, 'tcvn3')) && s1258 > sample(convertLegacy(text, 'vni'))) {
+          return finish(cp1258, 'windows-1258', ['Văn bản dùng bảng mã Windows-1258, đã chuyển sang Unicode.']);
+        }
+      }
+    }
+  }
+  // UTF-8 read once as Windows-1252 and saved again as UTF-8 ("Viá»‡t Nam")
+  if (encoding === 'utf-8' && /[ÃÄÅÆá][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/.test(text)) {
+    const fixed = undoDoubleUtf8(text);
+    if (fixed !== undefined && vietnameseScore(fixed) > vietnameseScore(text) + 0.05) {
+      return finish(fixed, 'utf-8', ['Văn bản bị lỗi mã hóa hai lần (UTF-8 đọc nhầm thành Windows-1252), đã sửa lại.']);
     }
   }
   // Legacy encodings: read byte for byte (windows-1252), or already pasted into a Unicode file as
@@ -90,6 +106,40 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   } else if (encoding === 'windows-1252') {
     warnings.push('Không nhận ra bảng mã của tệp văn bản; đã đọc theo Windows-1252, có thể sai dấu tiếng Việt.');
   }
-  text = normalizeText(text).replace(/\u200b|\ufeff/g, '');
-  return { text, encoding, warnings };
+  return finish(text, encoding, warnings);
+}
+
+function finish(text: string, encoding: TextEncoding, warnings: string[]): DecodedText {
+  return { text: normalizeText(text).replace(/\u200b|\ufeff/g, ''), encoding, warnings };
+}
+
+function decodeCp1258(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('windows-1258').decode(bytes);
+  } catch {
+    return undefined; // runtime without the code page
+  }
+}
+
+/** "Viá»‡t" → "Việt": the characters back to their Windows-1252 bytes, read again as UTF-8. */
+function undoDoubleUtf8(s: string): string | undefined {
+  const sample = s.length > 2_000_000 ? s.slice(0, 2_000_000) : s;
+  const out = new Uint8Array(sample.length * 3);
+  let n = 0;
+  for (const ch of sample) {
+    const cp = ch.codePointAt(0)!;
+    const b = charToByte(cp);
+    if (b >= 0) out[n++] = b;
+    else {
+      // a character that was never mojibake: keep it as UTF-8
+      const enc = new TextEncoder().encode(ch);
+      out.set(enc, n);
+      n += enc.length;
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(out.subarray(0, n));
+  } catch {
+    return undefined;
+  }
 }

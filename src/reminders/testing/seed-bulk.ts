@@ -4,9 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
-import { agencies } from '../../directory/directory.schema';
+import { sql } from 'drizzle-orm';
 import { documents, directiveItems } from '../../documents/documents.schema';
-import { assignments } from '../../assignments/assignments.schema';
 
 export interface BulkSeed {
   documentId: string;
@@ -36,9 +35,16 @@ export async function seedBulk(db: DbOrTx, opts: { n: number; due: string; email
       kind: 'commune' as const,
       email: `xa${i + j}@${opts.emailDomain ?? 'sink.test'}`,
     }));
-    await db.insert(agencies).values(ag);
+    await db.execute(
+      sql`insert into agencies (id, code, name, kind, email) select v.id, v.code, v.name, v.kind, v.email
+          from jsonb_to_recordset(${JSON.stringify(ag)}::jsonb) as v(id uuid, code text, name text, kind text, email text)`,
+    );
     const asg = ag.map((a) => ({ id: randomUUID(), itemId: item.id, documentId: doc.id, agencyId: a.id, due: opts.due, originalDue: opts.due, state: 'received' as const }));
-    await db.insert(assignments).values(asg);
+    await db.execute(
+      sql`insert into assignments (id, item_id, document_id, agency_id, due, original_due, state)
+          select v."id", v."itemId", v."documentId", v."agencyId", v.due, v."originalDue", v.state
+          from jsonb_to_recordset(${JSON.stringify(asg)}::jsonb) as v("id" uuid, "itemId" uuid, "documentId" uuid, "agencyId" uuid, due date, "originalDue" date, state text)`,
+    );
     agencyIds.push(...ag.map((a) => a.id));
     assignmentIds.push(...asg.map((a) => a.id));
   }

@@ -1,23 +1,27 @@
 /**
- * A delivery worker in its own process, for the SIGKILL test: claims every due delivery with a
- * short lease and sends them one at a time until the test kills it.
- *   DB_URL=… SMTP_URL=… LEASE=2 tsx src/reminders/testing/worker-child.ts
+ * A delivery worker in its own process — one "dondoc instance" — for the SIGKILL test and the
+ * bench: claims due deliveries and sends them until none is left (or until it is killed).
+ *   DB_URL=… SMTP_URL=… [LEASE=2 BATCH=1000 CONCURRENCY=1 MAXCONN=1] tsx src/reminders/testing/worker-child.ts
+ * Prints its totals as one JSON line on stdout.
  */
 import { openPostgres } from '../../db/client';
 import { createMailer } from '../channels';
 import { drainDeliveries } from '../deliver-reminders';
 
-const database = await openPostgres(process.env.DB_URL!, 2);
-const mailer = createMailer(process.env.SMTP_URL!, { maxConnections: 1 });
-await drainDeliveries({
+const env = (k: string, d: number) => Number(process.env[k] ?? d);
+const database = await openPostgres(process.env.DB_URL!, env('POOL', 2));
+const mailer = createMailer(process.env.SMTP_URL!, { maxConnections: env('MAXCONN', 1), maxMessages: Infinity });
+const r = await drainDeliveries({
   db: database.db,
   workerId: `child:${process.pid}`,
   publicUrl: 'http://dondoc.test',
   mailFrom: 'dondoc <no-reply@dondoc.test>',
   mailer,
-  leaseSeconds: Number(process.env.LEASE ?? 2),
-  batchSize: 1000,
-  concurrency: 1,
+  leaseSeconds: env('LEASE', 2),
+  batchSize: env('BATCH', 1000),
+  concurrency: env('CONCURRENCY', 1),
+  parallel: env('PARALLEL', 1),
 });
 mailer.close();
 await database.close();
+console.log(JSON.stringify(r));

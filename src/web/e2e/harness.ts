@@ -176,6 +176,12 @@ export function describeViolations(v: AxeViolation[]): string {
 }
 
 let shotCounter = 0;
+/** Empties the screenshot folder, so it holds the screens of the last run only. */
+export function clearScreenshots(): void {
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  shotCounter = 0;
+}
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = join(SCREENSHOTS, `${String(++shotCounter).padStart(2, '0')}-${name}.png`);

@@ -15,6 +15,7 @@ import {
   ROOT,
   SKIP_MESSAGE,
   axeCheck,
+  clearScreenshots,
   describeViolations,
   ensureWebBuild,
   hasChromium,
@@ -69,6 +70,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
 
   beforeAll(async () => {
     ensureWebBuild();
+    clearScreenshots();
     server = await startServer();
     ({ agency } = await seedDirectoryAndUsers(server.url));
     today = ((await (await fetch(`${server.url}/api/health`)).json()) as { today: string }).today;
@@ -105,17 +107,20 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     const unresolvedLeads = office.locator('[data-testid=leads] .chip.unresolved');
     for (let guard = 0; guard < 10 && (await unresolvedLeads.count()) > 0; guard++) {
       const n = await unresolvedLeads.count();
-      const card = office.getByTestId('item-card').filter({ has: unresolvedLeads }).first();
+      const cardId = await office.getByTestId('item-card').filter({ has: unresolvedLeads }).first().getAttribute('aria-labelledby');
+      const card = office.locator(`article[aria-labelledby="${cardId}"]`);
       await card.locator('[data-testid=leads] .chip.unresolved select').first().selectOption(`a:${agency.VPUBND}`);
       await card.getByRole('button', { name: 'Lưu' }).click();
       await expect.poll(() => unresolvedLeads.count()).toBeLessThan(n);
     }
     // Correction 2: the Sở Y tế task gets a deadline 30 days from today.
     const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-    const sytCard = office.getByTestId('item-card').filter({ has: office.getByText('Sở Y tế', { exact: true }) }).filter({ hasText: 'vắc xin' }).first();
+    const sytCardId = await office.getByTestId('item-card').filter({ has: office.getByText('Sở Y tế', { exact: true }) }).filter({ hasText: 'vắc xin' }).first().getAttribute('aria-labelledby');
+    const sytCard = office.locator(`article[aria-labelledby="${sytCardId}"]`);
     await sytCard.getByLabel('Hạn', { exact: true }).fill(due);
     await sytCard.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(async () => office.getByTestId('item-card').filter({ hasText: 'vắc xin' }).first().getByLabel('Hạn', { exact: true }).inputValue()).toBe(due);
+    await expect.poll(async () => sytCard.getByLabel('Hạn', { exact: true }).inputValue()).toBe(due);
+    await expect.poll(async () => sytCard.getByRole('button', { name: 'Lưu' }).isDisabled()).toBe(true);
     await screenshot(office, 'review-corrected');
 
     await office.getByTestId('publish').click();

@@ -113,7 +113,7 @@ export default function AssignmentPage({ id }: { id: string }) {
         <div>
           <section className="card" aria-labelledby="src-h">
             <h2 id="src-h">{t('sourcePassage')}</h2>
-            <blockquote className="source" data-testid="source-passage">
+            <blockquote className="source" data-testid="source-passage" tabIndex={0}>
               {item?.text}
             </blockquote>
             {item && doc && item.startOffset !== null && <SourceContext documentId={doc.id} start={item.startOffset} end={item.endOffset ?? item.startOffset} />}
@@ -302,7 +302,7 @@ function SourceContext({ documentId, start, end }: { documentId: string; start: 
   const from = Math.max(0, text.lastIndexOf('\n', Math.max(0, start - 400)));
   const to = Math.min(text.length, end + 400);
   return (
-    <blockquote className="source" style={{ marginTop: '0.5rem' }}>
+    <blockquote className="source" style={{ marginTop: '0.5rem' }} tabIndex={0}>
       {from > 0 && '… '}
       {text.slice(from, start)}
       <mark>{text.slice(start, end)}</mark>

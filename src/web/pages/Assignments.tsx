@@ -266,9 +266,10 @@ export default function Assignments() {
       </div>
       <ErrorBox error={error} onRetry={() => void loadPage(rows.length === 0, rows.length ? cursor : null)} />
       <ErrorBox error={counts.error} />
-      <div className="vt-wrap" role="table" aria-label={t('listTitle')} aria-rowcount={total ?? rows.length}>
+      <div className="vt-wrap">
         <div className="vt-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} data-testid="vt-scroll">
-          <div className="vt-head" role="row">
+          <div role="table" aria-label={t('listTitle')} aria-rowcount={total ?? rows.length}>
+          <div className="vt-head" role="row" aria-rowindex={1}>
             <span role="columnheader">{t('colRef')}</span>
             <span role="columnheader">{t('colTask')}</span>
             <span role="columnheader">{t('colAgency')}</span>
@@ -308,6 +309,7 @@ export default function Assignments() {
                 </span>
               </div>
             ))}
+          </div>
           </div>
           {!loading && rows.length === 0 && !error && <p style={{ padding: '1rem' }}>{t('noResults')}</p>}
           {loading && (

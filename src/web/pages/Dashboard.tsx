@@ -157,14 +157,14 @@ function OverdueChart({ counts }: { counts: Counts }) {
   const w = 600;
   const h = rows.length * (barH + 8) + 8;
   return (
-    <svg className="chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby="chart-title chart-desc" data-testid="overdue-chart">
+    <svg className="chart" viewBox={`0 0 ${w} ${h}`} role="group" aria-labelledby="chart-title" aria-describedby="chart-desc" data-testid="overdue-chart">
       <title id="chart-title">{t('overdueByAgency')}</title>
       <desc id="chart-desc">{t('overdueChartDesc', { n: rows.length })}</desc>
       {rows.map((r, i) => {
         const y = 8 + i * (barH + 8);
         const bw = Math.max(2, ((w - labelW - 50) * r.counts.open_overdue) / max);
         return (
-          <a key={r.agencyId} href={`/nhiem-vu${qs({ agencyId: r.agencyId, bucket: ['open_overdue'] })}`} aria-label={`${r.agencyName}: ${fmtNumber(r.counts.open_overdue)}`}>
+          <a key={r.agencyId} href={`/nhiem-vu${qs({ agencyId: r.agencyId, bucket: ['open_overdue'] })}`}>
             <text x={labelW - 6} y={y + barH / 2 + 5} textAnchor="end" fontSize="13" fill="#1b1b1b">
               {clip(r.agencyName, 28)}
             </text>

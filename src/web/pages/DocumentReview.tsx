@@ -55,7 +55,7 @@ export default function DocumentReview({ id }: { id: string }) {
       <ErrorBox error={pub.error} />
       {pub.done && <Notice>{pub.done}</Notice>}
       <div className="review-layout">
-        <section className="card source-pane" aria-labelledby="source-h">
+        <section className="card source-pane" aria-labelledby="source-h" tabIndex={0}>
           <h2 id="source-h">{t('sourceText')}</h2>
           <p className="hint">{t('legend')}</p>
           <SourceText text={d.text} items={items} active={active} onPick={setActive} />

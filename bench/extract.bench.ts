@@ -1,0 +1,57 @@
+/**
+ * `npm run bench:extract`: documents per second and MB/s of the extraction core over the corpus
+ * (../shared/corpus/docs), in one process after warm-up. Decoding (.docx) happens once, before
+ * timing, so the figures are those of the pure extractor; the seed notice is also timed alone.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeDocument } from '../src/reader/input/index';
+import { extractDirective } from '../src/reader/index';
+
+const dir = resolve(process.argv[2] ?? join(import.meta.dirname ?? '.', '..', '..', 'shared', 'corpus', 'docs'));
+if (!existsSync(dir)) {
+  console.error(`Không tìm thấy thư mục văn bản: ${dir}`);
+  process.exit(2);
+}
+
+const docs: { name: string; text: string; bytes: number }[] = [];
+for (const f of readdirSync(dir).sort()) {
+  try {
+    const { text } = await decodeDocument(new Uint8Array(readFileSync(join(dir, f))), f);
+    docs.push({ name: f, text, bytes: Buffer.byteLength(text, 'utf8') });
+  } catch (e) {
+    console.error(`bỏ qua ${f}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+const totalBytes = docs.reduce((a, d) => a + d.bytes, 0);
+
+function run(set: typeof docs, minMs: number): { docs: number; ms: number; bytes: number } {
+  let n = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    for (const d of set) {
+      extractDirective(d.text);
+      n++;
+      bytes += d.bytes;
+    }
+  }
+  return { docs: n, ms: performance.now() - t0, bytes };
+}
+
+run(docs, 1500); // warm-up
+const all = run(docs, 4000);
+console.log(`corpus: ${docs.length} documents, ${(totalBytes / 1024).toFixed(0)} KB of text`);
+console.log(`  ${(all.docs / (all.ms / 1000)).toFixed(1)} documents/s, ${(all.bytes / 1048576 / (all.ms / 1000)).toFixed(2)} MB/s`);
+const seed = docs.filter((d) => d.name.startsWith('caobang'));
+if (seed.length) {
+  run(seed, 500);
+  const s = run(seed, 2000);
+  console.log(`seed notice (${seed[0].name}): ${(s.docs / (s.ms / 1000)).toFixed(1)} documents/s, ${(s.ms / s.docs).toFixed(2)} ms/document`);
+}
+const big = docs.map((d) => d.text).join('\n\n');
+const mb = big.repeat(Math.ceil(1_048_576 / big.length)).slice(0, 1_048_576);
+extractDirective(mb);
+const t0 = performance.now();
+extractDirective(mb);
+console.log(`1 MB input: ${(performance.now() - t0).toFixed(0)} ms`);

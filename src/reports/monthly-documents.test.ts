@@ -1,0 +1,125 @@
+/** The monthly report as .docx (official layout) and .pdf (Vietnamese text intact), read back. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import JSZip from 'jszip';
+import { extractText } from 'unpdf';
+import { testBackends } from '../db/testing';
+import { createTestApp, type TestApp } from '../http/testing';
+import { eq } from 'drizzle-orm';
+import { settings } from '../events/events.schema';
+import { seedReportScenario } from './report-fixture';
+import { PROVINCE_SETTING_KEY } from './letterhead';
+
+/** The visible text of a WordprocessingML body, run by run, paragraphs on their own lines. */
+function docxText(xml: string): string {
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+}
+
+describe.each(testBackends)('monthly report documents on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    await seedReportScenario(t);
+  });
+  afterAll(() => t.close());
+
+  it('renders the .docx in the layout of Nghị định 30/2020 with the counts', async () => {
+    const res = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.docx?month=2025-07');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain('bao-cao-thang-2025-07.docx');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = docxText(xml);
+    for (const s of [
+      'UBND TỈNH',
+      'VĂN PHÒNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ngày 05 tháng 8 năm 2025',
+      'BÁO CÁO',
+      'Tình hình thực hiện nhiệm vụ do Chủ tịch, các Phó Chủ tịch UBND tỉnh giao tháng 07/2025',
+      'Đã hoàn thành đúng hạn',
+      'Đã hoàn thành quá hạn',
+      'Chưa hoàn thành trong hạn',
+      'Chưa hoàn thành quá hạn',
+      'Không có hạn',
+      'Tỷ lệ đúng hạn',
+      'Nơi nhận:',
+      'CHÁNH VĂN PHÒNG',
+      'Sở Y tế báo cáo tình hình dịch bệnh sốt xuất huyết.',
+    ]) {
+      expect(text, s).toContain(s);
+    }
+    // Table rows: STT, agency, total, the five buckets, rate (one <w:tc> per cell).
+    const cells = (agency: string) => {
+      const row = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => docxText(r).includes(agency) && !docxText(r).includes('.'))!;
+      return [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => docxText(m[0]).trim());
+    };
+    expect(cells('Sở Y tế').slice(1)).toEqual(['Sở Y tế', '3', '1', '1', '0', '1', '0', '33,33%']);
+    expect(cells('Sở Tài chính').slice(1)).toEqual(['Sở Tài chính', '4', '1', '0', '1', '1', '1', '50%']);
+    expect(cells('Tổng cộng').slice(1)).toEqual(['Tổng cộng', '11', '3', '1', '1', '5', '1', '33,33%']);
+    // Times New Roman, A4 portrait, margins within 20–30 mm.
+    expect(xml).toContain('w:ascii="Times New Roman"');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const margins = /<w:pgMar ([^>]+)>/.exec(xml)![1];
+    for (const side of ['top', 'bottom', 'left', 'right']) {
+      const mm = Number(new RegExp(`w:${side}="(\\d+)"`).exec(margins)![1]) / 56.7;
+      expect(mm, side).toBeGreaterThanOrEqual(19.9);
+      expect(mm, side).toBeLessThanOrEqual(30.1);
+    }
+  });
+
+  it('renders the .pdf with the same content and Vietnamese diacritics intact', async () => {
+    const res = await t.call(t.sessions.office, 'GET', '/api/reports/monthly.pdf?month=2025-07');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await extractText(new Uint8Array(res.rawPayload), { mergePages: true });
+    const flat = text.normalize('NFC').replace(/\s+/g, ' ');
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      'Chưa hoàn thành quá hạn',
+      'Đã hoàn thành đúng hạn',
+      'Sở Nông nghiệp và Môi trường',
+      'Sở Y tế báo cáo tình hình dịch bệnh sốt xuất huyết.',
+      'UBND xã Lý Bôn',
+      'Nơi nhận:',
+      '33,33%',
+      '16/07/2025',
+    ]) {
+      expect(flat, s).toContain(s);
+    }
+  });
+
+  it('takes the province from the settings for the letterhead and the date line', async () => {
+    await t.database.db.insert(settings).values({ key: PROVINCE_SETTING_KEY, value: { name: 'Cao Bằng' } });
+    try {
+      const res = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.docx?month=2025-07');
+      const text = docxText(await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string'));
+      expect(text).toContain('UBND TỈNH CAO BẰNG');
+      expect(text).toContain('Cao Bằng, ngày 05 tháng 8 năm 2025');
+    } finally {
+      await t.database.db.delete(settings).where(eq(settings.key, PROVINCE_SETTING_KEY));
+    }
+  });
+
+  it('limits an agency officer’s documents to their agency', async () => {
+    const res = await t.call(t.sessions.stc, 'GET', '/api/reports/monthly.docx?month=2025-07');
+    const text = docxText(await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string'));
+    expect(text).toContain('Sở Tài chính');
+    expect(text).not.toContain('Sở Y tế');
+    const pdf = await t.call(t.sessions.stc, 'GET', '/api/reports/monthly.pdf?month=2025-07');
+    const { text: pdfText } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
+    expect(pdfText).not.toContain('Sở Y tế');
+  });
+});
