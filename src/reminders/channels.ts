@@ -1,25 +1,139 @@
 /** The three ways a reminder leaves dondoc: SMTP e-mail, the in-app bell, and signed webhooks. */
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
-export type Mailer = Transporter;
+/** Sends e-mail over a small pool of SMTP connections kept open between messages. */
+export interface Mailer {
+  send(m: EmailMessage): Promise<void>;
+  close(): void;
+}
 
-/** A pooled SMTP transport (SMTP_URL, e.g. smtp://user:pass@mail.example.vn:587). */
-export function createMailer(smtpUrl: string, opts: { maxConnections?: number; maxMessages?: number } = {}): Mailer {
+interface Job {
+  m: EmailMessage;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+interface Conn {
+  c: SMTPConnection;
+  sent: number;
+  idle?: NodeJS.Timeout;
+  gone?: boolean;
+}
+
+/**
+ * A pooled SMTP sender (SMTP_URL, e.g. smtp://user:pass@mail.example.vn:587; smtps: for TLS from
+ * the start; STARTTLS is used when the server offers it). It drives nodemailer's SMTPConnection
+ * directly with a ready-made plain-text message: a reminder needs no MIME tree, and this halves
+ * the cost per message compared with nodemailer's pooled transport (measured by the bench).
+ */
+export function createMailer(smtpUrl: string, opts: { maxConnections?: number; maxMessages?: number; idleMs?: number } = {}): Mailer {
   const u = new URL(smtpUrl);
-  return nodemailer.createTransport({
-    pool: true,
+  const max = opts.maxConnections ?? 5;
+  const perConn = opts.maxMessages ?? 1000;
+  const auth = u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : null;
+  const options = {
     host: u.hostname,
     port: Number(u.port || (u.protocol === 'smtps:' ? 465 : 587)),
     secure: u.protocol === 'smtps:',
-    auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
-    maxConnections: opts.maxConnections ?? 5,
-    maxMessages: opts.maxMessages ?? 1000,
-    // A local sink or an internal relay may have no certificate; STARTTLS is used when offered.
-    tls: { rejectUnauthorized: u.searchParams.get('tls') !== 'insecure' ? undefined : false },
     connectionTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+    socketTimeout: 60_000,
+    tls: u.searchParams.get('tls') === 'insecure' ? { rejectUnauthorized: false } : undefined,
+  };
+  const queue: Job[] = [];
+  const idle: Conn[] = [];
+  let open = 0;
+  let closed = false;
+
+  const drop = (conn: Conn, polite: boolean) => {
+    if (conn.gone) return;
+    conn.gone = true;
+    open--;
+    const i = idle.indexOf(conn);
+    if (i >= 0) idle.splice(i, 1);
+    if (conn.idle) clearTimeout(conn.idle);
+    try {
+      if (polite) conn.c.quit();
+      else conn.c.close();
+    } catch {
+      /* already gone */
+    }
+  };
+  const connect = (): Promise<Conn> =>
+    new Promise((resolve, reject) => {
+      const c = new SMTPConnection(options);
+      c.once('error', (e: Error) => reject(e));
+      c.connect((err) => {
+        if (err) return reject(err);
+        if (!auth) return resolve({ c, sent: 0 });
+        c.login(auth, (e) => (e ? reject(e) : resolve({ c, sent: 0 })));
+      });
+    });
+  const run = (conn: Conn, job: Job) => {
+    const to = [job.m.to];
+    conn.c.send({ from: addressOf(job.m.from), to }, buildRawEmail(job.m), (err) => {
+      if (err) {
+        job.reject(err);
+        // A refusal leaves the session usable after RSET; anything else ends the connection.
+        if ((err as { responseCode?: number }).responseCode) conn.c.reset((e) => (e ? drop(conn, false) : release(conn)));
+        else drop(conn, false);
+        pump();
+        return;
+      }
+      job.resolve();
+      conn.sent++;
+      if (conn.sent >= perConn) {
+        drop(conn, true);
+        pump();
+      } else release(conn);
+    });
+  };
+  const release = (conn: Conn) => {
+    if (closed) return drop(conn, true);
+    const job = queue.shift();
+    if (job) return run(conn, job);
+    conn.idle = setTimeout(() => drop(conn, true), opts.idleMs ?? 5_000);
+    conn.idle.unref?.();
+    idle.push(conn);
+  };
+  const pump = () => {
+    while (queue.length && idle.length) {
+      const conn = idle.pop()!;
+      if (conn.idle) clearTimeout(conn.idle);
+      run(conn, queue.shift()!);
+    }
+    while (queue.length > 0 && open < max) {
+      open++;
+      const job = queue.shift()!;
+      connect().then(
+        (conn) => {
+          // Errors during a send come through its callback; a server hanging up an idle connection drops it.
+          conn.c.on('error', () => undefined);
+          conn.c.once('end', () => {
+            if (idle.includes(conn)) drop(conn, false);
+          });
+          run(conn, job);
+        },
+        (e: Error) => {
+          open--;
+          job.reject(e);
+          pump();
+        },
+      );
+    }
+  };
+  return {
+    send: (m) =>
+      new Promise<void>((resolve, reject) => {
+        if (closed) return reject(new Error('Bộ gửi thư đã đóng.'));
+        queue.push({ m, resolve, reject });
+        pump();
+      }),
+    close: () => {
+      closed = true;
+      for (const conn of idle.splice(0)) drop(conn, true);
+      for (const job of queue.splice(0)) job.reject(new Error('Bộ gửi thư đã đóng.'));
+    },
+  };
 }
 
 export interface EmailMessage {
@@ -31,12 +145,9 @@ export interface EmailMessage {
   deliveryId: string;
 }
 
-/**
- * Sends one message. The MIME text is built here (plain text, UTF-8, base64), which is all a
- * reminder needs and several times cheaper than composing through nodemailer's MIME tree.
- */
+/** Sends one message; the MIME text is built by buildRawEmail (plain text, UTF-8, base64). */
 export async function sendEmail(mailer: Mailer, m: EmailMessage): Promise<void> {
-  await mailer.sendMail({ envelope: { from: addressOf(m.from), to: [m.to] }, raw: buildRawEmail(m) });
+  await mailer.send(m);
 }
 
 const addressOf = (s: string) => /<([^>]+)>/.exec(s)?.[1]?.trim() ?? s.trim();

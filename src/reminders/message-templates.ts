@@ -90,10 +90,12 @@ export function assignmentLink(publicUrl: string, id: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/assignments/${id}`;
 }
 
-function statusText(n: number): string {
+function statusText(n: number, due: string, date: string): string {
+  if (due === date) return 'đến hạn hôm nay';
   if (n > 0) return `còn ${n} ngày làm việc`;
-  if (n === 0) return 'đến hạn hôm nay';
-  return `quá hạn ${-n} ngày làm việc`;
+  // A deadline on a day off (weekend, Tết): today is the last working day before it.
+  if (n === 0 && due > date) return 'hạn rơi vào ngày nghỉ, hôm nay là ngày làm việc cuối cùng trước hạn';
+  return `quá hạn ${Math.max(-n, 1)} ngày làm việc`;
 }
 
 /** One message: the greeting, then each section with its lines (a task once per section), then the footer. */
@@ -121,7 +123,7 @@ export function renderMessage(t: MessageTemplates, opts: { name: string; date: s
             document: l.document,
             agency: l.agency,
             due: formatDateVi(l.due),
-            status: statusText(l.workingDaysLeft),
+            status: statusText(l.workingDaysLeft, l.due, opts.date),
             link: assignmentLink(opts.publicUrl, l.assignmentId),
           }),
         ),

@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp } from '../http/testing';
-import { seedReportScenario } from './report-fixture';
+import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 import { streamAssignmentsXlsx } from './assignments-xlsx';
 import { SYSTEM_ACTOR } from '../auth/actor';
 
@@ -24,8 +24,8 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     await seedReportScenario(t);
-  });
-  afterAll(() => t.close());
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => t.close(), SETUP_TIMEOUT_MS);
 
   it('exports the current view with a bold, frozen, filtered header and real dates', async () => {
     const res = await t.call(t.sessions.office, 'GET', '/api/assignments/export.xlsx');
@@ -89,9 +89,12 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
   });
 
   it('walks the cursor across pages and stops at the row limit with a note', async () => {
-    const all = await readXlsx(await collect(await streamAssignmentsXlsx(t.ctx.db, SYSTEM_ACTOR, { asOf: '2025-08-05' }, 1000)));
+    const all = await readXlsx(await collect(await streamAssignmentsXlsx(t.ctx.db, SYSTEM_ACTOR, { asOf: '2025-08-05', sort: '-due' }, { pageSize: 3 })));
     expect(all.actualRowCount).toBe(12);
-    const cut = await readXlsx(await collect(await streamAssignmentsXlsx(t.ctx.db, SYSTEM_ACTOR, { asOf: '2025-08-05' }, 4)));
+    const refs = Array.from({ length: 11 }, (_, i) => all.getRow(i + 2).getCell(3).value);
+    expect(new Set(refs).size).toBe(11);
+    expect(refs[0]).toBe('6'); // no deadline first when sorting by deadline, latest first
+    const cut = await readXlsx(await collect(await streamAssignmentsXlsx(t.ctx.db, SYSTEM_ACTOR, { asOf: '2025-08-05' }, { maxRows: 4, pageSize: 3 })));
     expect(cut.getRow(5).getCell(1).value).toBe(4);
     expect(String(cut.getRow(6).getCell(2).value)).toContain('Chỉ xuất 4 dòng đầu');
   });

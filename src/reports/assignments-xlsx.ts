@@ -55,8 +55,13 @@ type ExportFilter = Omit<AssignmentFilter, 'limit' | 'cursor'>;
  * Reads the first page before returning, so a bad filter fails as a normal error answer; the
  * workbook then streams while the next pages are read.
  */
-export async function streamAssignmentsXlsx(db: DbOrTx, actor: Actor, filter: ExportFilter, maxRows = EXPORT_MAX_ROWS): Promise<Readable> {
-  const first = await listAssignments(db, actor, { ...filter, limit: Math.min(PAGE, maxRows) });
+export async function streamAssignmentsXlsx(
+  db: DbOrTx,
+  actor: Actor,
+  filter: ExportFilter,
+  { maxRows = EXPORT_MAX_ROWS, pageSize = PAGE }: { maxRows?: number; pageSize?: number } = {},
+): Promise<Readable> {
+  const first = await listAssignments(db, actor, { ...filter, limit: Math.min(pageSize, maxRows) });
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'dondoc';
@@ -86,7 +91,7 @@ export async function streamAssignmentsXlsx(db: DbOrTx, actor: Actor, filter: Ex
         ws.addRow(rowValues(n, r)).commit();
       }
       if (!page.nextCursor || n >= maxRows) break;
-      page = await listAssignments(db, actor, { ...filter, limit: PAGE, cursor: page.nextCursor });
+      page = await listAssignments(db, actor, { ...filter, limit: pageSize, cursor: page.nextCursor });
     }
     if (n >= maxRows && page.nextCursor) {
       ws.addRow([null, `Chỉ xuất ${maxRows.toLocaleString('vi-VN')} dòng đầu; hãy lọc hẹp hơn để xuất phần còn lại.`]).commit();

@@ -6,7 +6,7 @@ import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp } from '../http/testing';
 import { eq } from 'drizzle-orm';
 import { settings } from '../events/events.schema';
-import { seedReportScenario } from './report-fixture';
+import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 import { PROVINCE_SETTING_KEY } from './letterhead';
 
 /** The visible text of a WordprocessingML body, run by run, paragraphs on their own lines. */
@@ -27,8 +27,8 @@ describe.each(testBackends)('monthly report documents on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     await seedReportScenario(t);
-  });
-  afterAll(() => t.close());
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => t.close(), SETUP_TIMEOUT_MS);
 
   it('renders the .docx in the layout of Nghị định 30/2020 with the counts', async () => {
     const res = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.docx?month=2025-07');

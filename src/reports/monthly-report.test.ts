@@ -1,15 +1,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp } from '../http/testing';
-import { seedReportScenario } from './report-fixture';
+import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 
 describe.each(testBackends)('monthly report on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(backend);
     await seedReportScenario(t);
-  });
-  afterAll(() => t.close());
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => t.close(), SETUP_TIMEOUT_MS);
 
   it('counts the five buckets per agency as of the month’s last day', async () => {
     const res = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly?month=2025-07');

@@ -1,15 +1,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp } from '../http/testing';
-import { seedReportScenario } from './report-fixture';
+import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 
 describe.each(testBackends)('agency ranking on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(backend);
     await seedReportScenario(t);
-  });
-  afterAll(() => t.close());
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => t.close(), SETUP_TIMEOUT_MS);
 
   it('ranks by on-time rate among tasks due in the period, ties by fewer overdue', async () => {
     const res = await t.call(t.sessions.leader, 'GET', '/api/reports/ranking?from=2025-07-01&to=2025-07-31');

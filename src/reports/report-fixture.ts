@@ -41,3 +41,6 @@ export async function seedReportScenario(t: TestApp) {
   t.setToday(SCENARIO_TODAY);
   return { id, assignments };
 }
+
+/** Building the app and the scenario takes a while on PGlite under a loaded machine. */
+export const SETUP_TIMEOUT_MS = 300_000;

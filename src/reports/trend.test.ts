@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp } from '../http/testing';
-import { completeOn, seedReportScenario } from './report-fixture';
+import { completeOn, seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 
 describe.each(testBackends)('monthly trend on %s', (backend) => {
   let t: TestApp;
@@ -10,8 +10,8 @@ describe.each(testBackends)('monthly trend on %s', (backend) => {
     const { id } = await seedReportScenario(t);
     // Task 3 (due 05/07) is finished late in August: it still counts as overdue at the end of July.
     await completeOn(t, id('3'), '2025-08-02');
-  });
-  afterAll(() => t.close());
+  }, SETUP_TIMEOUT_MS);
+  afterAll(() => t.close(), SETUP_TIMEOUT_MS);
 
   it('counts completions in each month and open overdue tasks at each month’s end', async () => {
     const res = await t.call(t.sessions.leader, 'GET', '/api/reports/trend?months=3');

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, type Bucket, type State, type User } from './api';
 import { t, tk } from './i18n';
-import { fmtDate, daysBetween } from './format';
+import { fmtDate, daysBetween, parseVnDate } from './format';
 
 export interface SessionValue {
   user: User;
@@ -147,4 +147,39 @@ export function useSubmit() {
     }
   }, []);
   return { busy, error, done, run, setError };
+}
+
+/**
+ * A date typed and shown as dd/mm/yyyy whatever the browser's own locale (a native date input
+ * on an English Windows shows mm/dd/yyyy). `value` and `onChange` speak ISO yyyy-mm-dd.
+ */
+export function DateInput({ id, value, onChange, required, describedBy }: { id: string; value: string; onChange: (iso: string) => void; required?: boolean; describedBy?: string }) {
+  const [text, setText] = useState(fmtDate(value));
+  useEffect(() => {
+    if ((parseVnDate(text) ?? '') !== value) setText(fmtDate(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  const invalid = text.trim() !== '' && parseVnDate(text) === null;
+  return (
+    <input
+      id={id}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder="dd/mm/yyyy"
+      pattern="\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s*"
+      title="dd/mm/yyyy"
+      required={required}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      value={text}
+      onChange={(e) => {
+        const v = e.target.value;
+        setText(v);
+        const iso = parseVnDate(v);
+        if (iso) onChange(iso);
+        else if (v.trim() === '') onChange('');
+      }}
+    />
+  );
 }

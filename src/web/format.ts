@@ -52,3 +52,13 @@ export function fmtBytes(n: number): string {
   if (n < 1024 * 1024) return `${fmtNumber(n / 1024, 1)} KB`;
   return `${fmtNumber(n / 1024 / 1024, 1)} MB`;
 }
+
+/** "14/7/2025" or "14/07/2025" → "2025-07-14"; null when it is not a real date. */
+export function parseVnDate(s: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(s);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -189,8 +189,9 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/') return user.role === 'agency' ? <MyAgency /> : <Dashboard />;
   if (path === '/tong-quan') return <Dashboard />;
   if (path === '/co-quan') return <MyAgency />;
-  if (path === '/nhiem-vu') return <Assignments />;
-  if ((m = match('/nhiem-vu/:id', path))) return <AssignmentPage key={m.id} id={m.id} />;
+  if (path === '/nhiem-vu' || path === '/assignments') return <Assignments />;
+  // Reminder e-mails and notifications link to /assignments/:id.
+  if ((m = match('/nhiem-vu/:id', path) ?? match('/assignments/:id', path))) return <AssignmentPage key={m.id} id={m.id} />;
   if (path === '/van-ban') return <Documents />;
   if (path === '/van-ban/nhap') return <ImportDocument />;
   if ((m = match('/van-ban/:id', path))) return <DocumentReview key={m.id} id={m.id} />;
@@ -250,11 +251,18 @@ function Bell() {
         {unread.length > 0 && <span className="bell-count">{unread.length}</span>}
       </button>
       {open && (
-        <div className="bell-panel" role="region" aria-label={t('notifications')}>
+        <div className="bell-panel" role="region" aria-label={t('notifications')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           {items.length === 0 && <p>{t('noNotifications')}</p>}
           <ul>
             {items.slice(0, 20).map((n) => {
-              const href = n.link ?? n.url ?? (n.assignmentId ? `/nhiem-vu/${n.assignmentId}` : null);
+              const raw = n.link ?? n.url ?? (n.assignmentId ? `/nhiem-vu/${n.assignmentId}` : null);
+              let href: string | null = null;
+              try {
+                // Links are absolute (PUBLIC_URL); keep only the path so they open in this app.
+                if (raw) href = ((u) => u.pathname + u.search)(new URL(raw, location.href));
+              } catch {
+                href = null;
+              }
               const text = n.title ?? n.text ?? n.body ?? n.message ?? '';
               return (
                 <li key={n.id} className={n.readAt || n.read ? '' : 'unread'}>

@@ -395,7 +395,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   pos = skipSpaces(s, pos);
   const low3 = sc.folded.slice(pos, pos + 16);
   // Giao X …
-  let m = /^(giao cho|giao)\s/u.exec(low3);
+  let m = /^(giao nhiem vu cho|giao cho|giao)\s/u.exec(sc.folded.slice(pos, pos + 24));
   if (m && /^(Giao|giao)/u.test(s.slice(pos))) {
     const r = readNames(sc, pos + m[0].length);
     if (!r.names.length) return null;
@@ -428,7 +428,9 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   }
   if (NON_TASK.some((v) => startsWord(sc, after, v))) return { lead: r.names, support: [], kind: 'subject', nonTask: true, start: pos, end: r.end };
   // "X đề nghị / yêu cầu / giao Y …": Y is the addressee
-  const obj = /^(đề nghị|yêu cầu|giao)\s/u.exec(s.slice(after, after + 12));
+  // the issuer's own lead-in ("Chủ tịch UBND tỉnh kết luận như sau:", "… chỉ đạo:") names no addressee
+  if (/^(chỉ đạo|kết luận|có ý kiến|yêu cầu|đề nghị|giao|thông báo)(\s{1,3}(như sau|chỉ đạo|cụ thể))?\s{0,2}:/u.test(s.slice(after, after + 40))) return null;
+  const obj = /^(đề nghị|yêu cầu|giao|chỉ đạo)\s/u.exec(s.slice(after, after + 12));
   if (obj) {
     const o = objectForm(sc, after + obj[0].length, pos, 'object');
     if (o) return o;
@@ -450,7 +452,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
 
 /** "X đồng chủ trì với Y" / "X chủ trì cùng Y": Y leads too */
 function coLeads(sc: Scanner, pos: number): string[] {
-  const m = /^\s{0,2}(?:đồng chủ trì|cùng chủ trì|chủ trì)\s{1,3}(?:với|cùng(?:\s{1,3}với)?)\s{1,3}/u.exec(sc.text.slice(pos, pos + 40));
+  const m = /^\s{0,2}(?:đồng chủ trì|cùng chủ trì)\s{1,3}(?:với|cùng(?:\s{1,3}với)?)\s{1,3}/u.exec(sc.text.slice(pos, pos + 40));
   return m ? readNames(sc, pos + m[0].length).names : [];
 }
 
@@ -461,7 +463,8 @@ export function lateLead(sc: Scanner): ClauseResult | null {
   for (const m of sc.text.matchAll(re)) {
     if (++k > 50) break;
     const p = m.index! + m[0].length;
-    const before = sc.text.slice(Math.max(0, m.index! - 100), m.index!);
+    const sentence = Math.max(sc.text.lastIndexOf('. ', m.index!), sc.text.lastIndexOf('; ', m.index!), 0);
+    const before = sc.text.slice(Math.max(sentence, m.index! - 300), m.index!);
     if (/(Luật|Nghị định|Quyết định|Nghị quyết|Thông tư|Chỉ thị|đã|được)/u.test(before)) continue;
     const r = readNames(sc, p);
     if (!r.names.length) continue;
@@ -512,6 +515,11 @@ export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 
     if (++seen > 2000) break;
     if (text[m.index!] === ':') {
       lastColon = m.index!;
+      const topic = /^(Về|Đối với|Vấn đề|Nội dung)\s/u.test(text.slice(sentenceStart, sentenceStart + 12)) && m.index! - sentenceStart < 200;
+      if (topic) {
+        out.push({ pos: m.index! + m[0].length, kind: 'start' });
+        continue;
+      }
       if (!/^(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 10))) continue;
     }
     const p = m.index! + m[0].length;

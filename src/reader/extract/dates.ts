@@ -52,7 +52,7 @@ interface Raw {
 
 const RE_DMY = /(?<![\d/])(?:ngày\s{1,3})?(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{4})(?![\d/])/giu;
 const RE_DMY_WORDS = /(?:ngày\s{1,3})?(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{1,3}năm\s{1,3}(\d{4}))?/giu;
-const RE_DM = /(?<![\d/.])(?:ngày\s{1,3})(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/giu;
+const RE_DM = /(?<![\d/.])(?:ngày\s{1,3})?(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/giu;
 const RE_MONTH = /(?<!\d\s{0,2}|ngày\s{1,3}\d{1,2}\s{1,3})tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4})/giu;
 const RE_QUARTER = /quý\s{1,3}(iv|iii|ii|i|[1-4])\b(?:\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4}))?/giu;
 const RE_HALF = /(?:6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm(?:\s{1,3}(\d{4}))?/giu;
@@ -62,11 +62,21 @@ const RE_YEAR = /(?:trong|trước|hết|hoàn thành|xong)\s{1,3}(?:năm\s{1,3}
 const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/giu;
 const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
+const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
 const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
 const RE_EVENT = /(nhân dịp|chào mừng|hướng tới)[^.;]{0,160}?\(\s{0,2}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,3}[-–]\s{0,3}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,2}\)/giu;
 const RE_EXPECTED = /\(dự kiến[^)]{0,40}?tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})\s{0,2}\)/giu;
 const RE_WEEKLY = /(?:hằng|hàng)\s{1,3}tuần/iu;
 const RE_PLAN_YEAR = /hoàn thành[^.;]{0,60}?kế hoạch[^.;]{0,90}?năm\s{1,3}(\d{4})/giu;
+
+/** a date written without its year that falls well before the document belongs to the next year */
+function rollYear(d: string, ref: string | null): string {
+  if (!ref || d >= ref) return d;
+  const refMonth = Number(ref.slice(0, 4)) * 12 + Number(ref.slice(5, 7));
+  const month = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  if (refMonth - month < 2) return d;
+  return `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+}
 
 function hasTrigger(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 48), at);
@@ -150,6 +160,14 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: s, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
   }
+  for (m of text.matchAll(RE_YEARLY_AFTER)) {
+    if (taken.length > 60) break;
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    const d = nextYearly(ctx.refDate, year, month, day);
+    taken.push([m.index!, m.index! + m[0].length]);
+    if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
+  }
   for (m of text.matchAll(RE_WORKDAYS)) {
     if (!ctx.refDate) continue;
     const n = Number(m[1]);
@@ -190,12 +208,12 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     const y = m[3] ? Number(m[3]) : year;
-    if (y && valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: true });
+    if (y && valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[3] ? iso(y, mo, d) : rollYear(iso(y, mo, d), ctx.refDate), needsTrigger: true });
   }
   for (m of text.matchAll(RE_DM)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
-    if (year && valid(year, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(year, mo, d), needsTrigger: true });
+    if (year && valid(year, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: rollYear(iso(year, mo, d), ctx.refDate), needsTrigger: true });
   }
   for (m of text.matchAll(RE_MONTH)) {
     const mo = Number(m[1]);
@@ -209,7 +227,8 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const q = QUARTER[m[1].toLowerCase()];
     const y = m[2] ? Number(m[2]) : year;
     if (!q || !y) continue;
-    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, q * 3, lastDay(y, q * 3)), needsTrigger: true });
+    const qd = iso(y, q * 3, lastDay(y, q * 3));
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[2] ? qd : rollYear(qd, ctx.refDate), needsTrigger: true });
   }
   for (m of text.matchAll(RE_HALF)) {
     const y = m[2] ? Number(m[2]) : year;

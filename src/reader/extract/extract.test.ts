@@ -270,3 +270,62 @@ describe('directory', () => {
     expect(r.tasks[1].needsReview.some((x) => x.startsWith('lead-unknown'))).toBe(true);
   });
 });
+
+describe('document-level lead-in, topics and late leads', () => {
+  const text = `ỦY BAN NHÂN DÂN TỈNH AN GIANG
+
+Số: 77/TB-UBND
+
+An Giang, ngày 15 tháng 11 năm 2025
+
+THÔNG BÁO
+Ý kiến kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban tháng 11
+
+Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành tỉnh và UBND các xã, phường thực hiện tốt các nội dung sau trong tháng 12/2025:
+
+1. Tăng cường kiểm tra, xử lý vi phạm trật tự xây dựng.
+
+2. Về đề xuất của Sở Y tế: Đồng ý chủ trương mua sắm trang thiết bị. Giao Sở Tài chính thẩm định dự toán, trình UBND tỉnh trước ngày 15/01.
+
+3. Về công tác giải ngân: Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước tỉnh rà soát, báo cáo trong quý I.
+
+4. Đối với Đài Phát thanh và Truyền hình tỉnh: Xây dựng chuyên mục tuyên truyền về chuyển đổi số.
+
+5. Xây dựng Đề án phát triển du lịch cộng đồng (Sở Văn hóa, Thể thao và Du lịch chủ trì).
+
+6. Các sở, ngành báo cáo kết quả trước ngày 20/12 hằng năm.`;
+  const r = extract(text);
+  it('reads every item', () => {
+    expect(r.tasks.length).toBe(6);
+    expect(find(r, 'trật tự xây dựng')!.lead).toEqual(['các sở, ban, ngành', 'UBND cấp xã']);
+    expect(find(r, 'trật tự xây dựng')!.due).toBe('2025-12-31');
+  });
+  it('reads the addressee after a topic and rolls year-less dates forward', () => {
+    expect(find(r, 'thẩm định dự toán')!.lead).toEqual(['Sở Tài chính']);
+    expect(find(r, 'thẩm định dự toán')!.due).toBe('2026-01-15');
+    expect(find(r, 'công tác giải ngân')!.due).toBe('2026-03-31');
+    expect(find(r, 'Kho bạc')!.support).toEqual(['Kho bạc Nhà nước tỉnh']);
+    expect(find(r, 'chuyên mục')!.lead).toEqual(['Đài Phát thanh và Truyền hình tỉnh']);
+  });
+  it('reads a lead named after the action', () => {
+    expect(find(r, 'du lịch cộng đồng')!.lead).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
+  });
+  it('reads yearly deadlines', () => {
+    const t = find(r, 'hằng năm')!;
+    expect(t.due).toBe('2025-12-20');
+    expect(t.recurrence?.freq).toBe('yearly');
+  });
+});
+
+describe('tables whose lead column is "Đơn vị thực hiện"', () => {
+  const text = `TT | Nội dung công việc | Đơn vị thực hiện | Thời gian
+1 | Rà soát quy hoạch sử dụng đất | Sở Nông nghiệp và Môi trường | Tháng 9/2025
+2 | Cập nhật cơ sở dữ liệu đất đai | UBND các xã, phường | Quý IV/2025`;
+  it('makes one task per row', () => {
+    const r = extract(text);
+    expect(r.tasks.map((t) => [t.lead, t.due])).toEqual([
+      [['Sở Nông nghiệp và Môi trường'], '2025-09-30'],
+      [['UBND cấp xã'], '2025-12-31'],
+    ]);
+  });
+});

@@ -135,6 +135,11 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     const leadinNext = /:\s*$/u.test(t) && nextLabelled(i);
     const starts = explicitStart(t);
     if (T.kind === 'para') {
+      if (leadinNext && T.parent === root) {
+        stack.pop();
+        root.leadins.push(p);
+        continue;
+      }
       if (leadinNext && T.children.length === 0 && !endsWithColon(T)) {
         T.leadins.push(p);
       } else if (starts || leadinNext) {
@@ -148,6 +153,10 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
       continue;
     }
     if (T === root) {
+      if (leadinNext) {
+        root.leadins.push(p);
+        continue;
+      }
       const node = newNode('para', 'para', 'p', root);
       node.paras.push(p);
       root.children.push(node);
@@ -267,6 +276,7 @@ function ownAddressees(n: Node): Addr {
       }
       const allowed =
         (cs.kind === 'start' && !(n.kind === 'para' && n.parent?.kind === 'root' && r.kind === 'heading')) ||
+        (cs.kind === 'sentence' && r.kind === 'giao' && !res.lead.length) ||
         (cs.kind === 'colon' && (r.kind === 'giao' || r.kind === 'denghi' || r.kind === 'chidao')) ||
         (r.kind === 'subject' && (cs.kind === 'sentence' || prevSubject));
       prevSubject = r.kind === 'subject' || r.kind === 'object';
@@ -432,7 +442,31 @@ function nearestInherited(n: Node): Addr | null {
     if (inh) return inh;
     a = a.parent;
   }
-  return null;
+  return rootLeadin(n);
+}
+
+const ROOT_LEADIN = new WeakMap<Paragraph, Node>();
+/** the document-level lead-in ("UBND tỉnh yêu cầu các sở … thực hiện các nội dung sau:") before a top-level item */
+function rootLeadinNode(n: Node): Node | null {
+  let top: Node = n;
+  while (top.parent && top.parent.kind !== 'root') top = top.parent;
+  const root = top.parent;
+  if (!root || !root.leadins.length) return null;
+  const start = top.paras[0]?.start ?? 0;
+  let best: Paragraph | null = null;
+  for (const p of root.leadins) if (p.start < start) best = p;
+  if (!best) return null;
+  let node = ROOT_LEADIN.get(best);
+  if (!node) {
+    node = newNode('roman', 'roman', '', null);
+    node.leadins.push(best);
+    ROOT_LEADIN.set(best, node);
+  }
+  return node;
+}
+function rootLeadin(n: Node): Addr | null {
+  const node = rootLeadinNode(n);
+  return node ? inheritable(node) : null;
 }
 
 function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
@@ -478,22 +512,18 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
       }
     }
     if (!lead.length && !attrLead.length) {
-      let a: Node | null = n.parent;
-      while (a && a.kind !== 'root') {
-        const inh = inheritable(a);
-        if (inh) {
-          lead = inh.lead;
-          support = inh.support;
-          inheritedLead = true;
-          break;
-        }
-        a = a.parent;
+      const inh = nearestInherited(n);
+      if (inh) {
+        lead = inh.lead;
+        support = inh.support;
+        inheritedLead = true;
       }
-      if (!inheritedLead && n.parent && n.parent.kind !== 'root') {
+      if (n.kind !== 'para') {
         const late = lateLead(scanner(textNoLabel));
         if (late) {
           lead = late.lead;
           support = late.support;
+          inheritedLead = false;
         }
       }
       if (inheritedLead) {
@@ -524,6 +554,14 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
           break;
         }
         a = a.parent;
+      }
+      const rl = !dl.length ? rootLeadinNode(n) : null;
+      if (rl) {
+        const d = deadlinesOf(rl, bc.ctx, true);
+        if (d.length) {
+          dl = d;
+          inheritedDue = true;
+        }
       }
     }
     const product = n.attrs.find((x) => x.name === 'product')?.value ?? null;

@@ -33,11 +33,12 @@ export function splitCells(line: string): string[] {
 }
 
 function headerColumns(cells: string[]): TableColumns | null {
-  if (cells.length < 3 || !cells.some((c) => /chủ\s{0,2}trì|chu tri/iu.test(c))) return null;
+  if (cells.length < 3 || !cells.some((c) => /chủ\s{0,2}trì|chu tri|thực hiện|trách nhiệm|đầu mối/iu.test(c))) return null;
   const f = cells.map((c) => fold(c));
   const find = (re: RegExp, not?: RegExp): number => f.findIndex((c) => re.test(c) && !(not && not.test(c)));
-  const lead = find(/chu tri/);
-  const text = find(/(ten )?nhiem vu|noi dung|cong viec|giai phap/, /chu tri|phoi hop|thoi gian/);
+  let lead = find(/chu tri/);
+  if (lead < 0) lead = find(/(don vi|co quan|so, nganh|dia phuong)[^|]{0,20}(thuc hien|dau moi)|^trach nhiem|^don vi thuc hien|^co quan thuc hien/, /phoi hop|thoi gian/);
+  const text = find(/(ten )?nhiem vu|noi dung|cong viec|giai phap|hoat dong|ten de an|du an/, /chu tri|phoi hop|thoi gian|don vi|co quan/);
   if (lead < 0 || text < 0 || cells.length < 3) return null;
   return {
     stt: find(/^(s?tt|so tt|so thu tu)$/),

@@ -33,7 +33,41 @@ export interface Region {
   /** index of the first and last line of the region in the page's lines */
   from: number;
   to: number;
-  paragraphs: string[];
+  kind: 'layout' | 'table';
+  /** x positions between columns */
+  gutters: number[];
+  /** the empty x-ranges between columns */
+  gaps: Array<[number, number]>;
+  /** rows × columns: a cell's text ('' when empty); layout cells keep their lines ("\n") */
+  rows: string[][];
+}
+
+/** The text form of a region: a layout block cell by cell, a table row by row with " | ". */
+export function regionParagraphs(r: Region): string[] {
+  if (r.kind === 'layout') return r.rows.flatMap((row) => row.filter((c) => c.trim()));
+  return r.rows.filter((row) => row.some((c) => c)).map((row) => row.join(' | '));
+}
+
+/**
+ * A block cut by a page break: the region at the foot of one page and the one heading the next
+ * have the same columns. A layout block's cells continue; a table row continues when the new page
+ * starts without a number in the first column; a repeated table header row is dropped.
+ */
+export function mergeAcrossPages(a: Region, b: Region): boolean {
+  if (a.kind !== b.kind || a.gaps.length !== b.gaps.length) return false;
+  // the same columns: the gaps between them overlap
+  if (a.gaps.some(([x0, x1], k) => Math.min(x1, b.gaps[k][1]) < Math.max(x0, b.gaps[k][0]))) return false;
+  const rowsB = [...b.rows];
+  if (a.kind === 'table' && rowsB.length && a.rows.length && rowsB[0].join('|') === a.rows[0].join('|')) rowsB.shift();
+  const last = a.rows[a.rows.length - 1];
+  const first = rowsB[0];
+  if (last && first && (a.kind === 'layout' || first[0] === '')) {
+    const sep = a.kind === 'layout' ? '\n' : ' ';
+    a.rows[a.rows.length - 1] = last.map((c, k) => [c, first[k] ?? ''].filter((x) => x).join(sep));
+    rowsB.shift();
+  }
+  a.rows.push(...rowsB);
+  return true;
 }
 
 const TABLE_HEADER = /(stt|\btt\b|nội dung|nhiệm vụ|chủ trì|phối hợp|thời gian|thời hạn|sản phẩm|kết quả|đơn vị|cơ quan|ghi chú)/gi;
@@ -76,7 +110,7 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
   const lineGap = Math.max(sorted[Math.floor(sorted.length / 2)] ?? 14, 1.15 * bodySize);
   // seeds: lines with wide gaps; a line continues a region on narrower gaps (the number column)
   const segs = lines.map((l) => segments(l, 1.8));
-  const fine = lines.map((l) => segments(l, 0.9));
+  const fine = lines.map((l) => segments(l, 0.5));
   let i = 0;
   while (i < lines.length) {
     if (segs[i].length < 2) {
@@ -154,43 +188,52 @@ export function findRegions(lines: ColLine[], joinItems: (items: ColItem[], size
     const firstRowText = (rows[0] ?? []).map(cellText).join(' ');
     const headerWords = firstRowText.match(TABLE_HEADER)?.length ?? 0;
     const isTable = ncols >= 3 || headerWords >= 2;
-    const paragraphs: string[] = [];
-    if (!isTable) {
-      // A layout block (header, signature) read as Word lays out its table: rows split where no
-      // column has text (an empty band across the block), each cell a paragraph of its own with
-      // its lines kept, row by row.
-      const ys = [...new Set(lines.slice(from, to + 1).map((l) => l.y))].sort((a, b) => b - a);
-      const bands: number[][] = [];
-      for (const y of ys) {
-        const last = bands[bands.length - 1];
-        if (last && last[last.length - 1] - y <= 1.5 * lineGap) last.push(y);
-        else bands.push([y]);
-      }
-      for (const band of bands) {
-        const top = band[0] + 0.5 * size;
-        const bottom = band[band.length - 1] - 0.5 * size;
-        for (let c = 0; c < ncols; c++) {
-          const its = items.filter((it) => colOf(it) === c && it.y <= top && it.y >= bottom);
-          const byLine: ColItem[][] = [];
-          for (const it of [...its].sort((a, b) => b.y - a.y || a.order - b.order)) {
-            const l = byLine[byLine.length - 1];
-            if (l && Math.abs(l[0].y - it.y) <= 0.4 * it.size) l.push(it);
-            else byLine.push([it]);
+    // Some producers draw a table line by line across the columns rather than cell by cell: then
+    // every "row" of the walk is one line. Put the lines of a cell back together: a new row where
+    // the first column has text (tables) or after an empty band (layout blocks).
+    const oneLine = (row: Cell[]) => row.every((c) => c.lines.length === 1 && Math.abs(c.lines[0][0].y - row[0].lines[0][0].y) <= 0.4 * size);
+    if (rows.length > 1 && rows.every(oneLine)) {
+      const merged: Cell[][] = [];
+      let prevY = Infinity;
+      for (const row of rows) {
+        const y = row[0].lines[0][0].y;
+        const last = merged[merged.length - 1];
+        const startsRow = isTable ? row.some((c) => c.col === 0) : prevY - y > 1.5 * lineGap;
+        if (!last || startsRow) merged.push(row.map((c) => ({ col: c.col, lines: [...c.lines] })));
+        else
+          for (const c of row) {
+            const same = last.find((x) => x.col === c.col);
+            if (same) same.lines.push(...c.lines);
+            else last.push({ col: c.col, lines: [...c.lines] });
           }
-          const t = byLine.map(lineText).filter((x) => x.trim()).join('\n');
-          if (t) paragraphs.push(t);
+        prevY = y;
+      }
+      rows.splice(0, rows.length, ...merged);
+    }
+    const out: string[][] = [];
+    if (!isTable) {
+      // a layout block (header, signature) as Word lays out its table: cells in the order they
+      // were drawn, each with its lines kept
+      for (const row of rows) {
+        const texts: string[] = Array.from({ length: ncols }, () => '');
+        for (const c of row) {
+          const t = c.lines.map(lineText).filter((x) => x.trim()).join('\n');
+          texts[c.col] = texts[c.col] ? `${texts[c.col]}\n${t}` : t;
         }
+        if (texts.some((t) => t)) out.push(texts);
+      }
+    } else {
+      for (const row of rows) {
+        const texts: string[] = Array.from({ length: ncols }, () => '');
+        for (const c of row) {
+          const t = cellText(c).replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();
+          texts[c.col] = texts[c.col] ? `${texts[c.col]} ${t}` : t;
+        }
+        if (texts.some((t) => t)) out.push(texts);
       }
     }
-    for (const row of isTable ? rows : []) {
-      const texts: string[] = Array.from({ length: ncols }, () => '');
-      for (const c of row) {
-        const t = cellText(c).replace(/\s+/g, ' ').replace(/\s*\|\s*/g, ' / ').trim();
-        texts[c.col] = texts[c.col] ? `${texts[c.col]} ${t}` : t;
-      }
-      if (texts.some((t) => t)) paragraphs.push(texts.join(' | '));
-    }
-    regions.push({ from, to, paragraphs });
+    const gaps = ranges.slice(1).map((r, k): [number, number] => [ranges[k].x1, r.x0]);
+    regions.push({ from, to, kind: isTable ? 'table' : 'layout', gutters, gaps, rows: out });
     i = to + 1;
   }
   return regions;

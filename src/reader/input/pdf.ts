@@ -14,7 +14,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { isVietnameseSyllable, hasVowel } from './vietnamese-syllable.ts';
-import { findRegions } from './pdf-columns.ts';
+import { findRegions, mergeAcrossPages, regionParagraphs, type Region } from './pdf-columns.ts';
 
 export const PDF_LIMITS = { maxPages: 400, timeoutMs: 30_000 };
 
@@ -36,8 +36,8 @@ interface Line {
   text: string;
   /** the visible pieces, in reading order */
   items: Item[];
-  /** paragraphs that replace this line (first line of a multi-column region) */
-  block?: string[];
+  /** the multi-column region this line starts (its paragraphs replace the region's lines) */
+  block?: Region;
   /** part of a multi-column region, emitted with its first line */
   inBlock?: boolean;
 }
@@ -330,16 +330,29 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function markRegions(p: Page): void {
-  for (const r of findRegions(p.lines, joinLine)) {
-    p.lines[r.from].block = r.paragraphs;
-    for (let k = r.from + 1; k <= r.to; k++) p.lines[k].inBlock = true;
+function markRegions(pages: Page[]): void {
+  let prevTail: Region | undefined; // a region ending the previous page
+  for (const p of pages) {
+    const regions = findRegions(p.lines, joinLine);
+    for (const r of regions) {
+      p.lines[r.from].block = r;
+      for (let k = r.from + 1; k <= r.to; k++) p.lines[k].inBlock = true;
+    }
+    const head = regions[0];
+    if (prevTail && head && head.from === 0 && mergeAcrossPages(prevTail, head)) {
+      // the continuation is emitted with the region it continues
+      p.lines[0].block = undefined;
+      p.lines[0].inBlock = true;
+      if (head.to === p.lines.length - 1) continue; // the block runs on over this whole page
+    }
+    const tail = regions[regions.length - 1];
+    prevTail = tail && tail.to === p.lines.length - 1 ? (tail === head && p.lines[0].inBlock && !p.lines[0].block ? prevTail : tail) : undefined;
   }
 }
 
 function assemble(pages: Page[]): string {
   dropHeadersFooters(pages);
-  for (const p of pages) markRegions(p);
+  markRegions(pages);
   const all = pages.flatMap((p) => p.lines.filter((l) => !l.block && !l.inBlock));
   if (all.length === 0 && !pages.some((p) => p.lines.length)) return '';
   // body geometry: left margin = most common line start, right margin = most common line end
@@ -362,7 +375,7 @@ function assemble(pages: Page[]): string {
       if (l.inBlock) continue;
       if (l.block) {
         flush();
-        paras.push(...l.block);
+        paras.push(...regionParagraphs(l.block));
         prev = undefined;
         continue;
       }

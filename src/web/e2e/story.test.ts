@@ -28,6 +28,9 @@ import {
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
+/** Waits up to 20 s for a value: the UI answers after a network round trip, slower on 2 busy cores. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
 describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -86,7 +89,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
 
   it('the office signs in, imports the seed notice, corrects tasks and publishes', async () => {
     await signIn(office, 'vanphong', 'sign-in');
-    await expect.poll(() => office.locator('.who-text').innerText()).toContain('Văn phòng UBND tỉnh');
+    await poll(() => office.locator('.who-text').innerText()).toContain('Văn phòng UBND tỉnh');
     await expectAccessible(office);
     await screenshot(office, 'dashboard-empty');
 
@@ -99,7 +102,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await office.getByRole('button', { name: 'Đọc văn bản' }).click();
     await office.getByTestId('item-card').first().waitFor({ timeout: 60_000 });
     expect(await office.getByTestId('item-card').count()).toBeGreaterThan(5);
-    await expect.poll(() => office.getByTestId('source-text').locator('mark').count()).toBeGreaterThan(5);
+    await poll(() => office.getByTestId('source-text').locator('mark').count()).toBeGreaterThan(5);
     await screenshot(office, 'review');
     await expectAccessible(office);
 
@@ -111,16 +114,17 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
       const card = office.locator(`article[aria-labelledby="${cardId}"]`);
       await card.locator('[data-testid=leads] .chip.unresolved select').first().selectOption(`a:${agency.VPUBND}`);
       await card.getByRole('button', { name: 'Lưu' }).click();
-      await expect.poll(() => unresolvedLeads.count()).toBeLessThan(n);
+      await poll(() => unresolvedLeads.count()).toBeLessThan(n);
     }
     // Correction 2: the Sở Y tế task gets a deadline 30 days from today.
     const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
     const sytCardId = await office.getByTestId('item-card').filter({ has: office.getByText('Sở Y tế', { exact: true }) }).filter({ hasText: 'vắc xin' }).first().getAttribute('aria-labelledby');
     const sytCard = office.locator(`article[aria-labelledby="${sytCardId}"]`);
-    await sytCard.getByLabel('Hạn', { exact: true }).fill(due);
+    const dueVn = due.split('-').reverse().join('/');
+    await sytCard.getByLabel('Hạn', { exact: true }).fill(dueVn);
     await sytCard.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(async () => sytCard.getByLabel('Hạn', { exact: true }).inputValue()).toBe(due);
-    await expect.poll(async () => sytCard.getByRole('button', { name: 'Lưu' }).isDisabled()).toBe(true);
+    await poll(async () => sytCard.getByLabel('Hạn', { exact: true }).inputValue()).toBe(dueVn);
+    await poll(async () => sytCard.getByRole('button', { name: 'Lưu' }).isDisabled()).toBe(true);
     await screenshot(office, 'review-corrected');
 
     await office.getByTestId('publish').click();
@@ -139,9 +143,9 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await expectAccessible(office);
     // Filters live in the URL, and the search ignores diacritics.
     await office.goto(`${server.url}/nhiem-vu?q=vac+xin`);
-    await expect.poll(() => office.getByTestId('assignment-row').count()).toBeGreaterThanOrEqual(1);
+    await poll(() => office.getByTestId('assignment-row').count()).toBeGreaterThanOrEqual(1);
     expect(await office.getByTestId('assignment-row').first().innerText()).toMatch(/vắc xin/);
-    await expect.poll(() => office.getByLabel('Tìm kiếm').inputValue()).toBe('vac xin');
+    await poll(() => office.getByLabel('Tìm kiếm').inputValue()).toBe('vac xin');
   }, 240_000);
 
   it('an officer of Sở Y tế, on a phone, sees only their assignments and reports progress then completion', async () => {
@@ -172,14 +176,15 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await progress.getByLabel('Tệp đính kèm (tối đa 5 tệp)').setInputFiles({ name: 'bao-cao-tien-do.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 báo cáo tiến độ') });
     await progress.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
     await page.getByTestId('timeline').getByRole('link', { name: 'bao-cao-tien-do.pdf' }).waitFor();
-    await expect.poll(() => page.locator('.badge.state').first().innerText()).toBe('Đang thực hiện');
+    await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+    await poll(() => page.locator('.badge.state').first().innerText()).toBe('Đang thực hiện');
     await screenshot(page, 'progress-reported');
 
     await page.getByText('Báo cáo hoàn thành', { exact: true }).first().click();
     const completion = page.getByTestId('completion-form');
     await completion.getByLabel('Nội dung báo cáo').fill('Hoàn thành chiến dịch tiêm vắc xin sởi: 98,6% đối tượng được tiêm.');
     await completion.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
-    await expect.poll(() => page.locator('.badge.state').first().innerText()).toBe('Chờ duyệt hoàn thành');
+    await poll(() => page.locator('.badge.state').first().innerText()).toBe('Chờ duyệt hoàn thành');
     await screenshot(page, 'completion-reported');
   }, 180_000);
 
@@ -200,7 +205,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await screenshot(office, 'review-completion');
     await expectAccessible(office);
     await review.getByRole('button', { name: 'Công nhận hoàn thành' }).click();
-    await expect.poll(() => office.locator('.badge.state').first().innerText()).toBe('Đã hoàn thành');
+    await poll(() => office.locator('.badge.state').first().innerText()).toBe('Đã hoàn thành');
     await office.getByText('Đã được công nhận').first().waitFor();
     await screenshot(office, 'accepted');
 
@@ -211,8 +216,8 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await screenshot(office, 'dashboard-after-accept');
     // Every number is a link to the list behind it.
     await office.locator('[data-bucket=done_on_time]').click();
-    await expect.poll(() => office.getByTestId('result-count').innerText()).toBe(`${after.done_on_time} nhiệm vụ`);
-    await expect.poll(() => office.getByTestId('assignment-row').count()).toBe(after.done_on_time);
+    await poll(() => office.getByTestId('result-count').innerText()).toBe(`${after.done_on_time} nhiệm vụ`);
+    await poll(() => office.getByTestId('assignment-row').count()).toBe(after.done_on_time);
   }, 120_000);
 
   it('directory, documents and the English switch are usable and accessible', async () => {

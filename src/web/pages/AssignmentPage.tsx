@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { agenciesList, get, post, type Bucket, type EventRow, type State } from '../api';
 import { t, tk } from '../i18n';
-import { BucketBadge, ErrorBox, Loading, Notice, PageTitle, Progress, StateBadge, canReview, isOffice, useAsync, useSession, useSubmit } from '../components';
+import { BucketBadge, DateInput, ErrorBox, Loading, Notice, PageTitle, Progress, StateBadge, canReview, isOffice, useAsync, useSession, useSubmit } from '../components';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../format';
 import { ReportForm } from './ReportForm';
 
@@ -64,13 +64,14 @@ interface Detail {
 }
 interface Delivery {
   id: string;
+  passDate?: string;
   channel?: string;
-  kind?: string;
   status?: string;
   sentAt?: string | null;
   createdAt?: string;
   recipient?: string;
-  to?: string;
+  address?: string | null;
+  subject?: string;
 }
 
 export default function AssignmentPage({ id }: { id: string }) {
@@ -274,7 +275,12 @@ export default function AssignmentPage({ id }: { id: string }) {
                 <ul className="list-plain">
                   {deliveries.data.map((x) => (
                     <li key={x.id}>
-                      {fmtDateTime(x.sentAt ?? x.createdAt)} · {x.channel ?? ''} {x.kind ?? ''} {x.recipient ?? x.to ?? ''} {x.status && <span className="badge state">{x.status}</span>}
+                      {x.sentAt ? fmtDateTime(x.sentAt) : fmtDate(x.passDate ?? x.createdAt)} · {x.channel ?? ''} · {x.recipient ?? ''} {x.address ? `<${x.address}>` : ''} {x.status && <span className="badge state">{x.status}</span>}
+                      {x.subject && (
+                        <div>
+                          <small className="muted">{x.subject}</small>
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -363,7 +369,7 @@ function ExtensionRequest({ id, onDone }: { id: string; onDone: () => void }) {
       >
         <div className="field">
           <label htmlFor="ext-due">{t('requestedDue')}</label>
-          <input id="ext-due" type="date" required value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateInput id="ext-due" required value={due} onChange={setDue} />
         </div>
         <div className="field">
           <label htmlFor="ext-reason">{t('reason')}</label>
@@ -428,7 +434,7 @@ function OfficeActions({ id, currentAgencyId, onDone }: { id: string; currentAge
         <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/deadline`, { due: due || null, reason: reason2 }); }}>
           <div className="field">
             <label htmlFor="dl-due">{t('newDue')}</label>
-            <input id="dl-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <DateInput id="dl-due" value={due} onChange={setDue} />
           </div>
           <div className="field">
             <label htmlFor="dl-reason">{t('reason')}</label>

@@ -2,11 +2,11 @@
  * Nhiệm vụ: the table behind every number. Filters live in the URL (shareable), pages load with
  * the cursor as you scroll, and only the visible rows are in the DOM, so 10,000 rows stay smooth.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BUCKETS, STATES, agenciesList, get, leadersList, qs, type AssignmentRow, type Bucket, type Counts, type Doc } from '../api';
 import { t, tk } from '../i18n';
 import { navigate, useLocation } from '../router';
-import { BucketBadge, DueInfo, ErrorBox, PageTitle, Progress, useAsync, useSession } from '../components';
+import { BucketBadge, DateInput, DueInfo, ErrorBox, PageTitle, Progress, useAsync, useSession } from '../components';
 import { fmtNumber } from '../format';
 
 const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'q'] as const;
@@ -208,11 +208,11 @@ export default function Assignments() {
           </div>
           <div className="field">
             <label htmlFor="f-from">{t('filterDueFrom')}</label>
-            <input id="f-from" type="date" value={f.dueFrom} onChange={(e) => setFilters({ dueFrom: e.target.value })} />
+            <DateInput id="f-from" value={f.dueFrom} onChange={(v) => setFilters({ dueFrom: v })} />
           </div>
           <div className="field">
             <label htmlFor="f-to">{t('filterDueTo')}</label>
-            <input id="f-to" type="date" value={f.dueTo} onChange={(e) => setFilters({ dueTo: e.target.value })} />
+            <DateInput id="f-to" value={f.dueTo} onChange={(v) => setFilters({ dueTo: v })} />
           </div>
           <div className="field">
             <label htmlFor="f-doc">{t('filterDocument')}</label>
@@ -279,35 +279,7 @@ export default function Assignments() {
           </div>
           <div role="rowgroup" style={{ height: rows.length * rowH, position: 'relative' }}>
             {rows.slice(first, last).map((a, i) => (
-              <div
-                key={a.id}
-                role="row"
-                aria-rowindex={first + i + 2}
-                className="vt-row"
-                data-testid="assignment-row"
-                style={{ position: 'absolute', top: (first + i) * rowH, left: 0, right: 0, height: rowH }}
-              >
-                <span role="cell" className="c-ref">
-                  {a.ref}
-                </span>
-                <span role="cell" className="c-task">
-                  <a href={`/nhiem-vu/${a.id}`} className="task" title={a.text}>
-                    {a.text}
-                  </a>
-                </span>
-                <span role="cell" className="c-agency">
-                  {a.agencyName}
-                </span>
-                <span role="cell" className="c-due">
-                  <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} />
-                </span>
-                <span role="cell" className="c-status">
-                  <BucketBadge bucket={a.bucket} />
-                </span>
-                <span role="cell" className="c-progress">
-                  <Progress value={a.progressPercent} />
-                </span>
-              </div>
+              <Row key={a.id} a={a} index={first + i} rowH={rowH} asOf={asOf} />
             ))}
           </div>
           </div>
@@ -322,3 +294,31 @@ export default function Assignments() {
     </>
   );
 }
+
+/** One row; memoised so scrolling renders only the rows that come into view. */
+const Row = memo(function Row({ a, index, rowH, asOf }: { a: AssignmentRow; index: number; rowH: number; asOf: string }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} className="vt-row" data-testid="assignment-row" style={{ position: 'absolute', top: index * rowH, left: 0, right: 0, height: rowH }}>
+      <span role="cell" className="c-ref">
+        {a.ref}
+      </span>
+      <span role="cell" className="c-task">
+        <a href={`/nhiem-vu/${a.id}`} className="task" title={a.text}>
+          {a.text}
+        </a>
+      </span>
+      <span role="cell" className="c-agency">
+        {a.agencyName}
+      </span>
+      <span role="cell" className="c-due">
+        <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} />
+      </span>
+      <span role="cell" className="c-status">
+        <BucketBadge bucket={a.bucket} />
+      </span>
+      <span role="cell" className="c-progress">
+        <Progress value={a.progressPercent} />
+      </span>
+    </div>
+  );
+});

@@ -6,7 +6,7 @@
 import { Fragment, useMemo, useRef, useState, type ReactNode } from 'react';
 import { agenciesList, del, get, groupsList, leadersList, patch, post, type AddresseeRef, type Agency, type Doc, type Group, type Item, type User } from '../api';
 import { t, tk } from '../i18n';
-import { ErrorBox, Loading, Notice, PageTitle, isOffice, useAsync, useSession, useSubmit } from '../components';
+import { DateInput, ErrorBox, Loading, Notice, PageTitle, isOffice, useAsync, useSession, useSubmit } from '../components';
 import { fmtDate, fmtNumber } from '../format';
 
 interface Directory {
@@ -111,7 +111,7 @@ function MetaForm({ doc, editable, onSaved }: { doc: Doc; editable: boolean; onS
           </div>
           <div className="field">
             <label htmlFor="m-date">{t('docDate')}</label>
-            <input id="m-date" type="date" value={docDate} onChange={(e) => setDocDate(e.target.value)} />
+            <DateInput id="m-date" value={docDate} onChange={setDocDate} />
           </div>
         </div>
         <div className="field">
@@ -399,7 +399,7 @@ function ItemEditor({ item, next, docId, dir, editable, active, onShow, onChange
           </div>
           <div className="field">
             <label htmlFor={id('due')}>{t('due')}</label>
-            <input id={id('due')} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <DateInput id={id('due')} value={due} onChange={setDue} />
           </div>
           <div className="field">
             <label htmlFor={id('dueText')}>{t('dueText')}</label>

@@ -44,7 +44,6 @@ export default function ImportDocument() {
             const f = e.dataTransfer.files[0];
             if (f) setFile(f);
           }}
-          onClick={() => input.current?.click()}
         >
           <label htmlFor="imp-file">{t('dropFile')}</label>
           <input
@@ -52,7 +51,8 @@ export default function ImportDocument() {
             ref={input}
             type="file"
             accept=".docx,.pdf,.txt,.doc,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-            className="sr-only"
+            style={{ display: 'block', margin: '0.6rem auto 0' }}
+            onClick={(e) => e.stopPropagation()}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
