@@ -54,8 +54,14 @@ describe.skipIf(!testServerUrl)('delivery on PostgreSQL with several instances',
       // Both instances plan the same day at once: the advisory lock and unique keys make it one plan.
       const plans = await Promise.all([a, b].map((d) => planPass(d.db, { date: '2025-07-24', rules, calendar, messageHost: 'dondoc.test' })));
       expect(plans[0].created + plans[1].created).toBe(N);
-      const mk = (d: Database, id: string) =>
-        drainDeliveries({ db: d.db, workerId: id, publicUrl: 'http://dondoc.test', mailFrom: 'dondoc <no-reply@dondoc.test>', mailer: createMailer(sink.url, { maxConnections: 3 }), batchSize: 10, concurrency: 5 });
+      const mk = async (d: Database, id: string) => {
+        const mailer = createMailer(sink.url, { maxConnections: 3 });
+        try {
+          return await drainDeliveries({ db: d.db, workerId: id, publicUrl: 'http://dondoc.test', mailFrom: 'dondoc <no-reply@dondoc.test>', mailer, batchSize: 10, concurrency: 5 });
+        } finally {
+          mailer.close();
+        }
+      };
       const [ra, rb] = await Promise.all([mk(a, 'A'), mk(b, 'B')]);
       expect(ra.sent + rb.sent).toBe(N);
       expect(ra.sent).toBeGreaterThan(0);

@@ -184,7 +184,15 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
       T.paras.push(p);
       continue;
     }
-    stack.pop();
+    // under a heading ("2. Nhiệm vụ thời gian tới") the paragraphs are its items; after a complete item they are its siblings
+    const headingLabel = !/[.;:]\s*\**$/u.test(T.paras[0].text);
+    if (!headingLabel) stack.pop();
+    else if (T.paras.length === 2 && T.children.length === 0 && explicitStart(T.paras[1].text)) {
+      // the body absorbed by the heading was the first of several items: make it one of them
+      const first = newNode('para', 'para', 'p', T);
+      first.paras.push(T.paras.pop()!);
+      T.children.push(first);
+    }
     const parent = top();
     const node = newNode('para', 'para', 'p', parent);
     node.paras.push(p);

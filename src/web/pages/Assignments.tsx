@@ -100,27 +100,13 @@ export default function Assignments() {
     : null;
   const asOf = counts.data?.asOf ?? new Date().toISOString().slice(0, 10);
 
-  // virtual window
   const rowH = useRowHeight();
-  const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewH, setViewH] = useState(600);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  useEffect(() => {
-    scroller.current?.scrollTo(0, 0);
-    setScrollTop(0);
-  }, [key]);
-  const first = Math.max(0, Math.floor(scrollTop / rowH) - 10);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + viewH) / rowH) + 10);
-  useEffect(() => {
-    if (!loading && cursor && last >= rows.length - 40) void loadPage(false, cursor);
-  }, [last, rows.length, cursor, loading, loadPage]);
+  const onWindow = useCallback(
+    (last: number) => {
+      if (!loading && cursor && last >= rows.length - 40) void loadPage(false, cursor);
+    },
+    [loading, cursor, rows.length, loadPage],
+  );
 
   const agencies = useAsync(() => (user.role === 'agency' ? Promise.resolve([]) : agenciesList()), []);
   const leaders = useAsync(() => leadersList().catch(() => []), []);
@@ -266,9 +252,47 @@ export default function Assignments() {
       </div>
       <ErrorBox error={error} onRetry={() => void loadPage(rows.length === 0, rows.length ? cursor : null)} />
       <ErrorBox error={counts.error} />
-      <div className="vt-wrap">
-        <div className="vt-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} data-testid="vt-scroll">
-          <div role="table" aria-label={t('listTitle')} aria-rowcount={total ?? rows.length}>
+      <VirtualRows rows={rows} rowH={rowH} asOf={asOf} total={total} resetKey={key} onWindow={onWindow} loading={loading} empty={!loading && rows.length === 0 && !error} sortHeader={sortHeader} />
+    </>
+  );
+}
+
+/**
+ * The scrolling window: only rows in view (plus a margin) are in the DOM. Scrolling re-renders
+ * this component alone, not the filters above it.
+ */
+function VirtualRows({ rows, rowH, asOf, total, resetKey, onWindow, loading, empty, sortHeader }: {
+  rows: AssignmentRow[];
+  rowH: number;
+  asOf: string;
+  total: number | null;
+  resetKey: string;
+  onWindow: (last: number) => void;
+  loading: boolean;
+  empty: boolean;
+  sortHeader: (label: string, key: 'due' | 'updated') => React.ReactNode;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewH, setViewH] = useState(600);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewH(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+    setScrollTop(0);
+  }, [resetKey]);
+  const first = Math.max(0, Math.floor(scrollTop / rowH) - 10);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewH) / rowH) + 10);
+  useEffect(() => onWindow(last), [last, onWindow]);
+  return (
+    <div className="vt-wrap">
+      <div className="vt-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} data-testid="vt-scroll">
+        <div role="table" aria-label={t('listTitle')} aria-rowcount={total ?? rows.length}>
           <div className="vt-head" role="row" aria-rowindex={1}>
             <span role="columnheader">{t('colRef')}</span>
             <span role="columnheader">{t('colTask')}</span>
@@ -282,16 +306,15 @@ export default function Assignments() {
               <Row key={a.id} a={a} index={first + i} rowH={rowH} asOf={asOf} />
             ))}
           </div>
-          </div>
-          {!loading && rows.length === 0 && !error && <p style={{ padding: '1rem' }}>{t('noResults')}</p>}
-          {loading && (
-            <p className="muted" role="status" style={{ padding: '0.5rem 1rem' }}>
-              {t('loading')}
-            </p>
-          )}
         </div>
+        {empty && <p style={{ padding: '1rem' }}>{t('noResults')}</p>}
+        {loading && (
+          <p className="muted" role="status" style={{ padding: '0.5rem 1rem' }}>
+            {t('loading')}
+          </p>
+        )}
       </div>
-    </>
+    </div>
   );
 }
 
