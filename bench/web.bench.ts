@@ -20,7 +20,7 @@ if (!hasChromium) {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
 
-ensureWebBuild();
+ensureWebBuild({ force: true });
 const server = await startServer();
 try {
   const { agency } = await seedDirectoryAndUsers(server.url);

@@ -24,6 +24,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The server URL, for work that needs its own connection (migrations, locks). */
   url?: string;
+  /** The embedded engine, when it is one. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
  * PGlite takes no lock on its folder and two processes on one folder corrupt it, so we keep
  * a pid file and refuse to open a folder whose owner is still alive.
  */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null, opts: { template?: Blob } = {}): Promise<Database> {
   let lockFile: string | null = null;
   let client: PGlite;
   if (dataDir) {
@@ -55,12 +57,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     writeFileSync(lockFile, String(process.pid));
     client = new PGlite(join(dataDir, 'pg'), { extensions: { pg_trgm } });
   } else {
-    client = new PGlite({ extensions: { pg_trgm } });
+    // A dump of an already-migrated database skips initdb, which is most of PGlite's start time.
+    client = new PGlite({ extensions: { pg_trgm }, ...(opts.template ? { loadDataDir: opts.template } : {}) });
   }
   await client.waitReady;
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       await client.close();
       if (lockFile) rmSync(lockFile, { force: true });

@@ -163,5 +163,29 @@ describe.each(testBackends)('delivery on %s', (backend: Backend) => {
     expect(planned).toBe(2);
     await worker();
     expect(sink.accepted).toHaveLength(2);
-  });
+  }, 240_000);
+
+  it('a holiday fortnight around Tết 2026, one pass per calendar day: nothing on days off, nothing twice', async () => {
+    database = await openTestDatabase(backend);
+    await seedBulk(database.db, { n: 1, due: '2026-02-18' }); // mùng 2 Tết
+    const withCatchUp = { ...DEFAULT_REMINDER_RULES, dailyOfficeDigest: false, weeklyAgencyDigest: false };
+    for (let d = Date.parse('2026-02-02'); d <= Date.parse('2026-03-06'); d += 86_400_000) {
+      const date = new Date(d).toISOString().slice(0, 10);
+      await planPass(database.db, { date, rules: withCatchUp, calendar, messageHost: 'dondoc.test' });
+    }
+    const rows = await queryRows<{ pass_date: string; rules: string }>(
+      database.db,
+      sql`select d.pass_date::text, string_agg(distinct i.rule, ',') as rules from reminder_deliveries d join reminder_items i on i.delivery_id = d.id group by d.id order by 1`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.pass_date, r.rules]))).toEqual({
+      '2026-02-09': 'before_5',
+      '2026-02-13': 'due_day', // the deadline is inside Tết: the last working day before it
+      '2026-02-23': 'escalate_agency', // first working day after Tết = first overdue working day
+      '2026-02-25': 'overdue',
+      '2026-03-02': 'overdue',
+      '2026-03-05': 'overdue',
+    });
+    await worker();
+    expect(sink.accepted.map((m) => m.to)).toHaveLength(6);
+  }, 240_000);
 });

@@ -70,24 +70,26 @@ interface ClaimedRow {
   attempts: number;
 }
 
-/** Claims up to `n` due deliveries for `workerId` until now + lease. */
+/**
+ * Claims up to `n` due deliveries for `workerId` until now + lease: first rows whose owner's lease
+ * ran out (a dead instance), then new and retry-due ones. No ORDER BY: each query walks the
+ * (status, next_attempt_at) index and stops after `n` rows instead of sorting the whole backlog.
+ */
 export async function claimDeliveries(db: Db, workerId: string, n: number, leaseSeconds: number): Promise<ClaimedRow[]> {
-  return queryRows<ClaimedRow>(
-    db,
-    sql`with c as (
-          select id from reminder_deliveries
-          where (status in ('pending', 'failed') and next_attempt_at <= now())
-             or (status = 'sending' and locked_until < now())
-          order by next_attempt_at, id
-          limit ${n}
-          for update skip locked
-        )
-        update reminder_deliveries d
-           set status = 'sending', locked_by = ${workerId}, attempts = d.attempts + 1,
-               locked_until = now() + make_interval(secs => ${leaseSeconds})
-          from c where d.id = c.id
-        returning d.id, d.pass_date::text, d.recipient_key, d.user_id, d.recipient_name, d.channel, d.target, d.message_id, d.attempts`,
-  );
+  const claim = (where: ReturnType<typeof sql>, limit: number) =>
+    queryRows<ClaimedRow>(
+      db,
+      sql`with c as (select id from reminder_deliveries where ${where} limit ${limit} for update skip locked)
+          update reminder_deliveries d
+             set status = 'sending', locked_by = ${workerId}, attempts = d.attempts + 1,
+                 locked_until = now() + make_interval(secs => ${leaseSeconds})
+            from c where d.id = c.id
+          returning d.id, d.pass_date::text, d.recipient_key, d.user_id, d.recipient_name, d.channel, d.target, d.message_id, d.attempts`,
+    );
+  const retaken = await claim(sql`status = 'sending' and locked_until < now()`, n);
+  if (retaken.length >= n) return retaken;
+  const fresh = await claim(sql`status in ('pending', 'failed') and next_attempt_at <= now()`, n - retaken.length);
+  return [...retaken, ...fresh];
 }
 
 interface LineRow {

@@ -107,7 +107,7 @@ function Shell({ switchLang }: { switchLang: () => void }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const user = useSessionUser();
   const nav: NavItem[] = [
-    { href: '/', label: t('navDashboard'), show: true },
+    { href: user.role === 'agency' ? '/tong-quan' : '/', label: t('navDashboard'), show: true },
     { href: '/co-quan', label: t('navMyAgency'), show: user.role === 'agency' },
     { href: '/nhiem-vu', label: t('navAssignments'), show: true },
     { href: '/van-ban', label: t('navDocuments'), show: user.role !== 'agency' },
@@ -125,7 +125,7 @@ function Shell({ switchLang }: { switchLang: () => void }) {
     navigate('/');
     location.reload();
   };
-  const current = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(href + '/'));
+  const current = (href: string) => (href === '/' ? path === '/' || path === '/tong-quan' : path === href || path.startsWith(href + '/') || (href === '/co-quan' && path === '/'));
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

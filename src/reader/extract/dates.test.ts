@@ -48,6 +48,11 @@ describe('deadline phrases', () => {
     expect(due('báo cáo kết quả tại Kỳ họp thứ Sáu, HĐND tỉnh (dự kiến tổ chức tháng 12/2017).')).toEqual(['2017-12-31']);
     expect(due('ngay sau khi được HĐND tỉnh thông qua tại Kỳ họp (dự kiến tổ chức vào tháng 12/2017).')).toEqual([]);
   });
+  it('reads months without a year from the document date', () => {
+    expect(due('hoàn thành trong tháng 8.')).toEqual(['2025-08-31']);
+    expect(due('hoàn thành trong tháng 3')).toEqual(['2026-03-31']);
+    expect(due('vào dịp tháng 8/2025 tổ chức')).toEqual([]);
+  });
   it('reads several deadlines in order', () => {
     expect(due('trong Quý 4 năm 2017; trong tháng 3 năm 2018; xong trước ngày 30/8/2017.')).toEqual(['2017-12-31', '2018-03-31', '2017-08-30']);
   });

@@ -54,6 +54,7 @@ const RE_DMY = /(?<![\d/])(?:ngày\s{1,3})?(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{1,2})
 const RE_DMY_WORDS = /(?:ngày\s{1,3})?(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})(?:\s{1,3}năm\s{1,3}(\d{4}))?/giu;
 const RE_DM = /(?<![\d/.])(?:ngày\s{1,3})?(\d{1,2})\s{0,2}\/\s{0,2}(\d{1,2})(?![\d/])/giu;
 const RE_MONTH = /(?<!\d\s{0,2}|ngày\s{1,3}\d{1,2}\s{1,3})tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4})/giu;
+const RE_MONTH_NOYEAR = /(?:trong|hết|cuối|trước|xong trong|hoàn thành trong)\s{1,3}tháng\s{1,3}(\d{1,2})(?![\d/])(?!\s{0,2}(?:\/|năm|-)\s{0,2}\d)/giu;
 const RE_QUARTER = /quý\s{1,3}(iv|iii|ii|i|[1-4])\b(?:\s{0,2}(?:\/|năm|-)\s{0,2}(\d{4}))?/giu;
 const RE_HALF = /(?:6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm(?:\s{1,3}(\d{4}))?/giu;
 const RE_LATE = /(?:những|các)\s{1,3}tháng\s{1,3}cuối\s{1,3}năm(?:\s{1,3}(\d{4}))?/giu;
@@ -133,6 +134,9 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   if (cached && cached.ctx === ctx) return cached.out;
   const raws: Raw[] = [];
   const taken: [number, number][] = [];
+  const low = text.toLowerCase();
+  const has = (w: string): boolean => low.includes(w);
+  const slash = /\d\s{0,2}[/.-]\s{0,2}\d/u.test(text);
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   const push = (r: Raw): void => {
     if (raws.length >= 60) return;
@@ -144,14 +148,14 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   let m: RegExpExecArray | null;
 
   // recurring and special forms first (they claim their span)
-  for (m of text.matchAll(RE_MONTHLY)) {
+  if ((has('hằng tháng') || has('hàng tháng'))) for (m of text.matchAll(RE_MONTHLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const d = nextMonthly(ctx.refDate, year, day);
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
   }
-  for (m of text.matchAll(RE_YEARLY)) {
+  if ((has('hằng năm') || has('hàng năm'))) for (m of text.matchAll(RE_YEARLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const month = Number(m[2]);
@@ -160,7 +164,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: s, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
   }
-  for (m of text.matchAll(RE_YEARLY_AFTER)) {
+  if ((has('hằng năm') || has('hàng năm'))) for (m of text.matchAll(RE_YEARLY_AFTER)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const month = Number(m[2]);
@@ -168,7 +172,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
   }
-  for (m of text.matchAll(RE_WORKDAYS)) {
+  if (has('từ')) for (m of text.matchAll(RE_WORKDAYS)) {
     if (!ctx.refDate) continue;
     const n = Number(m[1]);
     let d: string | null = null;
@@ -181,13 +185,13 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     } else if (!m[2]) d = addDays(ctx.refDate, n);
     if (d) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false });
   }
-  for (m of text.matchAll(RE_EVENT)) {
+  if ((has('nhân dịp') || has('chào mừng') || has('hướng tới'))) for (m of text.matchAll(RE_EVENT)) {
     const y = Number(m[7]);
     const mo = Number(m[6]);
     const d = Number(m[5]);
     if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: false });
   }
-  for (m of text.matchAll(RE_EXPECTED)) {
+  if (has('dự kiến')) for (m of text.matchAll(RE_EXPECTED)) {
     const before = clauseBefore(text, m.index!);
     if (!/báo cáo/iu.test(before) || /sau khi/iu.test(before)) {
       taken.push([m.index!, m.index! + m[0].length]);
@@ -198,24 +202,24 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     if (valid(y, mo, 1)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, lastDay(y, mo)), needsTrigger: false });
   }
   // plain dates
-  for (m of text.matchAll(RE_DMY)) {
+  if (slash) for (m of text.matchAll(RE_DMY)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     const y = Number(m[3]);
     if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_DMY_WORDS)) {
+  if (has('tháng')) for (m of text.matchAll(RE_DMY_WORDS)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     const y = m[3] ? Number(m[3]) : year;
     if (y && valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[3] ? iso(y, mo, d) : rollYear(iso(y, mo, d), ctx.refDate), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_DM)) {
+  if (slash) for (m of text.matchAll(RE_DM)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     if (year && valid(year, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: rollYear(iso(year, mo, d), ctx.refDate), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_MONTH)) {
+  if (has('tháng')) for (m of text.matchAll(RE_MONTH)) {
     const mo = Number(m[1]);
     const y = Number(m[2]);
     if (!valid(y, mo, 1)) continue;
@@ -223,39 +227,47 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const d = /trước\s{1,3}$/iu.test(before) ? (mo === 1 ? iso(y - 1, 12, 31) : iso(y, mo - 1, lastDay(y, mo - 1))) : iso(y, mo, lastDay(y, mo));
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: true });
   }
-  for (m of text.matchAll(RE_QUARTER)) {
+  if (has('tháng')) for (m of text.matchAll(RE_MONTH_NOYEAR)) {
+    const mo = Number(m[1]);
+    if (!year || mo < 1 || mo > 12) continue;
+    const s0 = m.index! + m[0].lastIndexOf('tháng');
+    const before = /trước\s{1,3}tháng/iu.test(m[0]);
+    const d = before ? (mo === 1 ? iso(year - 1, 12, 31) : iso(year, mo - 1, lastDay(year, mo - 1))) : iso(year, mo, lastDay(year, mo));
+    push({ start: s0, end: m.index! + m[0].length, text: m[0], iso: rollYear(d, ctx.refDate), needsTrigger: false });
+  }
+  if (has('quý')) for (m of text.matchAll(RE_QUARTER)) {
     const q = QUARTER[m[1].toLowerCase()];
     const y = m[2] ? Number(m[2]) : year;
     if (!q || !y) continue;
     const qd = iso(y, q * 3, lastDay(y, q * 3));
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[2] ? qd : rollYear(qd, ctx.refDate), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_HALF)) {
+  if (has('tháng')) for (m of text.matchAll(RE_HALF)) {
     const y = m[2] ? Number(m[2]) : year;
     if (!y) continue;
     const first = m[1].toLowerCase() === 'đầu';
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: first ? iso(y, 6, 30) : iso(y, 12, 31), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_LATE)) {
+  if (has('tháng')) for (m of text.matchAll(RE_LATE)) {
     const y = m[1] ? Number(m[1]) : year;
     if (y) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: true });
   }
-  for (m of text.matchAll(RE_YEAR_END)) {
+  if (has('cuối')) for (m of text.matchAll(RE_YEAR_END)) {
     const y = Number(m[1]);
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
-  for (m of text.matchAll(RE_YEAR)) {
+  if (has('năm')) for (m of text.matchAll(RE_YEAR)) {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
-  for (m of text.matchAll(RE_PERIOD)) {
+  if (has('giai')) for (m of text.matchAll(RE_PERIOD)) {
     const before = clauseBefore(text, m.index!);
     if (!/trong\s{1,3}$/iu.test(text.slice(Math.max(0, m.index! - 8), m.index!))) continue;
     if (!/(thực hiện|triển khai|hoàn thành)/iu.test(before)) continue;
     const y = Number(m[2]);
     if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
-  for (m of text.matchAll(RE_PLAN_YEAR)) {
+  if (has('kế hoạch')) for (m of text.matchAll(RE_PLAN_YEAR)) {
     const y = Number(m[1]);
     const s = m.index! + m[0].length - m[1].length - 4;
     if (y >= 1900 && y <= 2199) push({ start: s, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });

@@ -329,3 +329,18 @@ describe('tables whose lead column is "Đơn vị thực hiện"', () => {
     ]);
   });
 });
+
+describe('headings in capitals', () => {
+  it('gives a capitalised addressee heading to its items', () => {
+    const r = extract('II. NHIỆM VỤ\n\n1. SỞ Y TẾ\n\n- Kiểm tra an toàn thực phẩm trong tháng 9/2025.\n\n- Tổng hợp, báo cáo kết quả.');
+    expect(r.tasks.map((t) => t.lead)).toEqual([['Sở Y tế'], ['Sở Y tế']]);
+    expect(r.tasks[0].due).toBe('2025-09-30');
+  });
+});
+
+describe('tables without a number column', () => {
+  it('keeps rows with the same lead apart', () => {
+    const r = extract('Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\nRà soát quy hoạch | Sở Xây dựng | Quý I/2026\nCấp phép xây dựng | Sở Xây dựng | Thường xuyên');
+    expect(r.tasks.map((t) => t.due)).toEqual(['2026-03-31', null]);
+  });
+});

@@ -133,7 +133,8 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     // unlabelled paragraph
     const T = top();
     const leadinNext = /:\s*$/u.test(t) && nextLabelled(i);
-    const starts = explicitStart(t);
+    let startsMemo: ClauseResult | null | undefined;
+    const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(t)) : startsMemo);
     if (T.kind === 'para') {
       if (leadinNext && T.parent === root) {
         stack.pop();
@@ -142,7 +143,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
       }
       if (leadinNext && T.children.length === 0 && !endsWithColon(T)) {
         T.leadins.push(p);
-      } else if (starts || leadinNext) {
+      } else if (leadinNext || startsFn()) {
         stack.pop();
         const parent = top();
         const node = newNode('para', 'para', 'p', parent);
@@ -180,7 +181,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     }
     const complete = /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text);
     const headingOnly = T.paras.length === 1 && !complete;
-    if (headingOnly || !starts) {
+    if (headingOnly || !startsFn()) {
       T.paras.push(p);
       continue;
     }
@@ -329,7 +330,7 @@ function inheritableUncached(n: Node): Addr | null {
   let kind = '';
   for (const [i, p] of paras.entries()) {
     const text = i === 0 && n.labelLen && paras[0] === n.paras[0] ? p.text.slice(n.labelLen) : p.text;
-    if (isUpperLine(text)) continue;
+    if (isUpperLine(text) && (section || i > 0)) continue;
     const sc = scanner(text);
     let got = false;
     for (const cs of clauseStarts(text)) {
@@ -606,7 +607,8 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const lead = leadCell ? readNames(scanner(leadCell), 0).names : [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
-      const continuation = !stt.replace(/[.\s]/g, '') && cur && (!lead.length || leadKey === cur.leadKey);
+      const continuation =
+        cur && (t.cols.stt >= 0 ? !stt.replace(/[.\s]/g, '') && (!lead.length || leadKey === cur.leadKey) : !cell(t.cols.text) && (!lead.length || leadKey === cur.leadKey));
       if (continuation && cur) {
         cur.paras.push(row.para);
         if (body) cur.texts.push(body);

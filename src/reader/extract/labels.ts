@@ -21,7 +21,10 @@ const DASH = /^[-–—][ \t]*(?=\S)/;
 const PLUS = /^\+[ \t]*(?=\S)/;
 const BULLET = /^[•●▪◦·*\uf0b7\uf0a7\uf0d8][ \t]*(?=\S)/;
 
+const FIRST = /^[IVXĐ0-9a-zđ(\-–—+•●▪◦·*\uf0b7\uf0a7\uf0d8]/u;
+
 export function parseLabel(s: string): Label | null {
+  if (!FIRST.test(s)) return null;
   let m: RegExpExecArray | null;
   if ((m = DIEU.exec(s))) return { kind: 'dieu', level: 'dieu', key: m[1], length: m[0].length };
   if ((m = ROMAN.exec(s))) return { kind: 'roman', level: 'roman', key: m[1], length: m[0].length };

@@ -11,15 +11,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; CHROMIUM_PATH overrides it (e.g. to check the skip path). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_MESSAGE = `browser tests skipped: ${CHROMIUM} not found`;
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 export const PASSWORD = 'mat-khau-e2e-2025';
 
-/** Builds the web app when dist/web is missing or older than its sources. */
-export function ensureWebBuild(): void {
+/**
+ * Builds the web app when dist/web is missing or older than its sources (always with `force`).
+ * NODE_ENV is forced to production: under vitest it is "test", which would bundle React's
+ * development build.
+ */
+export function ensureWebBuild(opts: { force?: boolean } = {}): void {
   const index = join(ROOT, 'dist/web/index.html');
   const newest = (dir: string): number =>
     readdirSync(dir).reduce((m, name) => {
@@ -28,8 +33,8 @@ export function ensureWebBuild(): void {
       const s = statSync(p);
       return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
     }, 0);
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'src/web'))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (!opts.force && existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'src/web'))) return;
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error('web build failed');
 }
 

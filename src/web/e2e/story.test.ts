@@ -88,6 +88,15 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
   });
 
   it('the office signs in, imports the seed notice, corrects tasks and publishes', async () => {
+    // A wrong password: the API's Vietnamese detail is shown and the input stays.
+    await office.goto(`${server.url}/`);
+    await office.getByLabel('Tên đăng nhập').fill('vanphong');
+    await office.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await office.getByRole('button', { name: 'Đăng nhập' }).click();
+    await office.getByRole('alert').waitFor();
+    expect(await office.getByRole('alert').innerText()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await office.getByLabel('Tên đăng nhập').inputValue()).toBe('vanphong');
+    await screenshot(office, 'sign-in-error');
     await signIn(office, 'vanphong', 'sign-in');
     await poll(() => office.locator('.who-text').innerText()).toContain('Văn phòng UBND tỉnh');
     await expectAccessible(office);
@@ -180,6 +189,15 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await poll(() => page.locator('.badge.state').first().innerText()).toBe('Đang thực hiện');
     await screenshot(page, 'progress-reported');
 
+    // Ask for an extension, with its reason.
+    const requested = new Date(Date.parse(`${today}T00:00:00Z`) + 45 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByText('Xin gia hạn', { exact: true }).click();
+    await page.getByLabel('Hạn đề nghị').fill(requested.split('-').reverse().join('/'));
+    await page.getByLabel('Lý do').fill('Chờ vắc xin đợt 2 từ Bộ Y tế.');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await page.getByText('Chờ quyết định').waitFor();
+    await screenshot(page, 'extension-asked');
+
     await page.getByText('Báo cáo hoàn thành', { exact: true }).first().click();
     const completion = page.getByTestId('completion-form');
     await completion.getByLabel('Nội dung báo cáo').fill('Hoàn thành chiến dịch tiêm vắc xin sởi: 98,6% đối tượng được tiêm.');
@@ -204,6 +222,10 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await review.waitFor();
     await screenshot(office, 'review-completion');
     await expectAccessible(office);
+    // The extension is refused with a note (the task is being completed on time anyway).
+    await office.locator('input[id^=extd-]').fill('Không cần gia hạn: đã báo cáo hoàn thành.');
+    await office.getByRole('button', { name: 'Từ chối' }).click();
+    await office.getByText('Đã từ chối').waitFor();
     await review.getByRole('button', { name: 'Công nhận hoàn thành' }).click();
     await poll(() => office.locator('.badge.state').first().innerText()).toBe('Đã hoàn thành');
     await office.getByText('Đã được công nhận').first().waitFor();

@@ -166,6 +166,13 @@ export default function AssignmentPage({ id }: { id: string }) {
             <h2 id="audit-h">{t('auditTrail')}</h2>
             <div className="table-scroll">
               <table className="simple" data-testid="audit">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('auditWhen')}</th>
+                    <th scope="col">{t('auditWhat')}</th>
+                    <th scope="col">{t('auditWho')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {d.data.events.map((e) => (
                     <tr key={e.id}>
