@@ -19,9 +19,20 @@ export default function Directory() {
   return (
     <>
       <PageTitle>{t('dirTitle')}</PageTitle>
-      <div className="tabs" role="tablist" aria-label={t('dirTitle')}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('dirTitle')}
+        onKeyDown={(e) => {
+          // Arrow keys move between tabs (WAI-ARIA tabs pattern).
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+          navigate(`/danh-muc?tab=${next}`, { replace: true });
+          setTimeout(() => document.getElementById(`tab-${next}`)?.focus(), 0);
+        }}
+      >
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} aria-controls={`panel-${x}`} onClick={() => navigate(`/danh-muc?tab=${x}`, { replace: true })}>
+          <button key={x} type="button" role="tab" id={`tab-${x}`} aria-selected={tab === x} tabIndex={tab === x ? 0 : -1} aria-controls={`panel-${x}`} onClick={() => navigate(`/danh-muc?tab=${x}`, { replace: true })}>
             {label[x]}
           </button>
         ))}
