@@ -65,6 +65,9 @@ export async function run(args: string[]): Promise<number> {
         for (const i of m.items.slice(0, 50)) console.log(`    ${i.assignmentId}  ${i.rule}  hạn ${formatDateVi(i.plannedDue)}`);
         if (m.items.length > 50) console.log(`    … và ${m.items.length - 50} mục khác`);
       }
+      for (const u of r.plan.unreachable) {
+        console.error(`Cảnh báo: ${u.name} có ${u.assignments} nhiệm vụ đang mở nhưng không có hộp thư cơ quan và không có cán bộ nào để nhắc.`);
+      }
       if (!dryRun) {
         console.log(`Đã ghi ${r.plan.created} thư mới vào hàng đợi.`);
         if (r.delivery) console.log(`Gửi: ${r.delivery.sent} thành công, ${r.delivery.failed} lỗi sẽ thử lại, ${r.delivery.dead} hỏng (đã ghi nhật ký), ${r.delivery.skipped} bỏ qua.`);

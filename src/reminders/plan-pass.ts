@@ -37,6 +37,8 @@ export interface PassResult {
   /** Deliveries written (0 on a dry run or when another instance planned them first). */
   created: number;
   items: number;
+  /** Agencies with open tasks due for a reminder but no mailbox and no active officer: nobody to tell. */
+  unreachable: { agencyId: string; name: string; assignments: number }[];
 }
 
 async function loadDirectory(db: DbOrTx): Promise<PlanDirectory> {
@@ -59,7 +61,7 @@ async function loadDirectory(db: DbOrTx): Promise<PlanDirectory> {
   return { agency: (id) => byAgency.get(id) ?? [], office, user: (id) => byUser.get(id), webhookIds: hookRows.map((h) => h.id) };
 }
 
-async function plan(db: DbOrTx, opts: PassOptions): Promise<PlannedMessage[]> {
+async function plan(db: DbOrTx, opts: PassOptions): Promise<{ messages: PlannedMessage[]; unreachable: PassResult['unreachable'] }> {
   const { date, rules, calendar } = opts;
   const open = await db
     .select({ id: assignments.id, agencyId: assignments.agencyId, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
@@ -85,7 +87,7 @@ async function plan(db: DbOrTx, opts: PassOptions): Promise<PlannedMessage[]> {
   )) {
     if (isCapped(r.rule)) counts.set(`${r.assignment_id}|${r.rule}`, Number(r.n));
   }
-  return planReminders({
+  const messages = planReminders({
     date,
     rules,
     calendar,
@@ -94,6 +96,15 @@ async function plan(db: DbOrTx, opts: PassOptions): Promise<PlannedMessage[]> {
     alreadyPlanned: (k) => planned.has(k),
     plannedCount: (a, rule) => counts.get(`${a}|${rule}`) ?? 0,
   });
+  // Never silently: an agency nobody can be told about is reported with the pass.
+  const lonely = new Map<string, number>();
+  for (const a of open) if (directory.agency(a.agencyId).length === 0) lonely.set(a.agencyId, (lonely.get(a.agencyId) ?? 0) + 1);
+  const unreachable: PassResult['unreachable'] = [];
+  if (lonely.size) {
+    const names = new Map((await db.select({ id: agencies.id, name: agencies.name }).from(agencies)).map((a) => [a.id, a.name]));
+    for (const [agencyId, n] of lonely) unreachable.push({ agencyId, name: names.get(agencyId) ?? agencyId, assignments: n });
+  }
+  return { messages, unreachable };
 }
 
 export function dedupeKeyOf(date: string, m: PlannedMessage): string {
@@ -106,12 +117,12 @@ export function dedupeKeyOf(date: string, m: PlannedMessage): string {
 /** Plans the pass of `opts.date`; with `dryRun` only answers what would be sent. */
 export async function planPass(db: Db, opts: PassOptions): Promise<PassResult> {
   if (opts.dryRun) {
-    const messages = await plan(db, opts);
-    return { date: opts.date, messages, created: 0, items: 0 };
+    const { messages, unreachable } = await plan(db, opts);
+    return { date: opts.date, messages, created: 0, items: 0, unreachable };
   }
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_LOCK_KEY})`);
-    const messages = await plan(tx, opts);
+    const { messages, unreachable } = await plan(tx, opts);
     let created = 0;
     let items = 0;
     for (let i = 0; i < messages.length; i += CHUNK) {
@@ -154,16 +165,16 @@ export async function planPass(db: Db, opts: PassOptions): Promise<PassResult> {
       items += rows.length;
       opts.onProgress?.(Math.min(i + CHUNK, messages.length), messages.length);
     }
-    if (created > 0) {
+    if (created > 0 || unreachable.length > 0) {
       const byChannel: Record<string, number> = {};
       for (const m of messages) byChannel[m.channel] = (byChannel[m.channel] ?? 0) + 1;
       await recordEvent(tx, SYSTEM_ACTOR, {
         action: 'reminders.pass_planned',
         entity: 'reminder_pass',
         entityId: opts.date,
-        after: { date: opts.date, deliveries: created, items, byChannel },
+        after: { date: opts.date, deliveries: created, items, byChannel, unreachable: unreachable.slice(0, 200) },
       });
     }
-    return { date: opts.date, messages, created, items };
+    return { date: opts.date, messages, created, items, unreachable };
   });
 }

@@ -31,6 +31,7 @@ export async function startReminderLoop(ctx: AppContext, log: FastifyBaseLogger,
         lastPass = Date.now();
         const r = await runReminderPass({ ...base, date: ctx.today() });
         if (r.plan.created || r.delivery?.claimed) log.info({ date: r.plan.date, planned: r.plan.created, ...r.delivery }, 'reminders: pass');
+        if (r.plan.unreachable.length) log.warn({ unreachable: r.plan.unreachable }, 'reminders: agencies with open tasks but nobody to remind');
       } else {
         const d = await deliverDue(base);
         if (d.claimed) log.info(d, 'reminders: delivered');
