@@ -4,6 +4,8 @@
  */
 import { openApp } from '../app/open-app';
 import { parseCli, runCommand } from './args';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/sql';
 import { isIsoDate } from '../shared/dates';
 import { formatDateVi } from '../shared/dates';
 import { AppError } from '../shared/errors';
@@ -57,12 +59,24 @@ export async function run(args: string[]): Promise<number> {
         console.log(JSON.stringify({ date, dryRun, messages, created: r.plan.created, delivery: r.delivery }, null, 2));
         return 0;
       }
+      // Human labels for the listing: document number, item ref, lead agency and the start of the text.
+      const shown = [...new Set(messages.flatMap((m) => m.items.slice(0, 50).map((i) => i.assignmentId)))];
+      const labels = new Map<string, string>();
+      for (let i = 0; i < shown.length; i += 5000) {
+        const rows = await queryRows<{ id: string; label: string }>(
+          ctx.db,
+          sql`select a.id, concat_ws(' · ', nullif(d.number, ''), nullif(di.ref, ''), ag.short_name, left(di.text, 60)) as label
+                from assignments a join directive_items di on di.id = a.item_id join documents d on d.id = a.document_id join agencies ag on ag.id = a.agency_id
+               where a.id = any(${`{${shown.slice(i, i + 5000).join(',')}}`}::uuid[])`,
+        );
+        for (const r of rows) labels.set(r.id, r.label);
+      }
       console.log(`Lượt nhắc ngày ${formatDateVi(date)}${dryRun ? ' (chạy thử, không gửi)' : ''}: ${messages.length} thư, ${messages.reduce((n, m) => n + m.items.length, 0)} mục.`);
       for (const m of messages) {
         const rules = new Map<string, number>();
         for (const i of m.items) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
         console.log(`- ${m.recipientName} <${m.channel === 'email' ? m.target : m.channel}> [${m.channel}]: ${m.items.length} nhiệm vụ (${[...rules].map(([k, n]) => `${k}×${n}`).join(', ')})`);
-        for (const i of m.items.slice(0, 50)) console.log(`    ${i.assignmentId}  ${i.rule}  hạn ${formatDateVi(i.plannedDue)}`);
+        for (const i of m.items.slice(0, 50)) console.log(`    ${i.rule.padEnd(16)} hạn ${formatDateVi(i.plannedDue)}  ${labels.get(i.assignmentId) ?? ''}  [${i.assignmentId}]`);
         if (m.items.length > 50) console.log(`    … và ${m.items.length - 50} mục khác`);
       }
       for (const u of r.plan.unreachable) {

@@ -107,6 +107,17 @@ describe.each(testBackends)('delivery on %s', (backend: Backend) => {
     expect(ev[0].assignmentId).toBe(seed.assignmentIds[0]);
   });
 
+  it('an agency with open tasks but no mailbox and no officer is reported, not silently skipped', async () => {
+    database = await openTestDatabase(backend);
+    const seed = await seedBulk(database.db, { n: 2, due: '2025-07-25' });
+    await database.db.execute(sql`update agencies set email = null where id = ${seed.agencyIds[1]}`);
+    const r = await pass(database.db, '2025-07-24');
+    expect(r.created).toBe(1);
+    expect(r.unreachable).toEqual([{ agencyId: seed.agencyIds[1], name: 'Xã Thử 1', assignments: 1 }]);
+    const [ev] = await database.db.select().from(events).where(eq(events.action, 'reminders.pass_planned'));
+    expect((ev.after as { unreachable: unknown[] }).unreachable).toHaveLength(1);
+  });
+
   it('a permanent refusal (5xx) is dead at once', async () => {
     database = await openTestDatabase(backend);
     await seedBulk(database.db, { n: 1, due: '2025-07-25' });

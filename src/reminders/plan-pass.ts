@@ -165,7 +165,8 @@ export async function planPass(db: Db, opts: PassOptions): Promise<PassResult> {
       items += rows.length;
       opts.onProgress?.(Math.min(i + CHUNK, messages.length), messages.length);
     }
-    if (created > 0 || unreachable.length > 0) {
+    // Written only when something was planned, so that a quarter-hourly loop does not flood the log.
+    if (created > 0) {
       const byChannel: Record<string, number> = {};
       for (const m of messages) byChannel[m.channel] = (byChannel[m.channel] ?? 0) + 1;
       await recordEvent(tx, SYSTEM_ACTOR, {
