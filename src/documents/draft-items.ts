@@ -45,12 +45,14 @@ export function resolveAddressees(names: (string | AddresseeRef)[], index: Direc
 }
 
 export const isResolved = (a: AddresseeRef) => !!(a.agencyId || a.groupId);
+const isVague = (name: string) => /liên quan|có liên quan/i.test(name);
 
 /** What the clerk must look at before publishing: unresolved names and unsure fields. */
 export function reviewFlags(item: ItemDraft): string[] {
   const flags = new Set(item.review ?? []);
   if (!item.leads.length) flags.add('lead_missing');
   for (const a of item.leads) if (!isResolved(a)) flags.add('lead_unresolved');
-  for (const a of item.supports) if (!isResolved(a)) flags.add('support_unresolved');
+  // "các cơ quan, đơn vị liên quan" names nobody in particular: nothing for the clerk to resolve.
+  for (const a of item.supports) if (!isResolved(a) && !isVague(a.name)) flags.add('support_unresolved');
   return [...flags];
 }
