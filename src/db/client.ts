@@ -31,6 +31,9 @@ export interface Database {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, pg_terminate_backend) is dropped
+  // from the pool and replaced on the next query; without a listener it would crash the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL: kết nối rảnh bị đóng (${err.message}); sẽ mở lại khi cần.`));
   await pool.query('select 1');
   return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', url, close: () => pool.end() };
 }
