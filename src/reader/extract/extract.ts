@@ -678,6 +678,9 @@ function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>): boolean 
 }
 
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
+  // Word ids only need to agree within one call; a long-running server reading thousands of
+  // documents must not keep every word (and number) it ever saw.
+  if (WORD_IDS.size > 200_000) WORD_IDS.clear();
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
   const { meta, year, partial } = parseMetadata(norm, paras);
