@@ -33,12 +33,39 @@ export interface BucketInput {
   completedOn: string | null;
 }
 
+/** The few facts the rule needs; counts over many rows group by these instead of by row. */
+export interface BucketFacts {
+  state: AssignmentState;
+  hasDue: boolean;
+  /** asOf ≤ due: the deadline has not passed (the deadline day itself counts as on time). */
+  notPastDue: boolean;
+  /** completedOn ≤ due (false when there is no completion date). */
+  completedInTime: boolean;
+}
+
+export function bucketFromFacts(f: BucketFacts): Bucket {
+  if (f.state === 'cancelled') return 'cancelled';
+  if (!f.hasDue) return 'no_deadline';
+  if (f.state === 'done') return f.completedInTime ? 'done_on_time' : 'done_late';
+  return f.notPastDue ? 'open_on_time' : 'open_overdue';
+}
+
 /** ISO dates compare correctly as strings. */
 export function bucketOf(a: BucketInput, asOf: string): Bucket {
-  if (a.state === 'cancelled') return 'cancelled';
-  if (!a.due) return 'no_deadline';
-  if (a.state === 'done') return a.completedOn && a.completedOn <= a.due ? 'done_on_time' : 'done_late';
-  return asOf <= a.due ? 'open_on_time' : 'open_overdue';
+  return bucketFromFacts({
+    state: a.state,
+    hasDue: !!a.due,
+    notPastDue: !!a.due && asOf <= a.due,
+    completedInTime: !!a.due && !!a.completedOn && a.completedOn <= a.due,
+  });
+}
+
+/** The same facts as SQL columns (has_due, not_past_due, completed_in_time), for GROUP BY. */
+export function bucketFactsSql(asOf: string, t = 'a'): SQL {
+  const c = (col: string) => sql.raw(`${t}.${col}`);
+  return sql`${c('due')} IS NOT NULL AS has_due,
+    coalesce(${c('due')} >= ${asOf}::date, false) AS not_past_due,
+    coalesce(${c('completed_on')} <= ${c('due')}, false) AS completed_in_time`;
 }
 
 /** Days past the deadline for an open task (0 when not overdue). */

@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
-import { bucketPredicate, bucketSql, type Bucket } from './buckets';
+import { bucketFactsSql, bucketFromFacts, bucketPredicate, bucketSql, type Bucket } from './buckets';
 import type { AssignmentState } from './state-machine';
 
 export interface AssignmentFilter {
@@ -155,12 +155,17 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
 
 /** Per-agency bucket counts for dashboards and rankings (same WHERE as the list). */
 export async function countAssignments(db: DbOrTx, actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor' | 'bucket'>) {
-  const result = await queryRows<{ agency_id: string; agency_name: string; bucket: Bucket; n: number }>(db, sql`
-    select c.agency_id, g.name as agency_name, c.bucket, c.n from (
-      select a.agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n
+  // Grouping by the rule's facts (a few thousand groups) instead of by a CASE per row is about
+  // a third faster on a million rows; bucketFromFacts applies the one rule to each group.
+  const result = await queryRows<{ agency_id: string; agency_name: string; state: AssignmentState; has_due: boolean; not_past_due: boolean; completed_in_time: boolean; n: number }>(
+    db,
+    sql`
+    select c.*, g.name as agency_name from (
+      select a.agency_id, a.state, ${bucketFactsSql(f.asOf)}, count(*)::int as n
       from assignments a where ${assignmentWhere(actor, f)}
-      group by 1, 2) c
-    join agencies g on g.id = c.agency_id`);
+      group by 1, 2, 3, 4, 5) c
+    join agencies g on g.id = c.agency_id`,
+  );
   const byAgency = new Map<string, { agencyId: string; agencyName: string; counts: Record<Bucket, number>; total: number }>();
   for (const r of result) {
     let e = byAgency.get(r.agency_id);
@@ -168,8 +173,9 @@ export async function countAssignments(db: DbOrTx, actor: Actor, f: Omit<Assignm
       e = { agencyId: r.agency_id, agencyName: r.agency_name, counts: { done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 }, total: 0 };
       byAgency.set(r.agency_id, e);
     }
-    e.counts[r.bucket] += Number(r.n);
-    if (r.bucket !== 'cancelled') e.total += Number(r.n);
+    const bucket = bucketFromFacts({ state: r.state, hasDue: r.has_due, notPastDue: r.not_past_due, completedInTime: r.completed_in_time });
+    e.counts[bucket] += Number(r.n);
+    if (bucket !== 'cancelled') e.total += Number(r.n);
   }
   const agencies = [...byAgency.values()].sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.agencyName.localeCompare(b.agencyName, 'vi'));
   const totals = { done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 } as Record<Bucket, number>;

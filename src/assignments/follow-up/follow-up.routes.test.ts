@@ -114,5 +114,12 @@ describe.each(testBackends)('follow-up on %s', (backend) => {
     expect(seen).toEqual(['E', 'B', 'A', 'C', 'D']); // by deadline, no deadline last
     const counts = (await t.call(t.sessions.office, 'GET', '/api/assignments/counts')).json();
     expect(counts.totals).toMatchObject({ done_on_time: 1, done_late: 1, open_on_time: 1, open_overdue: 1, cancelled: 1 });
+    // The counts (grouped by the rule's facts) and the list (the rule per row) always agree.
+    for (const asOf of ['2025-07-01', '2025-07-22', '2025-07-23', '2025-08-10', '2025-09-01']) {
+      const rows = (await t.call(t.sessions.office, 'GET', `/api/assignments?asOf=${asOf}&limit=500`)).json().items as { bucket: string }[];
+      const tally: Record<string, number> = { done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 };
+      for (const r of rows) tally[r.bucket]++;
+      expect((await t.call(t.sessions.office, 'GET', `/api/assignments/counts?asOf=${asOf}`)).json().totals, asOf).toEqual(tally);
+    }
   });
 });
