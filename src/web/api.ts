@@ -2,6 +2,7 @@
  * The one way the app talks to dondoc: same-origin fetch with the session cookie, the CSRF header
  * on writes, and RFC 9457 problems turned into `ApiError` whose `detail` is shown to the user.
  */
+import type { AssignmentListRow } from '../assignments/list-assignments';
 import { t } from './i18n';
 
 let csrfToken: string | null = null;
@@ -83,27 +84,8 @@ export const BUCKETS = ['open_overdue', 'open_on_time', 'no_deadline', 'done_on_
 export type Bucket = (typeof BUCKETS)[number];
 export const STATES = ['assigned', 'received', 'in_progress', 'completion_reported', 'done', 'cancelled'] as const;
 export type State = (typeof STATES)[number];
-export interface AssignmentRow {
-  id: string;
-  itemId: string;
-  documentId: string;
-  agencyId: string;
-  agencyName: string;
-  ref: string | null;
-  text: string;
-  due: string | null;
-  dueText: string | null;
-  state: State;
-  bucket: Bucket;
-  progressPercent: number;
-  outlook: string | null;
-  extensionCount: number;
-  completedOn: string | null;
-  leaderId: string | null;
-  documentNumber: string | null;
-  documentSubject: string | null;
-  updatedAt: string;
-}
+/** The list row is the server's own type (a type-only import: no server code in the bundle). */
+export type AssignmentRow = AssignmentListRow;
 export interface Counts {
   asOf: string;
   totals: Record<Bucket, number>;
