@@ -8,6 +8,7 @@ import { migrate } from '../db/migrate';
 import { todayInVietnam } from '../shared/dates';
 import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
 import type { AppContext } from '../http/context';
+import { SessionCache } from '../auth/session-cache';
 
 export interface OpenedApp {
   config: Config;
@@ -23,6 +24,8 @@ export async function openApp(config: Config = loadConfig()): Promise<OpenedApp>
     config,
     today: () => todayInVietnam(),
     extensionPolicy: DEFAULT_EXTENSION_POLICY,
+    // Off until serve starts its listener (session-listener.ts); CLI commands never cache.
+    sessions: new SessionCache(),
   };
   return { config, database, ctx };
 }

@@ -6,7 +6,9 @@ import { backgroundStarters, extraRoutes } from './background';
 import { reminderRoutes } from '../reminders/reminders.routes';
 import { startReminderLoop } from '../reminders/reminder-loop';
 import { reportRoutes } from '../reports/reports.routes';
+import { startSessionListener } from '../auth/session-listener';
 
 extraRoutes.push(reminderRoutes);
 extraRoutes.push(reportRoutes);
-backgroundStarters.push(startReminderLoop);
+// The session cache's revocation listener first: the cache stays off until it is connected.
+backgroundStarters.push(startSessionListener, startReminderLoop);

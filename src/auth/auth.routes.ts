@@ -8,6 +8,7 @@ import { IdParams, Nullable, errorResponses } from '../http/schemas';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
 import { login, logout, createApiToken } from './sessions';
+import { notifyAuthChanged } from './session-cache';
 import { createUser, presentUser, actorOf } from './users';
 import { apiTokens, users, ROLES, CHANNELS } from './auth.schema';
 import { hashPassword, checkPasswordStrength } from './passwords';
@@ -44,7 +45,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(ctx.db, token);
+    if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -111,7 +112,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       // Anyone may change their own password, name and channels; the rest is the admin's.
       if (!self || Object.keys(rest).some((k) => !['displayName', 'channels', 'email'].includes(k))) authorize(actor, 'manage_users');
       if (password) checkPasswordStrength(password);
-      return ctx.db.transaction(async (tx) => {
+      const updated = await ctx.db.transaction(async (tx) => {
         const [before] = await tx.select().from(users).where(eq(users.id, request.params.id));
         if (!before) throw notFound('người dùng');
         const [after] = await tx
@@ -120,8 +121,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
           .where(eq(users.id, request.params.id))
           .returning();
         await recordEvent(tx, actor, { action: 'user.updated', entity: 'user', entityId: after.id, before: presentUser(before), after: presentUser(after) });
+        // A new role, agency or password, or a deactivation, must reach every instance's cache.
+        await notifyAuthChanged(tx);
         return presentUser(after);
       });
+      ctx.sessions?.clear();
+      return updated;
     },
   );
 

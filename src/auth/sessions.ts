@@ -3,7 +3,7 @@
  * secrets are stored, so a copy of the database gives no way in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { AppError } from '../shared/errors';
 import { sessions, apiTokens, users } from './auth.schema';
@@ -11,6 +11,7 @@ import { verifyPassword } from './passwords';
 import { actorOf, findUserByUsername } from './users';
 import type { Actor } from './actor';
 import { recordEvent } from '../events/record-event';
+import { notifyAuthChanged, type SessionCache } from './session-cache';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
@@ -38,17 +39,48 @@ export async function login(db: Db, username: string, password: string, hours: n
   return { token, csrfToken, user };
 }
 
-export async function logout(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+export async function logout(db: Db, token: string, cache?: SessionCache<SessionInfo>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, sha256(token)));
+    await notifyAuthChanged(tx);
+  });
+  cache?.clear();
 }
 
-export async function sessionFromCookie(db: Db, token: string): Promise<SessionInfo | null> {
-  const [row] = await db
-    .select({ user: users, csrfToken: sessions.csrfToken })
+/**
+ * The session lookup runs on every request, so it is built once per database handle and sent as
+ * a named prepared statement: the server parses and plans it once per connection.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      agencyId: users.agencyId,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
-  return row ? { actor: actorOf(row.user), csrfToken: row.csrfToken, userId: row.user.id } : null;
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .prepare('dondoc_session_lookup');
+}
+
+/** The signed-in person behind a session cookie, from the cache when this instance keeps one. */
+export async function sessionFromCookie(db: Db, token: string, cache?: SessionCache<SessionInfo>): Promise<SessionInfo | null> {
+  const id = sha256(token);
+  const cached = cache?.get(id);
+  if (cached) return cached;
+  const generation = cache?.generation ?? 0;
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ id });
+  if (!row) return null;
+  const info = { actor: actorOf(row), csrfToken: row.csrfToken, userId: row.id };
+  cache?.set(id, info, row.expiresAt, generation);
+  return info;
 }
 
 export async function createApiToken(db: Db, actor: Actor, userId: string, name: string): Promise<{ id: string; token: string }> {

@@ -98,7 +98,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await sessionFromCookie(ctx.db, token);
+    const session = await sessionFromCookie(ctx.db, token, ctx.sessions);
     if (!session) return;
     request.actor = session.actor;
     request.viaCookie = true;

@@ -4,6 +4,8 @@ import type { Config } from '../config/config';
 import type { Actor } from '../auth/actor';
 import type { ExtensionPolicy } from '../assignments/extension-rules';
 import { AppError } from '../shared/errors';
+import type { SessionCache } from '../auth/session-cache';
+import type { SessionInfo } from '../auth/sessions';
 
 /** What every route needs, built once at start and passed explicitly (no global state). */
 export interface AppContext {
@@ -12,6 +14,8 @@ export interface AppContext {
   /** Today's date in Vietnam; tests pin it. */
   today: () => string;
   extensionPolicy: ExtensionPolicy;
+  /** This instance's cache of signed-in sessions (serve starts its listener); absent: no cache. */
+  sessions?: SessionCache<SessionInfo>;
 }
 
 declare module 'fastify' {
