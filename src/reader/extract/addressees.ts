@@ -56,6 +56,10 @@ export interface Scanner {
 }
 
 const SCANNERS = new Map<string, Scanner>();
+/** Scanners live for one extraction: a figure measured on a repeated document must not come from them. */
+export function forgetScanners(): void {
+  SCANNERS.clear();
+}
 export function scanner(text: string): Scanner {
   let sc = SCANNERS.get(text);
   if (!sc) {

@@ -286,6 +286,10 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   return out;
 }
 const DL_CACHE = new Map<string, { ctx: DeadlineContext; out: Deadline[] }>();
+/** Called at the start of each extraction: answers are only reused within one document. */
+export function forgetDeadlines(): void {
+  DL_CACHE.clear();
+}
 
 const collapseWs = (s: string): string => s.replace(/\s+/g, ' ').trim();
 

@@ -2,13 +2,13 @@
  * The extraction pipeline: paragraphs → outline (I./1./1.1./a)/(1)/dashes/paragraphs) and task
  * tables → tasks with lead/support addressees, deadlines, source offsets and review flags.
  */
-import { isUpperLine } from './fold';
+import { isUpperLine, joinLines } from './fold';
 import { isWeakLabel, parseLabel, type Label } from './labels';
 import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
-import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, type ClauseResult } from './addressees';
+import { findDeadlines, findWeekly, forgetDeadlines, parseDueCell, type Deadline, type DeadlineContext } from './dates';
+import { clauseAt, clauseStarts, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult } from './addressees';
 import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
 
 type NodeKind = Label['kind'] | 'root' | 'para';
@@ -40,6 +40,19 @@ const ASSESS =
 const DIRECTIVE_WORDS = /(nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|phân công|triển khai)/iu;
 const CLOSING =
   /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định) này|Nghị quyết này đã được)/iu;
+/** Words one of which every CLOSING form contains: a cheap test that rules out most paragraphs. */
+const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọng|trên đây là|giám sát|nghị quyết này/iu;
+const closingSeen = new Map<string, boolean>();
+/** CLOSING.test, remembered: the outline and the task collection ask it of the same paragraphs. */
+function isClosing(t: string): boolean {
+  let v = closingSeen.get(t);
+  if (v === undefined) {
+    v = CLOSING_WORDS.test(t) && CLOSING.test(t);
+    if (closingSeen.size > 5000) closingSeen.clear();
+    closingSeen.set(t, v);
+  }
+  return v;
+}
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
@@ -109,7 +122,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     }
     if (p.isRow) continue;
     if (!label && isUpperLine(t)) continue;
-    if ((CLOSING.test(t) || isGenericClosing(t)) && !ATTR.test(t)) continue;
+    if ((isClosing(t) || isGenericClosing(t)) && !ATTR.test(t)) continue;
     const body = label ? t.slice(label.length) : t;
     if (ATTR.test(body) && top() !== root) {
       const owner = [...stack].reverse().find((n) => n.kind !== 'root')!;
@@ -427,7 +440,7 @@ function makeTask(
   confidence -= 0.04 * needsReview.filter((r) => r.startsWith('lead-unknown')).length;
   return {
     ref,
-    text: text.replace(/\s*\n\s*/g, ' '),
+    text: joinLines(text),
     start: paras[0].start,
     end: paras[paras.length - 1].end,
     lead: leadNames,
@@ -483,7 +496,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   const walk = (n: Node): void => {
     for (const c of n.children) walk(c);
     if (n.kind === 'root' || n.excluded) return;
-    if (n.paras.some((p) => CLOSING.test(p.text) && !ATTR.test(stripLabel(p.text)))) return;
+    if (n.paras.some((p) => isClosing(p.text) && !ATTR.test(stripLabel(p.text)))) return;
     const hasChildren = n.children.length > 0;
     const own = ownAddressees(n);
     if (own.nonTask) return;
@@ -681,6 +694,11 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   // Word ids only need to agree within one call; a long-running server reading thousands of
   // documents must not keep every word (and number) it ever saw.
   if (WORD_IDS.size > 200_000) WORD_IDS.clear();
+  // The memo tables are per document, so that nothing carries over between documents (and a
+  // benchmark that repeats one document measures the work, not the memo).
+  forgetScanners();
+  forgetDeadlines();
+  closingSeen.clear();
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
   const { meta, year, partial } = parseMetadata(norm, paras);

@@ -9,6 +9,7 @@ const KINDS = [
   'CHƯƠNG TRÌNH', 'HƯỚNG DẪN', 'KẾT LUẬN', 'THÔNG TƯ', 'NGHỊ ĐỊNH', 'ĐỀ ÁN', 'QUY CHẾ', 'GIẤY MỜI', 'BIÊN BẢN',
 ];
 const NAME = /((?:\p{Lu}[\p{Ll}]{0,7}\s){1,4}\p{Lu}[\p{Ll}]{0,7})\s*$/u;
+const SIGNER_TITLE = /(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÁNH|VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|PHÓ|TUQ|TM\.|KT\.|TL\.)/u;
 const SIGN_FORM = /\b(TM|KT|TL|TUQ|Q)\s?\./u;
 
 export interface MetaResult {
@@ -102,7 +103,11 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
   }
   // signer: a personal name after a capitalised title in the closing block
   const tail = paras.slice(Math.max(0, paras.length - 400));
+  // The title must be in this paragraph or the one before: testing that first spares the cell
+  // splitting and the name search on every other paragraph (most of the document).
+  const titled = tail.map((p) => SIGNER_TITLE.test(p.text.includes('*') ? p.text.replace(/\*+/g, '') : p.text));
   for (let i = 0; i < tail.length; i++) {
+    if (!titled[i] && !titled[i - 1]) continue;
     if (tail[i].text.length > 4000) continue;
     const cells = tail[i].text.split('|').map((c) => c.replace(/\*+/g, '').trim());
     for (const full of cells) {
@@ -111,7 +116,7 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       if (!m) continue;
       const before = cell.slice(0, m.index).trim();
       const prev = before || (i > 0 ? tail[i - 1].text.split('|').pop()!.replace(/\*+/g, '').trim() : '');
-      if (!prev || !isUpperLine(prev) || !/(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÁNH|VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|PHÓ|TUQ|TM\.|KT\.|TL\.)/u.test(prev)) continue;
+      if (!prev || !isUpperLine(prev) || !SIGNER_TITLE.test(prev)) continue;
       const words = m[1].trim().split(/\s+/);
       if (words.length < 2 || words.length > 5) continue;
       meta.signer = m[1].trim();
