@@ -137,6 +137,11 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   const low = text.toLowerCase();
   const has = (w: string): boolean => low.includes(w);
   const slash = /\d\s{0,2}[/.-]\s{0,2}\d/u.test(text);
+  // Cheap necessary conditions, tested once on the lower-cased text: most paragraphs say "tháng"
+  // or "năm" without a number after it, and then the month and year patterns cannot match.
+  const monthNumber = has('tháng') && /tháng\s{1,3}\d/.test(low);
+  const monthWords = has('tháng') && /tháng\s{1,3}(?:đầu|cuối)/.test(low);
+  const yearNumber = has('năm') && /năm\s{1,3}\d{4}/.test(low);
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   const push = (r: Raw): void => {
     if (raws.length >= 60) return;
@@ -208,7 +213,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const y = Number(m[3]);
     if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: true });
   }
-  if (has('tháng')) for (m of text.matchAll(RE_DMY_WORDS)) {
+  if (monthNumber) for (m of text.matchAll(RE_DMY_WORDS)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     const y = m[3] ? Number(m[3]) : year;
@@ -219,7 +224,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const mo = Number(m[2]);
     if (year && valid(year, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: rollYear(iso(year, mo, d), ctx.refDate), needsTrigger: true });
   }
-  if (has('tháng')) for (m of text.matchAll(RE_MONTH)) {
+  if (monthNumber) for (m of text.matchAll(RE_MONTH)) {
     const mo = Number(m[1]);
     const y = Number(m[2]);
     if (!valid(y, mo, 1)) continue;
@@ -227,7 +232,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const d = /trước\s{1,3}$/iu.test(before) ? (mo === 1 ? iso(y - 1, 12, 31) : iso(y, mo - 1, lastDay(y, mo - 1))) : iso(y, mo, lastDay(y, mo));
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: true });
   }
-  if (has('tháng')) for (m of text.matchAll(RE_MONTH_NOYEAR)) {
+  if (monthNumber) for (m of text.matchAll(RE_MONTH_NOYEAR)) {
     const mo = Number(m[1]);
     if (!year || mo < 1 || mo > 12) continue;
     const s0 = m.index! + m[0].lastIndexOf('tháng');
@@ -242,21 +247,21 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const qd = iso(y, q * 3, lastDay(y, q * 3));
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[2] ? qd : rollYear(qd, ctx.refDate), needsTrigger: true });
   }
-  if (has('tháng')) for (m of text.matchAll(RE_HALF)) {
+  if (monthWords) for (m of text.matchAll(RE_HALF)) {
     const y = m[2] ? Number(m[2]) : year;
     if (!y) continue;
     const first = m[1].toLowerCase() === 'đầu';
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: first ? iso(y, 6, 30) : iso(y, 12, 31), needsTrigger: true });
   }
-  if (has('tháng')) for (m of text.matchAll(RE_LATE)) {
+  if (monthWords) for (m of text.matchAll(RE_LATE)) {
     const y = m[1] ? Number(m[1]) : year;
     if (y) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: true });
   }
-  if (has('cuối')) for (m of text.matchAll(RE_YEAR_END)) {
+  if (yearNumber && has('cuối')) for (m of text.matchAll(RE_YEAR_END)) {
     const y = Number(m[1]);
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
-  if (has('năm')) for (m of text.matchAll(RE_YEAR)) {
+  if (yearNumber) for (m of text.matchAll(RE_YEAR)) {
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
@@ -267,7 +272,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const y = Number(m[2]);
     if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
-  if (has('kế hoạch')) for (m of text.matchAll(RE_PLAN_YEAR)) {
+  if (yearNumber && has('kế hoạch')) for (m of text.matchAll(RE_PLAN_YEAR)) {
     const y = Number(m[1]);
     const s = m.index! + m[0].length - m[1].length - 4;
     if (y >= 1900 && y <= 2199) push({ start: s, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });

@@ -103,7 +103,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
   for (let i = 0; i < paras.length; i++) {
     if (covered.has(i)) continue;
     const p = paras[i];
-    const t = p.text.replace(/^\*+|\*+$/g, '').trim();
+    const t = (p.text.includes('*') ? p.text.replace(/^\*+|\*+$/g, '') : p.text).trim();
     if (!t) continue;
     if (RESET.test(t) && (isUpperLine(t) || t.length < 40)) {
       stack = [root];
@@ -262,7 +262,7 @@ interface Addr {
 /** addressees a node states itself (its heading and first body paragraph) */
 function ownAddressees(n: Node): Addr {
   const texts: { text: string; heading: boolean }[] = [];
-  const paras = n.paras.filter((p) => !ATTR.test(stripLabel(p.text)));
+  const paras = n.paras.filter((p) => !isAttrPara(p));
   paras.slice(0, 2).forEach((p, i) => texts.push({ text: i === 0 && n.labelLen ? p.text.slice(n.labelLen) : p.text, heading: i === 0 && n.kind !== 'para' }));
   let headingRes: Addr | null = null;
   const body: Addr = { lead: [], support: [], kind: '', nonTask: false };
@@ -326,6 +326,14 @@ const stripLabel = (t: string): string => {
   return l ? t.slice(l.length) : t;
 };
 
+/** Whether a paragraph is an attribute line ("Thời hạn: …"): asked of each paragraph several times. */
+const ATTR_PARA = new WeakMap<Paragraph, boolean>();
+function isAttrPara(p: Paragraph): boolean {
+  let v = ATTR_PARA.get(p);
+  if (v === undefined) ATTR_PARA.set(p, (v = ATTR.test(stripLabel(p.text))));
+  return v;
+}
+
 const INH = new WeakMap<Node, Addr | null>();
 /** addressees a node hands down to its items */
 function inheritable(n: Node): Addr | null {
@@ -379,7 +387,7 @@ function deadlinesOf(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadli
 function deadlinesOfUncached(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
   const section = n.kind === 'roman' || n.kind === 'dieu';
   let paras = forInherit ? (section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins]) : n.paras;
-  paras = paras.filter((p) => !ATTR.test(stripLabel(p.text)));
+  paras = paras.filter((p) => !isAttrPara(p));
   const out: Deadline[] = [];
   for (const p of paras) out.push(...findDeadlines(p.text, ctx));
   return out;
@@ -496,7 +504,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   const walk = (n: Node): void => {
     for (const c of n.children) walk(c);
     if (n.kind === 'root' || n.excluded) return;
-    if (n.paras.some((p) => isClosing(p.text) && !ATTR.test(stripLabel(p.text)))) return;
+    if (n.paras.some((p) => isClosing(p.text) && !isAttrPara(p))) return;
     const hasChildren = n.children.length > 0;
     const own = ownAddressees(n);
     if (own.nonTask) return;
