@@ -177,7 +177,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
   }
-  if (has('từ')) for (m of text.matchAll(RE_WORKDAYS)) {
+  if (has('từ') && /\d\s{1,3}ngày/.test(low)) for (m of text.matchAll(RE_WORKDAYS)) {
     if (!ctx.refDate) continue;
     const n = Number(m[1]);
     let d: string | null = null;
