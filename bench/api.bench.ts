@@ -38,9 +38,10 @@ async function recreate() {
 }
 
 /**
- * Plain JS for the client thread: 5 warm-up requests, then one timing per path, each answer read
- * whole and parsed. node:http with a keep-alive agent, as load tools use: a lighter client than
- * fetch, so that the figure is the API's time rather than the client's.
+ * Plain JS for the client thread. It waits for blocks of paths, requests each in turn and answers
+ * with one timing per path, each answer read whole and parsed. node:http with a keep-alive agent,
+ * as load tools use: a lighter client than fetch, so that the figure is the API's time rather
+ * than the client's.
  */
 const HTTP_CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -53,32 +54,23 @@ const get = (url, cookie) => new Promise((resolve, reject) => {
     res.on('end', () => res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(chunks).toString())) : reject(new Error(res.statusCode + ' ' + url)));
   }).on('error', reject);
 });
-(async () => {
-  const { base, cookie, paths } = workerData;
+parentPort.on('message', async (paths) => {
+  const { base, cookie } = workerData;
   const xs = [];
-  for (let i = 0; i < paths.length; i++) {
+  for (const path of paths) {
     const t = performance.now();
-    await get(base + paths[i], cookie);
-    if (i >= 5) xs.push(performance.now() - t);
+    await get(base + path, cookie);
+    xs.push(performance.now() - t);
   }
   parentPort.postMessage(xs);
-})();
+});
 `;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-async function time(runs: number, f: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await f(i); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await f(i);
-    xs.push(performance.now() - t);
-  }
-  return { p50: pct(xs, 50), p95: pct(xs, 95) };
-}
+const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
 
 async function main() {
   const reuse = process.env.BENCH_REUSE === '1';
@@ -137,32 +129,63 @@ async function runQueries(db: Db, database: Database) {
   const actor = { id: null, name: 'bench', role: 'office' as const, agencyId: null };
   // The HTTP client runs in its own thread, as another system would be: it must not share the
   // server's event loop, or the benchmark would charge the client's work to the API.
-  const httpTimes = (paths: string[]) =>
-    new Promise<{ p50: number; p95: number }>((resolve, reject) => {
-      const w = new Worker(HTTP_CLIENT, { eval: true, workerData: { base, cookie, paths } });
-      w.once('message', (xs: number[]) => resolve({ p50: pct(xs, 50), p95: pct(xs, 95) }));
-      w.once('error', reject);
+  const client = new Worker(HTTP_CLIENT, { eval: true, workerData: { base, cookie } });
+  const httpBlock = (paths: string[]) =>
+    new Promise<number[]>((resolve, reject) => {
+      client.once('message', resolve);
+      client.once('error', reject);
+      client.postMessage(paths);
     });
-  const paths = (n: number, f: (i: number) => string) => Array.from({ length: n + 5 }, (_, i) => f(i));
+  const sqlBlock = async (n: number, from: number, f: (i: number) => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = from; i < from + n; i++) {
+      const t = performance.now();
+      await f(i);
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  /**
+   * API and SQL are measured in alternating blocks of 10, so that both sample the same moments of
+   * a shared machine whose speed drifts; 5 warm-up calls of each first.
+   */
+  async function paired(runs: number, path: (i: number) => string, query: (i: number) => Promise<unknown>) {
+    await httpBlock(Array.from({ length: 5 }, (_, i) => path(i)));
+    await sqlBlock(5, 0, query);
+    const api: number[] = [];
+    const bare: number[] = [];
+    for (let from = 0; from < runs; from += 10) {
+      const n = Math.min(10, runs - from);
+      api.push(...(await httpBlock(Array.from({ length: n }, (_, k) => path(from + k)))));
+      bare.push(...(await sqlBlock(n, from, query)));
+    }
+    return [summary(api), summary(bare)] as const;
+  }
 
   const rows: [string, { p50: number; p95: number }, { p50: number; p95: number }][] = [];
   rows.push([
     'list: agency + bucket, by deadline (50 rows)',
-    await httpTimes(paths(RUNS, (i) => `/api/assignments?agencyId=${agencies[i % 100].id}&bucket=open_overdue&limit=50`)),
-    await time(RUNS, (i) => listAssignments(db, actor, { agencyId: agencies[i % 100].id, bucket: ['open_overdue'], limit: 50, asOf: AS_OF })),
+    ...(await paired(
+      RUNS,
+      (i) => `/api/assignments?agencyId=${agencies[i % 100].id}&bucket=open_overdue&limit=50`,
+      (i) => listAssignments(db, actor, { agencyId: agencies[i % 100].id, bucket: ['open_overdue'], limit: 50, asOf: AS_OF }),
+    )),
   ]);
   const terms = ['giai ngan', 'nha tam', 'chuyen doi so', 'nong thon moi', 'thien tai'];
   rows.push([
     'free-text search without diacritics (50 rows)',
-    await httpTimes(paths(RUNS, (i) => `/api/assignments?q=${encodeURIComponent(terms[i % 5])}&limit=50`)),
-    await time(RUNS, (i) => listAssignments(db, actor, { q: terms[i % 5], limit: 50, asOf: AS_OF })),
+    ...(await paired(
+      RUNS,
+      (i) => `/api/assignments?q=${encodeURIComponent(terms[i % 5])}&limit=50`,
+      (i) => listAssignments(db, actor, { q: terms[i % 5], limit: 50, asOf: AS_OF }),
+    )),
   ]);
   const countRuns = Math.max(10, Math.floor(RUNS / 10));
   rows.push([
     'bucket counts per agency (whole province)',
-    await httpTimes(paths(countRuns, () => `/api/assignments/counts`)),
-    await time(countRuns, () => countAssignments(db, actor, { asOf: AS_OF })),
+    ...(await paired(countRuns, () => `/api/assignments/counts`, () => countAssignments(db, actor, { asOf: AS_OF }))),
   ]);
+  await client.terminate();
   console.log(`\n${ROWS.toLocaleString('en')} assignments, 100 agencies, PostgreSQL, ${RUNS} runs (counts ${countRuns})`);
   console.log('| query | API p50 | API p95 | SQL p50 | SQL p95 |');
   console.log('|---|---|---|---|---|');
