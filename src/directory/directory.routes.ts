@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { IdParams, Nullable, errorResponses } from '../http/schemas';
 import { authorize } from '../auth/policy';
-import { notFound } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
+import type { Tx } from '../db/client';
 import { recordEvent } from '../events/record-event';
 import { agencies, agencyAliases, groups, groupMembers, AGENCY_KINDS } from './directory.schema';
 import { nameKey } from './directory-index';
@@ -83,6 +84,83 @@ export async function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
     requireActor(request);
     const [rows, members] = await Promise.all([ctx.db.select().from(groups).orderBy(asc(groups.name)), ctx.db.select().from(groupMembers)]);
     return { items: rows.map((g) => ({ ...g, memberIds: members.filter((m) => m.groupId === g.id).map((m) => m.agencyId) })) };
+  });
+
+  const GroupBody = Type.Object(
+    {
+      code: Type.String({ minLength: 1, maxLength: 60 }),
+      name: Type.String({ minLength: 2, maxLength: 300, description: 'Tên nhóm như văn bản viết, ví dụ "các sở, ban, ngành".' }),
+      aliases: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+      memberIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { description: 'Các cơ quan thuộc nhóm; khi sửa, danh sách này thay cho danh sách cũ.' })),
+    },
+    { additionalProperties: false },
+  );
+
+  /** Refuses member ids that name no agency, with the ids, before anything is written. */
+  async function checkMembers(tx: Tx, ids: string[]) {
+    if (!ids.length) return;
+    const found = new Set((await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, ids))).map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new AppError('VALIDATION', `Không có cơ quan với mã định danh: ${missing.join(', ')}.`, { missing });
+  }
+  const groupView = async (tx: Tx, id: string) => {
+    const [g] = await tx.select().from(groups).where(eq(groups.id, id));
+    const members = await tx.select({ agencyId: groupMembers.agencyId }).from(groupMembers).where(eq(groupMembers.groupId, id));
+    return { ...g, memberIds: members.map((m) => m.agencyId) };
+  };
+
+  api.post('/api/groups', { schema: { tags: ['directory'], body: GroupBody, response: errorResponses } }, async (request, reply) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_directory');
+    const { memberIds = [], aliases = [], ...values } = request.body;
+    const view = await ctx.db.transaction(async (tx) => {
+      await checkMembers(tx, memberIds);
+      const [g] = await tx.insert(groups).values({ ...values, aliases }).returning();
+      for (const agencyId of new Set(memberIds)) await tx.insert(groupMembers).values({ groupId: g.id, agencyId });
+      const after = await groupView(tx, g.id);
+      await recordEvent(tx, actor, { action: 'group.created', entity: 'group', entityId: g.id, after });
+      return after;
+    });
+    reply.status(201);
+    return view;
+  });
+
+  api.patch(
+    '/api/groups/:id',
+    { schema: { tags: ['directory'], params: IdParams, body: Type.Partial(GroupBody), response: errorResponses } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'manage_directory');
+      const { memberIds, ...values } = request.body;
+      return ctx.db.transaction(async (tx) => {
+        const [exists] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, request.params.id));
+        if (!exists) throw notFound('nhóm cơ quan');
+        const before = await groupView(tx, exists.id);
+        if (Object.keys(values).length) await tx.update(groups).set(values).where(eq(groups.id, exists.id));
+        if (memberIds) {
+          await checkMembers(tx, memberIds);
+          await tx.delete(groupMembers).where(eq(groupMembers.groupId, exists.id));
+          for (const agencyId of new Set(memberIds)) await tx.insert(groupMembers).values({ groupId: exists.id, agencyId });
+        }
+        const after = await groupView(tx, exists.id);
+        await recordEvent(tx, actor, { action: 'group.updated', entity: 'group', entityId: exists.id, before, after });
+        return after;
+      });
+    },
+  );
+
+  api.delete('/api/groups/:id', { schema: { tags: ['directory'], params: IdParams, response: errorResponses } }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'manage_directory');
+    // Assignments already published keep their agencies: a group is only expanded when publishing.
+    await ctx.db.transaction(async (tx) => {
+      const [exists] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, request.params.id));
+      if (!exists) throw notFound('nhóm cơ quan');
+      const before = await groupView(tx, exists.id);
+      await tx.delete(groups).where(eq(groups.id, exists.id));
+      await recordEvent(tx, actor, { action: 'group.deleted', entity: 'group', entityId: exists.id, before });
+    });
+    return { ok: true };
   });
 
   api.post(

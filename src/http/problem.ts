@@ -33,6 +33,14 @@ function describe(e: AjvError, context: string): { field: string; message: strin
   return { field, message: msg };
 }
 
+/** The SQLSTATE of a database error, whether the driver's error or drizzle's wrapper around it. */
+function pgCodeOf(error: unknown): string | null {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return null;
+}
+
 export function problemHandler(error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
   let status = 500;
   let code = 'INTERNAL';
@@ -52,6 +60,15 @@ export function problemHandler(error: FastifyError & { validation?: AjvError[]; 
     code = 'VALIDATION';
     detail = `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
     extra = { errors };
+  } else if (pgCodeOf(error) === '23505') {
+    // A unique constraint: the same code, name or key already exists.
+    status = 409;
+    code = 'CONFLICT';
+    detail = 'Đã có bản ghi trùng (mã hoặc tên này đã tồn tại).';
+  } else if (pgCodeOf(error) === '23503') {
+    status = 400;
+    code = 'VALIDATION';
+    detail = 'Dữ liệu tham chiếu đến một bản ghi không tồn tại (ví dụ: cơ quan hoặc người dùng đã bị xóa).';
   } else if (error.statusCode === 429) {
     status = 429;
     code = 'RATE_LIMITED';
