@@ -5,7 +5,6 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import { testBackends } from '../db/testing';
 import { createTestApp, type TestApp, type Session } from '../http/testing';
 import { buildServer } from '../http/build-server';
