@@ -24,13 +24,18 @@ function variants(phrase: string): string[] {
   return [...out];
 }
 
-/** index keyed by the first 3 folded chars, longest first */
+/**
+ * Entries keyed by their first 6 folded chars (keys of 6 chars or more) or first 3 (shorter keys),
+ * each list longest first: a long key always beats a short one, so the 6-char list is tried first.
+ * Six chars, not three, because dozens of names share "ubn" or "so ".
+ */
 const INDEX = new Map<string, Entry[]>();
+const SHORT_INDEX = new Map<string, Entry[]>();
 function addEntry(phrase: string, canon: string[], known: boolean): void {
   for (const key of variants(phrase)) {
-    const b = key.slice(0, 3);
-    let list = INDEX.get(b);
-    if (!list) INDEX.set(b, (list = []));
+    const [index, b] = key.length >= 6 ? [INDEX, key.slice(0, 6)] : [SHORT_INDEX, key.slice(0, 3)];
+    let list = index.get(b);
+    if (!list) index.set(b, (list = []));
     if (!list.some((e) => e.key === key)) list.push({ key, canon, known });
   }
 }
@@ -44,7 +49,7 @@ for (const n of KNOWN_NAMES) {
   for (const [c, vs] of Object.entries(GROUPS)) if (vs.some((v) => fold(v) === fold(n)) || fold(c) === fold(n)) canon = c;
   addEntry(n, [canon], true);
 }
-for (const list of INDEX.values()) list.sort((a, b) => b.key.length - a.key.length);
+for (const list of [...INDEX.values(), ...SHORT_INDEX.values()]) list.sort((a, b) => b.key.length - a.key.length);
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -73,9 +78,10 @@ export function scanner(text: string): Scanner {
 }
 
 function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
-  const list = INDEX.get(sc.folded.slice(pos, pos + 3));
-  if (!list) return null;
-  for (const e of list) {
+  const long = INDEX.get(sc.folded.slice(pos, pos + 6));
+  const short = SHORT_INDEX.get(sc.folded.slice(pos, pos + 3));
+  if (!long && !short) return null;
+  for (const e of long && short ? [...long, ...short] : (long ?? short)!) {
     if (sc.folded.startsWith(e.key, pos) && !isLetter(sc.text[pos + e.key.length])) {
       let end = pos + e.key.length;
       // a trailing "tỉnh" / "thuộc tỉnh" belongs to the group

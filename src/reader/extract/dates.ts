@@ -139,9 +139,13 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   const slash = /\d\s{0,2}[/.-]\s{0,2}\d/u.test(text);
   // Cheap necessary conditions, tested once on the lower-cased text: most paragraphs say "tháng"
   // or "năm" without a number after it, and then the month and year patterns cannot match.
-  const monthNumber = has('tháng') && /tháng\s{1,3}\d/.test(low);
-  const monthWords = has('tháng') && /tháng\s{1,3}(?:đầu|cuối)/.test(low);
-  const yearNumber = has('năm') && /năm\s{1,3}\d{4}/.test(low);
+  // Each word is looked for once: a paragraph is scanned for about six words instead of twenty.
+  const saysMonth = has('tháng');
+  const saysYear = has('năm');
+  const monthNumber = saysMonth && /tháng\s{1,3}\d/.test(low);
+  const monthWords = saysMonth && /tháng\s{1,3}(?:đầu|cuối)/.test(low);
+  const yearNumber = saysYear && /năm\s{1,3}\d{4}/.test(low);
+  const everyYear = saysYear && (has('hằng năm') || has('hàng năm'));
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
   const push = (r: Raw): void => {
     if (raws.length >= 60) return;
@@ -153,14 +157,14 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   let m: RegExpExecArray | null;
 
   // recurring and special forms first (they claim their span)
-  if ((has('hằng tháng') || has('hàng tháng'))) for (m of text.matchAll(RE_MONTHLY)) {
+  if (saysMonth && (has('hằng tháng') || has('hàng tháng'))) for (m of text.matchAll(RE_MONTHLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const d = nextMonthly(ctx.refDate, year, day);
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
   }
-  if ((has('hằng năm') || has('hàng năm'))) for (m of text.matchAll(RE_YEARLY)) {
+  if (everyYear) for (m of text.matchAll(RE_YEARLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const month = Number(m[2]);
@@ -169,7 +173,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: s, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'yearly', day, month, text: m[0] } });
   }
-  if ((has('hằng năm') || has('hàng năm'))) for (m of text.matchAll(RE_YEARLY_AFTER)) {
+  if (everyYear) for (m of text.matchAll(RE_YEARLY_AFTER)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const month = Number(m[2]);
@@ -190,13 +194,13 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     } else if (!m[2]) d = addDays(ctx.refDate, n);
     if (d) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false });
   }
-  if ((has('nhân dịp') || has('chào mừng') || has('hướng tới'))) for (m of text.matchAll(RE_EVENT)) {
+  if (slash && (has('nhân dịp') || has('chào mừng') || has('hướng tới'))) for (m of text.matchAll(RE_EVENT)) {
     const y = Number(m[7]);
     const mo = Number(m[6]);
     const d = Number(m[5]);
     if (valid(y, mo, d)) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, mo, d), needsTrigger: false });
   }
-  if (has('dự kiến')) for (m of text.matchAll(RE_EXPECTED)) {
+  if (monthNumber && has('dự kiến')) for (m of text.matchAll(RE_EXPECTED)) {
     const before = clauseBefore(text, m.index!);
     if (!/báo cáo/iu.test(before) || /sau khi/iu.test(before)) {
       taken.push([m.index!, m.index! + m[0].length]);
