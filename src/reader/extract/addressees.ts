@@ -112,11 +112,15 @@ for (const v of [...VERBS].sort((a, b) => b.length - a.length)) {
   if (!l) VERBS_BY_WORD.set(w, (l = []));
   l.push(v);
 }
-const WORD = /[\p{L}\p{N}&]+/uy;
+/** 1: a letter, a digit or "&" (what a word is made of); 2: not; 0: not yet known. */
+const WORD_UNIT = new Uint8Array(65536);
+const WORD_CHAR = /[\p{L}\p{N}&]/u;
+const isWordUnit = (c: number): boolean => (WORD_UNIT[c] || (WORD_UNIT[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2)) === 1;
+/** The word starting at pos ("" if none): a loop over a table, as it runs for every candidate name. */
 function wordAt(s: string, pos: number): string {
-  WORD.lastIndex = pos;
-  const m = WORD.exec(s);
-  return m ? m[0] : '';
+  let end = pos;
+  while (end < s.length && isWordUnit(s.charCodeAt(end))) end++;
+  return s.slice(pos, end);
 }
 const NOT_VERB = ['giao thông', 'giao dịch', 'giao lưu', 'trình độ', 'có liên quan', 'theo dõi thi đua'];
 function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {

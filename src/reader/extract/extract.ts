@@ -42,17 +42,7 @@ const CLOSING =
   /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định) này|Nghị quyết này đã được)/iu;
 /** Words one of which every CLOSING form contains: a cheap test that rules out most paragraphs. */
 const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọng|trên đây là|giám sát|nghị quyết này/iu;
-const closingSeen = new Map<string, boolean>();
-/** CLOSING.test, remembered: the outline and the task collection ask it of the same paragraphs. */
-function isClosing(t: string): boolean {
-  let v = closingSeen.get(t);
-  if (v === undefined) {
-    v = CLOSING_WORDS.test(t) && CLOSING.test(t);
-    if (closingSeen.size > 5000) closingSeen.clear();
-    closingSeen.set(t, v);
-  }
-  return v;
-}
+const isClosing = (t: string): boolean => CLOSING_WORDS.test(t) && CLOSING.test(t);
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
@@ -706,7 +696,6 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   // benchmark that repeats one document measures the work, not the memo).
   forgetScanners();
   forgetDeadlines();
-  closingSeen.clear();
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
   const { meta, year, partial } = parseMetadata(norm, paras);
