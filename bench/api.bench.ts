@@ -130,10 +130,12 @@ async function runQueries(db: Db, database: Database) {
   // The HTTP client runs in its own thread, as another system would be: it must not share the
   // server's event loop, or the benchmark would charge the client's work to the API.
   const client = new Worker(HTTP_CLIENT, { eval: true, workerData: { base, cookie } });
+  let pending: { resolve: (xs: number[]) => void; reject: (e: Error) => void } | null = null;
+  client.on('message', (xs: number[]) => pending?.resolve(xs));
+  client.on('error', (e) => pending?.reject(e));
   const httpBlock = (paths: string[]) =>
     new Promise<number[]>((resolve, reject) => {
-      client.once('message', resolve);
-      client.once('error', reject);
+      pending = { resolve, reject };
       client.postMessage(paths);
     });
   const sqlBlock = async (n: number, from: number, f: (i: number) => Promise<unknown>) => {
