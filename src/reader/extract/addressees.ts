@@ -58,6 +58,9 @@ export interface Scanner {
   folded: string;
   names?: Map<number, Parsed>;
   clauses?: Map<number, ClauseResult | null>;
+  /** lexiconAt and headAt by position: name reading asks both several times at one place. */
+  lexicon?: Map<number, { entry: Entry; end: number } | null>;
+  heads?: Map<number, string | null>;
 }
 
 const SCANNERS = new Map<string, Scanner>();
@@ -78,6 +81,12 @@ export function scanner(text: string): Scanner {
 }
 
 function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
+  const memo = (sc.lexicon ??= new Map());
+  let r = memo.get(pos);
+  if (r === undefined) memo.set(pos, (r = lexiconAtUncached(sc, pos)));
+  return r;
+}
+function lexiconAtUncached(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
   const long = INDEX.get(sc.folded.slice(pos, pos + 6));
   const short = SHORT_INDEX.get(sc.folded.slice(pos, pos + 3));
   if (!long && !short) return null;
@@ -163,6 +172,12 @@ for (const h of [...HEADS].sort((a, b) => b.length - a.length)) {
 }
 const GROUP_HEADS_FOLDED = GROUP_HEADS.map((g) => fold(g));
 function headAt(sc: Scanner, pos: number): string | null {
+  const memo = (sc.heads ??= new Map());
+  let r = memo.get(pos);
+  if (r === undefined) memo.set(pos, (r = headAtUncached(sc, pos)));
+  return r;
+}
+function headAtUncached(sc: Scanner, pos: number): string | null {
   for (const h of HEADS_BY_WORD.get(wordAt(sc.text, pos)) ?? []) {
     if (!startsWord(sc, pos, h)) continue;
     const weak = WEAK_HEADS[h];
