@@ -61,6 +61,14 @@ export interface Scanner {
   /** lexiconAt and headAt by position: name reading asks both several times at one place. */
   lexicon?: Map<number, { entry: Entry; end: number } | null>;
   heads?: Map<number, string | null>;
+  /** The clause starts of the text (clauseStartsTyped), asked by the outline and the tasks. */
+  starts?: readonly ClauseStart[];
+}
+
+/** Where a clause may start: the text's start, after . ! ? or ; (with rules), after some colons. */
+export interface ClauseStart {
+  pos: number;
+  kind: 'start' | 'sentence' | 'semi' | 'colon';
 }
 
 const SCANNERS = new Map<string, Scanner>();
@@ -534,8 +542,12 @@ export function clauseStarts(text: string): number[] {
 }
 
 /** Clause starts with their kind: 'start', 'sentence' (after . ! ?) or 'semi' (after ; with no ':' earlier in the sentence). */
-export function clauseStartsTyped(text: string): { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] {
-  const out: { pos: number; kind: 'start' | 'sentence' | 'semi' | 'colon' }[] = [{ pos: 0, kind: 'start' }];
+export function clauseStartsTyped(text: string): readonly ClauseStart[] {
+  const sc = scanner(text);
+  return (sc.starts ??= clauseStartsUncached(text));
+}
+function clauseStartsUncached(text: string): ClauseStart[] {
+  const out: ClauseStart[] = [{ pos: 0, kind: 'start' }];
   const re = /[.;!?:]\s{1,3}(?=\S)/gu;
   let lastColon = -1;
   let sentenceStart = 0;
