@@ -73,10 +73,17 @@ export interface ClauseStart {
 
 const SCANNERS = new Map<string, Scanner>();
 /** Scanners live for one extraction: a figure measured on a repeated document must not come from them. */
+let last: Scanner | null = null;
+let lastKey = '';
 export function forgetScanners(): void {
   SCANNERS.clear();
+  last = null;
+  lastKey = '';
 }
 export function scanner(text: string): Scanner {
+  // The same text is usually asked for several times in a row (its clause starts, then its
+  // clauses): comparing with the last one spares hashing the whole text again.
+  if (last && text === lastKey) return last;
   let sc = SCANNERS.get(text);
   if (!sc) {
     if (SCANNERS.size > 5000) SCANNERS.clear();
@@ -85,6 +92,8 @@ export function scanner(text: string): Scanner {
     sc = { text: t, folded: fold(t) };
     SCANNERS.set(text, sc);
   }
+  last = sc;
+  lastKey = text;
   return sc;
 }
 
