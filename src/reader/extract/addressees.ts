@@ -50,6 +50,10 @@ for (const n of KNOWN_NAMES) {
   addEntry(n, [canon], true);
 }
 for (const list of [...INDEX.values(), ...SHORT_INDEX.values()]) list.sort((a, b) => b.key.length - a.key.length);
+/** Known "Sở …" and "Bộ …" names with the part after the prefix folded, for lists such as "các Sở: …". */
+const KNOWN_BY_PREFIX: Record<'Sở' | 'Bộ', { name: string; rest: string }[]> = { Sở: [], Bộ: [] };
+for (const prefix of ['Sở', 'Bộ'] as const)
+  for (const n of KNOWN_NAMES) if (n.startsWith(`${prefix} `)) KNOWN_BY_PREFIX[prefix].push({ name: n, rest: fold(n.slice(prefix.length + 1)) });
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -231,7 +235,7 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
   const s = sc.text;
   let p = pos + head.length;
   let words = 0;
-  let prev = head.split(' ').pop() ?? '';
+  let prev = head.slice(head.lastIndexOf(' ') + 1);
   while (p < s.length && words < 16) {
     const q = skipSpaces(s, p);
     if (q >= s.length) break;
@@ -248,7 +252,7 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
       const r = skipSpaces(s, q + 2);
       if (nameStartAt(sc, r) || verbAt(sc, r, 'và')) break;
     }
-    const w = /^[\p{L}\p{N}&]+/u.exec(s.slice(q, q + 40))?.[0] ?? '';
+    const w = wordAt(s, q).slice(0, 40);
     if (!w) break;
     prev = w;
     p = q + w.length;
@@ -293,7 +297,7 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
     } else {
       if (!/^\p{Lu}/u.test(sc.text[p] ?? '')) break;
       // known "Sở Văn hóa, Thể thao và Du lịch" with its comma
-      const known = KNOWN_NAMES.find((n) => n.startsWith(prefix + ' ') && sc.folded.startsWith(fold(n.slice(prefix.length + 1)), p) && !isLetter(sc.text[p + n.length - prefix.length - 1]));
+      const known = KNOWN_BY_PREFIX[prefix].find((k) => sc.folded.startsWith(k.rest, p) && !isLetter(sc.text[p + k.rest.length]))?.name;
       if (known) {
         end = p + known.length - prefix.length - 1;
         name = known;
@@ -407,7 +411,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
   return { names: dedupe(names), raws, end };
 }
 
-const dedupe = (a: string[]): string[] => [...new Set(a)];
+const dedupe = (a: string[]): string[] => (a.length < 2 ? a : [...new Set(a)]);
 
 export interface ClauseResult {
   lead: string[];
