@@ -108,25 +108,29 @@ export async function listAssignments(
 ): Promise<{ items: AssignmentListRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const sort = f.sort ?? 'due';
-  const where = [assignmentWhere(actor, f)];
+  // The filters without the words, the words, and the cursor's position: the search window needs
+  // them apart; the plain query ANDs all three.
+  const base = assignmentWhere(actor, { ...f, q: undefined });
+  const words = textConditions(f.q);
+  const after: SQL[] = [];
   let order: SQL;
   if (sort === 'updated') {
     order = sql`a.updated_at desc, a.id desc`;
     if (f.cursor) {
       const c = decode(f.cursor);
-      where.push(sql`(a.updated_at, a.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
+      after.push(sql`(a.updated_at, a.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
     }
   } else if (sort === '-due') {
     order = sql`a.due desc nulls first, a.id desc`;
     if (f.cursor) {
       const c = decode(f.cursor);
-      where.push(c.k === null ? sql`(a.due is not null or a.id < ${c.id}::uuid)` : sql`(a.due < ${c.k}::date or (a.due = ${c.k}::date and a.id < ${c.id}::uuid))`);
+      after.push(c.k === null ? sql`(a.due is not null or a.id < ${c.id}::uuid)` : sql`(a.due < ${c.k}::date or (a.due = ${c.k}::date and a.id < ${c.id}::uuid))`);
     }
   } else {
     order = sql`a.due asc nulls last, a.id asc`;
     if (f.cursor) {
       const c = decode(f.cursor);
-      where.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
+      after.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
     }
   }
   const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, a.due_text,
@@ -135,10 +139,9 @@ export async function listAssignments(
   const joins = sql`join agencies g on g.id = a.agency_id
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
-  const words = textConditions(f.q);
   let result: Record<string, unknown>[] | null = null;
   if (words.length > 1 && sort !== 'updated') {
-    const inWindow = [assignmentWhere(actor, { ...f, q: undefined }), ...where.slice(1)];
+    const inWindow = [base, ...after];
     result = await queryRows<Record<string, unknown>>(db, sql`
       with w as (select a.* from assignments a where ${sql.join(inWindow, sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
       select ${columns} from w a ${joins}
@@ -152,7 +155,7 @@ export async function listAssignments(
     select ${columns}
     from assignments a
     ${joins}
-    where ${sql.join(where, sql` AND `)}
+    where ${sql.join([base, ...words, ...after], sql` AND `)}
     order by ${order}
     limit ${limit + 1}`);
   const rows = result.map(toRow);

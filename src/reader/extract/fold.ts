@@ -1,14 +1,8 @@
 /** Length-preserving folding: one output char per input char, so offsets stay valid. */
-const cache = new Map<string, string>();
-
+/** One character folded (computed once per code unit, then kept in FOLDED by fold). */
 export function foldChar(c: string): string {
-  let f = cache.get(c);
-  if (f === undefined) {
-    f = c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').charAt(0).toLowerCase();
-    if (f.length !== 1) f = c.toLowerCase().charAt(0) || ' ';
-    cache.set(c, f);
-  }
-  return f;
+  const f = c === 'đ' || c === 'Đ' ? 'd' : c.normalize('NFD').charAt(0).toLowerCase();
+  return f.length === 1 ? f : c.toLowerCase().charAt(0) || ' ';
 }
 
 /**
