@@ -241,6 +241,10 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
     if (q >= s.length) break;
     const c = s[q];
     if (!/[\p{L}\p{N}&]/u.test(c)) {
+      if (c === ',' && q === p && /\p{Lu}/u.test(s[q + 1] ?? '') && /\p{Lu}/u.test(s[q - 1] ?? '')) {
+        p = q + 1; // an abbreviation list inside a name: "Ủy ban KH,CN&MT"
+        continue;
+      }
       if (c === '-' && s[q + 1] === ' ' && /[\p{Lu}]/u.test(s[q + 2] ?? '')) {
         p = q + 2; // "Lao động - Thương binh"
         continue;
@@ -632,4 +636,38 @@ export function settleLeads(lead: string[], support: string[]): { lead: string[]
     return { lead: concrete, support: dedupe([...support, ...lead.filter(isVague)]) };
   }
   return { lead: dedupe(lead), support: dedupe(support.filter((s) => !lead.includes(s))) };
+}
+
+/** Lower-case words that may sit inside an organisation's name without starting a predicate. */
+const NAME_INNER_WORDS = new Set(['về', 'tại', 'trong', 'thuộc', 'của', 'ở']);
+
+/**
+ * A line that is nothing but addressees, heading the items below it ("a) Tổ đảng ở Thường trực
+ * Ủy ban KH,CN&MT", "3. Đài Phát thanh và Truyền hình tỉnh:", "Lãnh đạo Ban Dân nguyện"): the
+ * names as printed — commas inside a name kept ("Ủy ban Tài chính, Ngân sách"), split only at
+ * ";" or before another "các …" — with role words dropped. Null when the line has a predicate,
+ * a sentence end, or does not open with an organisation's head word.
+ */
+export function headingLine(text: string): string[] | null {
+  const t = text.replace(/[\s:.]+$/u, '').trim();
+  if (!t || t.length > 160 || /[.;!?]\s/u.test(t) || /[()"“]/u.test(t)) return null;
+  const names: string[] = [];
+  for (const part of t.split(/\s*;\s*|,\s+(?=các\s)/iu)) {
+    const sc = scanner(part);
+    const p = skipRoles(sc, 0);
+    if (!headAt(sc, p)) return null;
+    let prev = '';
+    for (let i = p; i < part.length; ) {
+      const w = wordAt(part, i);
+      if (!w) {
+        i++;
+        continue;
+      }
+      if (i > p && /^\p{Ll}/u.test(w) && !NAME_INNER_WORDS.has(w) && verbAt(sc, i, prev)) return null;
+      prev = w;
+      i += w.length;
+    }
+    names.push(part.slice(p).trim());
+  }
+  return names.length ? names : null;
 }

@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, forgetDeadlines, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult } from './addressees';
+import { clauseAt, clauseStarts, headingLine, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
 import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
 
 type NodeKind = Label['kind'] | 'root' | 'para';
@@ -250,6 +250,24 @@ interface Addr {
   nonTask: boolean;
 }
 
+/** Adverbial openers after which the clause's subject follows a comma. */
+const OPENER = /^(Trong|Nhằm|Để|Trên cơ sở|Căn cứ|Sau khi|Khi|Đối với|Ngoài ra|Đồng thời|Theo|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Trước mắt|Từ nay|Từ năm|Giai đoạn)[\s,]/u;
+
+/** "Trong thời gian …, Thường trực HĐND tỉnh xem xét …", "Định kỳ, X chủ trì …": the subject after the opener. */
+function subjectAfterOpener(sc: Scanner): ClauseResult | null {
+  const text = sc.text;
+  if (!OPENER.test(text)) return null;
+  let from = 0;
+  for (let k = 0; k < 8; k++) {
+    const comma = text.indexOf(', ', from);
+    if (comma < 0 || comma > 400 || /[.;]/u.test(text.slice(0, comma))) break;
+    const r = clauseAt(sc, comma + 2);
+    if (r && (r.kind === 'subject' || r.kind === 'giao' || r.kind === 'denghi') && !r.nonTask) return r;
+    from = comma + 2;
+  }
+  return null;
+}
+
 /** addressees a node states itself (its heading and first body paragraph) */
 function ownAddressees(n: Node): Addr {
   const texts: { text: string; heading: boolean }[] = [];
@@ -265,19 +283,7 @@ function ownAddressees(n: Node): Addr {
     let prevSubject = false;
     for (const cs of clauseStartsTyped(text)) {
       let r = clauseAt(sc, cs.pos);
-      if (!r && cs.kind === 'start' && first) {
-        // "Trong thời gian …, Thường trực HĐND tỉnh xem xét …"
-        if (/^(Trong|Nhằm|Để|Trên cơ sở|Căn cứ|Sau khi|Khi|Đối với|Ngoài ra|Đồng thời|Theo)\s/u.test(text)) {
-          let from = 0;
-          for (let k = 0; k < 4 && !r; k++) {
-            const comma = text.indexOf(', ', from);
-            if (comma < 0 || comma > 240 || /[.;]/u.test(text.slice(0, comma))) break;
-            const r2 = clauseAt(sc, comma + 2);
-            if (r2 && (r2.kind === 'subject' || r2.kind === 'giao' || r2.kind === 'denghi') && !r2.nonTask) r = r2;
-            from = comma + 2;
-          }
-        }
-      }
+      if (!r && cs.kind === 'start' && first) r = subjectAfterOpener(sc);
       if (!r) {
         prevSubject = false;
         continue;
@@ -336,6 +342,16 @@ function inheritable(n: Node): Addr | null {
 function inheritableUncached(n: Node): Addr | null {
   if (n.kind === 'root') return null;
   const section = n.kind === 'roman' || n.kind === 'dieu';
+  // An item that is only an addressee's name, heading its own items: that addressee leads
+  // every child, whether or not the name is one the lexicon knows.
+  if (!section && n.children.length && n.paras.length === 1 && !n.leadins.length && !n.attrs.length) {
+    const line = n.paras[0].text.slice(n.labelLen);
+    const r = clauseAt(scanner(line), 0);
+    if (!r || (r.kind === 'heading' && r.end < line.replace(/[\s:.]+$/u, '').length)) {
+      const names = headingLine(line);
+      if (names) return { lead: names, support: [], kind: 'heading', nonTask: false };
+    }
+  }
   const paras = section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins];
   const lead: string[] = [];
   const support: string[] = [];
@@ -354,6 +370,16 @@ function inheritableUncached(n: Node): Addr | null {
       support.push(...r.support);
       kind ||= r.kind;
       got = true;
+    }
+    if (!got && !section && i === 0) {
+      // "Để thể chế hoá …, Đảng đoàn Quốc hội xác định các nhiệm vụ sau:"
+      const r = subjectAfterOpener(sc);
+      if (r) {
+        lead.push(...r.lead);
+        support.push(...r.support);
+        kind ||= r.kind;
+        got = true;
+      }
     }
     if (!got && /:\s*$/u.test(text)) {
       const o = midObject(sc);
@@ -612,7 +638,17 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       if (isos.length > 1) task.milestones = isos.slice(0, -1).map((d) => ({ date: d, text: d }));
       out.push(task);
     };
+    let groupRef = '';
     for (const row of t.rows) {
+      if (row.group) {
+        // a group row closes the task above it and prefixes the references of the rows below
+        flush();
+        cur = null;
+        const label = row.cells[0].replace(/[.)]$/, '');
+        const top = groupRef.split('.')[0];
+        groupRef = /^[IVXLC]+$/u.test(label) || !/^[IVXLC]+$/u.test(top) ? label : `${top}.${label}`;
+        continue;
+      }
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
@@ -631,7 +667,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       flush();
       const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(scanner(cell(t.cols.support)), 0).names : [];
       cur = {
-        ref: `PL${tables.length > 1 ? n : ''}.${stt.replace(/\.$/, '') || out.length + 1}`,
+        ref: `PL${tables.length > 1 ? n : ''}.${groupRef ? `${groupRef}.` : ''}${stt.replace(/\.$/, '') || out.length + 1}`,
         paras: [row.para],
         lead,
         leadKey,

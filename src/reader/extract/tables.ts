@@ -18,6 +18,8 @@ export interface TableColumns {
 export interface TableRow {
   para: Paragraph;
   cells: string[];
+  /** a group row spanning the width ("I. | Hoàn thiện thể chế…"): a heading of the rows below, not a task */
+  group?: boolean;
 }
 
 export interface Table {
@@ -50,6 +52,12 @@ function headerColumns(cells: string[]): TableColumns | null {
   };
 }
 
+/** "I. | Tên nhóm" or "1. | Tên nhóm": a label then one text cell, nothing in the other columns */
+function isGroupRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c.length > 0);
+  return filled.length <= 2 && /^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$/u.test(cells[0] ?? '');
+}
+
 export function findTables(paras: Paragraph[]): Table[] {
   const out: Table[] = [];
   for (let i = 0; i < paras.length; i++) {
@@ -66,8 +74,11 @@ export function findTables(paras: Paragraph[]): Table[] {
       if (p.isRow) {
         const rc = splitCells(p.text);
         if (headerColumns(rc)) break;
-        if (Math.abs(rc.length - width) > 2) break;
-        if (/\p{L}/u.test(p.text)) table.rows.push({ para: p, cells: rc });
+        // A row narrower than the header is a group row spanning the width (merged cells): it
+        // heads the rows below it and the table goes on. A wider one is another table.
+        const group = rc.length < width && (isGroupRow(rc) || rc.filter(Boolean).length <= 1);
+        if (Math.abs(rc.length - width) > 2 && !group) break;
+        if (/\p{L}/u.test(p.text)) table.rows.push(group ? { para: p, cells: rc, group } : { para: p, cells: rc });
         for (let k = lastRow + 1; k <= j; k++) table.covered.add(k);
         lastRow = j;
         j++;

@@ -111,11 +111,12 @@ export const HEADS = [
   'Học viện', 'Đại học', 'Trường', 'Phòng', 'Bảo hiểm xã hội', 'BHXH', 'Điện lực', 'Chính quyền', 'Cơ quan', 'Cơ sở', 'Lực lượng',
   'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý', 'Vụ', 'Cục', 'Tổng cục',
   'Ban Tổ chức', 'Ban Tuyên giáo', 'Ban Nội chính', 'Ủy ban Kiểm tra', 'Văn phòng Tỉnh ủy', 'Kiểm toán Nhà nước',
+  'Tổ đảng', 'Đảng đoàn', 'Ban cán sự đảng', 'Đảng bộ', 'Chi bộ', 'Nhà đầu tư', 'Chủ đầu tư',
   'Liên minh', 'Viettel', 'VNPT', 'Bưu điện', 'Cảng vụ', 'Ban Dân tộc', 'Ban Quản lý dự án', 'Trung tâm Y tế', 'Sở',
 ];
 /** heads that need a capitalised next word (or one of the listed lower-case ones) to be an agency */
 export const WEAK_HEADS: Record<string, string[]> = {
-  Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: [], Cục: [],
+  Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: ['đại', 'thanh', 'công', 'kiểm', 'giám'], Cục: [],
   'Cơ sở': ['khám'], Thuế: ['tỉnh'], Đài: [], Viện: [], Ngành: ['*'], 'Cơ quan': ['soạn', 'thường', 'chủ', 'chuyên'],
   'Chính quyền': ['địa', 'các', 'cơ'], 'Lực lượng': ['*'], Trung: [], Hải: [], Vụ: [],
 };
@@ -130,7 +131,7 @@ export const GROUP_HEADS = [
 export const ROLE_WORDS = [
   'Giám đốc', 'Phó Giám đốc', 'Thủ trưởng', 'Người đứng đầu', 'người đứng đầu', 'Chủ tịch', 'Phó Chủ tịch', 'Lãnh đạo', 'lãnh đạo',
   'Bộ trưởng', 'Chánh Văn phòng', 'Chánh Thanh tra', 'Trưởng ban', 'Trưởng Ban', 'Cục trưởng', 'Chi cục trưởng', 'Tổng Giám đốc',
-  'đại diện', 'Đại diện', 'Hiệu trưởng', 'Viện trưởng', 'Thủ trưởng các cơ quan, đơn vị', 'Bí thư', 'thủ trưởng', 'giám đốc', 'chủ tịch',
+  'đại diện', 'Đại diện', 'Tổ trưởng', 'Chủ nhiệm', 'Tổng Thư ký', 'Chánh án', 'Tư lệnh', 'Chỉ huy trưởng', 'Trưởng', 'Hiệu trưởng', 'Viện trưởng', 'Thủ trưởng các cơ quan, đơn vị', 'Bí thư', 'thủ trưởng', 'giám đốc', 'chủ tịch',
 ];
 
 /** Words that start the predicate: a name ends before them (matched lower-case, exact). */
@@ -152,8 +153,8 @@ export const VERBS = [
   'xác lập', 'tham gia', 'áp dụng', 'nắm chắc', 'chuyển', 'cấp phép', 'hoàn chỉnh', 'soát xét', 'tiếp', 'thẩm tra',
 ];
 /** verbs that also appear inside agency names after these words (dự án đầu tư xây dựng) */
-export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông', 'trình']);
-export const NAME_VERB_PREV = new Set(['án', 'tư', 'dựng', 'lý', 'ban', 'chủ', 'tâm', 'Quản', 'quản', 'công']);
+export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông', 'trình', 'kiểm tra', 'giám sát', 'công tác']);
+export const NAME_VERB_PREV = new Set(['Đoàn', 'Tổ', 'Ban', 'án', 'tư', 'dựng', 'lý', 'ban', 'chủ', 'tâm', 'Quản', 'quản', 'công']);
 /** words that end a name but do not make the name a clause subject */
 export const PREPOSITIONS = new Set(['theo', 'trong', 'tại', 'về', 'để', 'nhằm', 'khi', 'sau', 'trước', 'đối với', 'với', 'từ', 'đến', 'như', 'bằng', 'do', 'vì', 'mà', 'thì', 'nhưng', 'hoặc', 'cùng', 'là', 'có', 'được', 'đã', 'đang', 'còn', 'không', 'chưa', 'cũng', 'vẫn', 'luôn']);
 
