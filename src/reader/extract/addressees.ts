@@ -649,8 +649,17 @@ const NAME_INNER_WORDS = new Set(['về', 'tại', 'trong', 'thuộc', 'của', 
  * a sentence end, or does not open with an organisation's head word.
  */
 export function headingLine(text: string): string[] | null {
-  const t = text.replace(/[\s:.]+$/u, '').trim();
-  if (!t || t.length > 160 || /[.;!?]\s/u.test(t) || /[()"“]/u.test(t)) return null;
+  let t = text.replace(/[\s:.]+$/u, '').trim();
+  if (!t || t.length > 200 || /[.;!?]\s/u.test(t) || /[()"“]/u.test(t)) return null;
+  // "Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực …": the words say that
+  // what follows is the addressee, qualifiers and all, so no predicate test applies to it.
+  const named = /^(?:Trách nhiệm|Nhiệm vụ)\s{1,3}của\s{1,3}/u.exec(t);
+  if (named) {
+    t = t.slice(named[0].length);
+    const sc = scanner(t);
+    const p = skipRoles(sc, 0);
+    return headAt(sc, p) ? [t.slice(p)] : null;
+  }
   const names: string[] = [];
   for (const part of t.split(/\s*;\s*|,\s+(?=các\s)/iu)) {
     const sc = scanner(part);

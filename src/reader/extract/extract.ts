@@ -567,7 +567,10 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
       }
       if (n.kind !== 'para') {
         const late = lateLead(scanner(textNoLabel));
-        if (late) {
+        // Under an addressee heading, "… kiểm tra liên ngành do Sở X chủ trì" names who leads an
+        // activity the heading's addressee joins: the heading still leads the item.
+        const joined = late && inh?.kind === 'heading' && /(?:^|[\s,])do\s{1,3}$/u.test(textNoLabel.slice(0, late.start));
+        if (late && !joined) {
           lead = late.lead;
           support = late.support;
           inheritedLead = false;

@@ -13,6 +13,7 @@ export interface Label {
 
 const ROMAN = /^([IVX]{1,5})\.[ \t]+(?=\S)/;
 const DIEU = /^Điều[ \t]+(\d{1,3})\.?[ \t]*/;
+const CITED_ARTICLE = /^Điều[ \t]+\d{1,3}[ \t]+(?:(?:khoản|điểm)\s|(?:của\s)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Hiến pháp|Chỉ thị)(?=[\s,.;]|$))/u;
 const DEC = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))[ \t]+(?=\S)/;
 const DEC_MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})[ \t]+(?=\p{Lu})/u;
 const LETTER = /^([a-zđ])\)[ \t]*(?=\S)/;
@@ -26,7 +27,9 @@ const FIRST = /^[IVXĐ0-9a-zđ(\-–—+•●▪◦·*\uf0b7\uf0a7\uf0d8]/u;
 export function parseLabel(s: string): Label | null {
   if (!FIRST.test(s)) return null;
   let m: RegExpExecArray | null;
-  if ((m = DIEU.exec(s))) return { kind: 'dieu', level: 'dieu', key: m[1], length: m[0].length };
+  // "Điều 17 Thông tư số 23/…" cites an article (a line broken inside a sentence); an article
+  // of this document is "Điều 17." or "Điều 17:" or "Điều 17" before its title.
+  if ((m = DIEU.exec(s)) && !CITED_ARTICLE.test(s)) return { kind: 'dieu', level: 'dieu', key: m[1], length: m[0].length };
   if ((m = ROMAN.exec(s))) return { kind: 'roman', level: 'roman', key: m[1], length: m[0].length };
   if ((m = DEC.exec(s)) || (m = DEC_MULTI.exec(s))) {
     const depth = m[1].split('.').length;

@@ -188,3 +188,44 @@ III. TỔ CHỨC THỰC HIỆN
     expect(byText(DOC, 'điều chuyển vốn').lead).toEqual(['Sở Xây dựng']);
   });
 });
+
+describe('class 3 (continued) and class 6: qualified addressee headings keep their scope', () => {
+  const LETTER = `ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+
+Số: 77/UBND-KT
+
+Yên Bái, ngày 08 tháng 01 năm 2026
+
+V/v tăng cường quản lý khai thác cát sỏi
+
+1. Sở Nông nghiệp và Môi trường
+
+a) Rà soát các giấy phép khai thác cát sỏi đã cấp.
+
+b) Phối hợp tham gia đoàn kiểm tra liên ngành do Công an tỉnh chủ trì.
+
+2. Trách nhiệm của các tổ chức, cá nhân được cấp phép khai thác khoáng sản trên địa bàn tỉnh
+
+a) Lắp đặt trạm cân và camera giám sát tại bến bãi.
+
+b) Thực hiện chế độ báo cáo định kỳ theo quy định tại
+Điều 12 Thông tư số 10/2025/TT-BNNMT của Bộ Nông nghiệp và Môi trường.
+
+3. Nhiệm vụ của Ban Quản lý rừng phòng hộ Thác Bà
+
+- Tuần tra bảo vệ rừng ven hồ.
+`;
+  it('keeps a heading whose words say "Trách nhiệm của …" with its qualifiers as printed', () => {
+    expect(byText(LETTER, 'trạm cân').lead).toEqual(['các tổ chức, cá nhân được cấp phép khai thác khoáng sản trên địa bàn tỉnh']);
+    expect(byText(LETTER, 'ven hồ').lead).toEqual(['Ban Quản lý rừng phòng hộ Thác Bà']);
+  });
+  it('lets the heading lead an item that joins an activity "do X chủ trì"', () => {
+    expect(byText(LETTER, 'đoàn kiểm tra liên ngành').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+  it('reads "Điều 12 Thông tư …" after a broken line as a citation inside the item, not an article', () => {
+    const t = byText(LETTER, 'chế độ báo cáo định kỳ');
+    expect(t.text).toContain('Điều 12 Thông tư số 10/2025');
+    expect(tasksOf(LETTER).filter((x) => x.text.startsWith('Điều 12'))).toHaveLength(0);
+  });
+});
