@@ -218,6 +218,11 @@ function headAtUncached(sc: Scanner, pos: number): string | null {
     for (const fg of GROUP_HEADS_FOLDED) {
       if (low.startsWith(fg, p) && !isLetter(sc.text[p + fg.length])) return sc.text.slice(pos, p + fg.length);
     }
+    // "các Ủy ban của Quốc hội", "các Ban Hội đồng nhân dân": a plural of a capitalised head
+    if (/\p{Lu}/u.test(sc.text[p] ?? '')) {
+      const h = headAt(sc, p);
+      if (h) return sc.text.slice(pos, p + h.length);
+    }
   }
   return null;
 }
@@ -409,7 +414,17 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     const sep = /^\s{0,2}(,|;|\/|và|hoặc|cùng)\s{1,3}/u.exec(sc.text.slice(p, p + 10)) ?? /^\s{0,2}(,|;|\/)/u.exec(sc.text.slice(p, p + 4));
     if (!sep) break;
     const nx = skipSpaces(sc.text, p + sep[0].length);
-    if (!nameStartAt(sc, nx)) break;
+    if (!nameStartAt(sc, nx)) {
+      // "các cơ quan, tổ chức hữu quan": a plural group goes on with another kind of body
+      const last = names.length - 1;
+      const fg = last >= 0 && /^các\s/iu.test(names[last]) && sep[1] === ',' ? GROUP_HEADS_FOLDED.find((g) => sc.folded.startsWith(g, nx) && !isLetter(sc.text[nx + g.length])) : undefined;
+      if (!fg) break;
+      const ge = readHeadName(sc, nx, sc.text.slice(nx, nx + fg.length));
+      names[last] = `${names[last]}, ${sc.text.slice(nx, ge).trim()}`;
+      raws[raws.length - 1] = sc.text.slice(sc.text.lastIndexOf(raws[raws.length - 1], nx), ge).trim();
+      p = end = ge;
+      continue;
+    }
     p = nx;
   }
   return { names: dedupe(names), raws, end };
@@ -627,7 +642,7 @@ export function midObject(sc: Scanner): ClauseResult | null {
   return null;
 }
 
-export const isVague = (n: string): boolean => VAGUE.has(n) || /liên quan$|chức năng$/iu.test(n);
+export const isVague = (n: string): boolean => VAGUE.has(n) || /(liên quan|hữu quan|chức năng)$/iu.test(n);
 
 /** Vague groups move to support when a concrete lead exists. */
 export function settleLeads(lead: string[], support: string[]): { lead: string[]; support: string[] } {

@@ -39,9 +39,9 @@ const ASSESS =
   /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)?\s{0,3}(?:về\s{1,3})?(đánh giá|kết quả|tình hình|bối cảnh|dự báo|mục đích|mục tiêu|quan điểm|nguyên tắc|kinh phí|căn cứ|sự cần thiết|những kết quả|một số kết quả|tồn tại|hạn chế|nguyên nhân)/iu;
 const DIRECTIVE_WORDS = /(nhiệm vụ|giải pháp|phương hướng|tổ chức thực hiện|phân công|triển khai)/iu;
 const CLOSING =
-  /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định) này|Nghị quyết này đã được)/iu;
+  /(biết,?\s{1,3}(và\s{1,3})?(nghiêm túc\s{1,3})?(thực hiện|triển khai|phối hợp)(\s{1,3}thực hiện)?\s{0,3}(\.\/\.|\.|;)?\s{0,3}$|yêu cầu[^.]{0,200}?(triển khai\s{1,3})?thực hiện\s{1,3}(nghiêm túc\s{1,3})?(Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|Kết luận|Nghị quyết) này\s{0,3}\.|chịu trách nhiệm thi hành|có trách nhiệm (thực hiện|thi hành|giám sát)[^.]{0,40}(Nghị quyết|Quyết định|Chỉ thị|Kế hoạch)|có hiệu lực|Trân trọng|^Trên đây là|giám sát[^.]{0,160}thực hiện (Nghị quyết|Quyết định)(?: này|\s{1,3}theo\s|\s{0,3}[.;]|$)|Nghị quyết này đã được|^(?:\d{1,2}\.\s{1,3})?Trong quá trình (?:tổ chức\s{1,3})?(?:triển khai|thực hiện)[^,.]{0,80},\s{0,2}nếu (?:có|phát sinh))/iu;
 /** Words one of which every CLOSING form contains: a cheap test that rules out most paragraphs. */
-const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọng|trên đây là|giám sát|nghị quyết này/iu;
+const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọng|trên đây là|giám sát|nghị quyết này|nếu/iu;
 const isClosing = (t: string): boolean => CLOSING_WORDS.test(t) && CLOSING.test(t);
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
@@ -262,7 +262,7 @@ function subjectAfterOpener(sc: Scanner): ClauseResult | null {
     const comma = text.indexOf(', ', from);
     if (comma < 0 || comma > 400 || /[.;]/u.test(text.slice(0, comma))) break;
     const r = clauseAt(sc, comma + 2);
-    if (r && (r.kind === 'subject' || r.kind === 'giao' || r.kind === 'denghi') && !r.nonTask) return r;
+    if (r && (r.kind === 'subject' || r.kind === 'giao' || r.kind === 'denghi' || r.kind === 'object') && !r.nonTask) return r;
     from = comma + 2;
   }
   return null;

@@ -229,3 +229,48 @@ b) Thực hiện chế độ báo cáo định kỳ theo quy định tại
     expect(tasksOf(LETTER).filter((x) => x.text.startsWith('Điều 12'))).toHaveLength(0);
   });
 });
+
+describe('class 8: closing formulas and supervision articles are no tasks', () => {
+  const RESOLUTION = `HỘI ĐỒNG NHÂN DÂN
+TỈNH KON TUM
+
+Số: 20/NQ-HĐND
+
+Kon Tum, ngày 10 tháng 7 năm 2025
+
+NGHỊ QUYẾT
+Về chính sách hỗ trợ giáo viên vùng khó khăn
+
+Điều 1. Hỗ trợ giáo viên công tác tại xã đặc biệt khó khăn mức 500.000 đồng mỗi tháng.
+
+Điều 2. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.
+2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết theo quy định.
+3. Trong quá trình triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo Ủy ban nhân dân tỉnh để xem xét.
+`;
+  it('keeps the implementing article and drops the supervision and the "nếu có vướng mắc" formula', () => {
+    const tasks = tasksOf(RESOLUTION);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0].lead).toEqual([expect.stringMatching(/^(UBND|Ủy ban nhân dân) tỉnh$/u)]);
+  });
+});
+
+describe('class 3 (continued): plural groups of named bodies and vague qualifiers', () => {
+  const DOC = `ỦY BAN NHÂN DÂN
+TỈNH CÀ MAU
+
+Số: 31/KH-UBND
+
+Cà Mau, ngày 02 tháng 3 năm 2026
+
+KẾ HOẠCH
+Phòng chống sạt lở bờ biển
+
+1. Các Ban Quản lý rừng phòng hộ, các Hạt Kiểm lâm, các cơ quan, tổ chức hữu quan có trách nhiệm tuần tra đê biển trong mùa mưa.
+`;
+  it('reads "các <Head> …" as a group and keeps "… hữu quan" as support only', () => {
+    const t = byText(DOC, 'tuần tra đê biển');
+    expect(t.lead).toEqual(['các Ban Quản lý rừng phòng hộ', 'các Hạt Kiểm lâm']);
+    expect(t.support.join(' ')).toMatch(/hữu quan/u);
+  });
+});

@@ -111,12 +111,12 @@ export const HEADS = [
   'Học viện', 'Đại học', 'Trường', 'Phòng', 'Bảo hiểm xã hội', 'BHXH', 'Điện lực', 'Chính quyền', 'Cơ quan', 'Cơ sở', 'Lực lượng',
   'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý', 'Vụ', 'Cục', 'Tổng cục',
   'Ban Tổ chức', 'Ban Tuyên giáo', 'Ban Nội chính', 'Ủy ban Kiểm tra', 'Văn phòng Tỉnh ủy', 'Kiểm toán Nhà nước',
-  'Tổ đảng', 'Đảng đoàn', 'Ban cán sự đảng', 'Đảng bộ', 'Chi bộ', 'Nhà đầu tư', 'Chủ đầu tư',
+  'Hạt', 'Đồn', 'Trạm', 'Đội', 'Tổ', 'đại biểu', 'Đại biểu', 'Tổ đảng', 'Đảng đoàn', 'Ban cán sự đảng', 'Đảng bộ', 'Chi bộ', 'Nhà đầu tư', 'Chủ đầu tư',
   'Liên minh', 'Viettel', 'VNPT', 'Bưu điện', 'Cảng vụ', 'Ban Dân tộc', 'Ban Quản lý dự án', 'Trung tâm Y tế', 'Sở',
 ];
 /** heads that need a capitalised next word (or one of the listed lower-case ones) to be an agency */
 export const WEAK_HEADS: Record<string, string[]> = {
-  Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: ['đại', 'thanh', 'công', 'kiểm', 'giám'], Cục: [],
+  Hạt: [], Đồn: [], Trạm: [], Đội: [], Tổ: ['công', 'dân', 'chuyên'], 'đại biểu': [], 'Đại biểu': [], Hội: ['đồng'], Báo: [], Trường: [], Phòng: ['chuyên'], Bộ: [], Ban: ['quản', 'chỉ', 'thường'], Quỹ: [], Đoàn: ['đại', 'thanh', 'công', 'kiểm', 'giám'], Cục: [],
   'Cơ sở': ['khám'], Thuế: ['tỉnh'], Đài: [], Viện: [], Ngành: ['*'], 'Cơ quan': ['soạn', 'thường', 'chủ', 'chuyên'],
   'Chính quyền': ['địa', 'các', 'cơ'], 'Lực lượng': ['*'], Trung: [], Hải: [], Vụ: [],
 };
@@ -125,7 +125,7 @@ export const WEAK_HEADS: Record<string, string[]> = {
 export const GROUP_HEADS = [
   'sở', 'bộ', 'ban', 'ngành', 'cấp', 'cơ quan', 'đơn vị', 'địa phương', 'tổ chức', 'doanh nghiệp', 'chủ đầu tư', 'xã', 'phường',
   'huyện', 'tỉnh', 'hội', 'đoàn thể', 'thành viên', 'lực lượng', 'hiệp hội', 'nhà đầu tư', 'cơ sở', 'trường', 'chi nhánh', 'ngân hàng',
-  'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện',
+  'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện', 'đại biểu', 'thành viên', 'cá nhân',
 ];
 
 export const ROLE_WORDS = [
@@ -151,6 +151,13 @@ export const VERBS = [
   'không', 'chưa', 'vẫn', 'cũng', 'luôn', 'với', 'nhưng', 'thì', 'mà', 'hoặc', 'do', 'vì', 'từ', 'đến', 'như', 'bằng', 'còn',
   'tiến hành', 'đề ra', 'định hướng', 'vận hành', 'giúp', 'hướng tới', 'ký', 'phát triển', 'phân công', 'phân tích', 'quan tâm', 'nêu cao', 'củng cố', 'kiểm soát', 'chấm dứt',
   'xác lập', 'tham gia', 'áp dụng', 'nắm chắc', 'chuyển', 'cấp phép', 'hoàn chỉnh', 'soát xét', 'tiếp', 'thẩm tra',
+  // more predicates of directives: a name ends before them, so an unknown verb no longer glues
+  // itself to the name before it ("Ủy ban nhân dân tỉnh tìm giải pháp")
+  'tìm', 'tìm kiếm', 'sớm', 'nhanh chóng', 'dứt điểm', 'mở rộng', 'thành lập', 'điều chỉnh', 'bổ sung', 'sửa đổi',
+  'tổng kết', 'sơ kết', 'chuẩn hóa', 'số hóa', 'tập huấn', 'bồi dưỡng', 'xúc tiến', 'quảng bá', 'công khai', 'niêm yết',
+  'thông báo', 'thanh toán', 'giải ngân', 'chi trả', 'phân loại', 'thống kê', 'đăng ký', 'lắp đặt', 'trang bị', 'di dời',
+  'khởi công', 'thi công', 'nghiệm thu', 'bàn giao', 'giải trình', 'phát động', 'hưởng ứng', 'chú trọng', 'coi trọng',
+  'nhân rộng', 'lồng ghép', 'thúc đẩy', 'đổi mới', 'cải thiện', 'tháo gỡ', 'hoàn thành', 'rà soát lại', 'tiếp tục thực hiện',
 ];
 /** verbs that also appear inside agency names after these words (dự án đầu tư xây dựng) */
 export const NAME_VERBS = new Set(['đầu tư', 'xây dựng', 'quản lý', 'phát triển', 'giao thông', 'trình', 'kiểm tra', 'giám sát', 'công tác']);
