@@ -31,4 +31,11 @@ describe('directory index', () => {
     expect(idx.resolve('Sở Tài chín')).toMatchObject({ id: 'stc', via: 'fuzzy' });
     expect(idx.resolve('Sở Ngoại vụ')).toBeNull();
   });
+  it('never takes a ministry (Bộ) for the province department (Sở) of the same field', () => {
+    // issue 9, class 7: "Bộ Y tế" is one edit from "Sở Y tế" and is another body
+    expect(idx.resolve('Bộ Y tế')).toBeNull();
+    expect(idx.resolve('Bộ Tài chính')).toBeNull();
+    expect(idx.resolve('Bộ Nông nghiệp và Môi trường')).toBeNull();
+    expect(idx.resolve('Sở Tài chánh')).toMatchObject({ id: 'stc', via: 'fuzzy' });
+  });
 });

@@ -95,8 +95,12 @@ export class DirectoryIndex {
     // Typos: one edit in a short name, two in a long one; only when a single candidate fits.
     const max = k.length >= 12 ? 2 : k.length >= 6 ? 1 : 0;
     if (!max) return null;
+    // The head word must agree exactly: "Bộ Nội vụ" (the ministry) is one edit from "Sở Nội vụ"
+    // (the province's department) and is never the same body.
+    const head = k.slice(0, k.indexOf(' ') + 1 || k.length);
     let found: Resolved | null = null;
     for (const [key, r] of this.byKey) {
+      if (!key.startsWith(head)) continue;
       if (editDistanceAtMost(k, key, max)) {
         if (found && (found.kind !== r.kind || found.id !== r.id)) return null;
         found = r.kind === 'agency' ? { ...r, via: 'fuzzy' } : r;

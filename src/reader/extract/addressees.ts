@@ -695,3 +695,16 @@ export function headingLine(text: string): string[] | null {
   }
   return names.length ? names : null;
 }
+
+/** Predicate words that do not make an item an instruction when they open it. */
+const NOT_ACTION = new Set(['là', 'được', 'có', 'đã', 'đang', 'sẽ', 'không', 'chưa', 'vẫn', 'cũng', 'luôn', 'còn']);
+
+/** Whether a text opens with an action verb ("Rà soát …", "Tổ chức tiêm bù …"): it reads as an instruction. */
+export function opensWithAction(text: string): boolean {
+  const t = text.trimStart();
+  if (!t) return false;
+  const low = t.charAt(0).toLowerCase() + t.slice(1, 60);
+  const sc = scanner(low);
+  const v = verbAt(sc, 0, '');
+  return !!v && !PREPOSITIONS.has(v) && !NOT_ACTION.has(v);
+}

@@ -303,9 +303,22 @@ export function forgetDeadlines(): void {
 const collapseWs = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Weekly reporting and similar recurrences without a date. */
+/** Vietnamese weekday names: thứ Hai is Monday (1) … thứ Bảy Saturday (6), Chủ nhật Sunday (7). */
+const WEEKDAYS: Record<string, number> = { hai: 1, ba: 2, tư: 3, tu: 3, năm: 4, nam: 4, sáu: 5, sau: 5, bảy: 6, bay: 6 };
+const RE_WEEKDAY = /(?:thứ\s{1,3}(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s{1,3}nhật))[^.;]{0,20}?(?:hằng|hàng)\s{1,3}tuần|(?:hằng|hàng)\s{1,3}tuần[^.;]{0,40}?(?:vào\s{1,3})?(?:thứ\s{1,3}(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s{1,3}nhật))/iu;
+
+/**
+ * "16 giờ thứ Sáu hằng tuần": a weekly duty. Its `day` is the ISO weekday (1 = Monday … 7 =
+ * Sunday) when the text names one.
+ */
 export function findWeekly(text: string): Recurrence | null {
   const m = RE_WEEKLY.exec(text);
-  return m ? { freq: 'weekly', text: m[0] } : null;
+  if (!m) return null;
+  const w = RE_WEEKDAY.exec(text);
+  if (!w) return { freq: 'weekly', text: m[0] };
+  const name = (w[1] ?? w[3] ?? '').toLowerCase();
+  const day = w[2] || w[4] ? 7 : /^\d$/u.test(name) ? Number(name) - 1 : WEEKDAYS[name];
+  return { freq: 'weekly', day, text: w[0] };
 }
 
 /**

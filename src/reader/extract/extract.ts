@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, forgetDeadlines, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
 import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
 
 type NodeKind = Label['kind'] | 'root' | 'para';
@@ -73,9 +73,56 @@ function explicitStart(text: string): ClauseResult | null {
 export interface BuildContext {
   ctx: DeadlineContext;
   opts: ExtractOptions;
+  /** who items that name nobody are for (a letter's recipients, a resolution's executor) */
+  implicit: Implicit | null;
 }
 
-export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
+interface Implicit {
+  lead: string[];
+  /** a letter's items all go to its recipients; a resolution's only in an article of tasks */
+  scope: 'letter' | 'resolution';
+}
+
+const EXECUTOR = /(?:^|[\s.;])(?:Giao|giao)\s{1,3}(.{3,160}?)\s{1,3}(?:chủ trì\s{1,3})?(?:tổ chức|triển khai)(?:\s{1,3}(?:triển khai|thực hiện))?(?:\s{1,3}thực hiện)?\s{1,3}(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Chương trình)(?:\s{1,3}này)?/u;
+
+/**
+ * Items that name no addressee of their own belong to the letter's recipients ("Kính gửi:"), or,
+ * in a resolution, to the body its closing article charges with carrying it out ("Giao UBND tỉnh
+ * tổ chức thực hiện Nghị quyết này").
+ */
+function implicitAddressees(paras: Paragraph[], addressedTo: string[]): Implicit | null {
+  if (addressedTo.length) {
+    const lead: string[] = [];
+    for (const a of addressedTo) {
+      if (/^(Như trên|Lưu)/u.test(a)) continue;
+      const names = readNames(scanner(a), 0).names;
+      lead.push(...(names.length ? names : [a]));
+    }
+    return lead.length ? { lead: [...new Set(lead)], scope: 'letter' } : null;
+  }
+  for (let i = paras.length - 1; i >= 0 && i >= paras.length - 200; i--) {
+    const m = EXECUTOR.exec(paras[i].text);
+    if (!m) continue;
+    const names = readNames(scanner(m[1]), 0).names;
+    if (names.length) return { lead: names, scope: 'resolution' };
+  }
+  return null;
+}
+
+/** Whether an item with no addressee of its own takes the document's implicit one. */
+function takesImplicit(n: Node, text: string, implicit: Implicit): boolean {
+  if (n.kind === 'para' && n.parent?.kind === 'root') return false;
+  if (!opensWithAction(text)) return false;
+  let inTasks = false;
+  for (let a: Node | null = n.parent; a && a.kind !== 'root'; a = a.parent) {
+    const title = stripLabel(a.paras[0]?.text ?? '');
+    if (ASSESS.test(title.slice(0, 60))) return false;
+    if (DIRECTIVE_WORDS.test(title.slice(0, 120))) inTasks = true;
+  }
+  return implicit.scope === 'letter' || inTasks;
+}
+
+export function buildOutline(paras: Paragraph[], tables: Table[], signer: string | null = null): Node {
   const covered = new Set<number>();
   for (const t of tables) for (const i of t.covered) covered.add(i);
   const root = newNode('root', 'root', '', null);
@@ -96,6 +143,8 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     const p = paras[i];
     const t = (p.text.includes('*') ? p.text.replace(/^\*+|\*+$/g, '') : p.text).trim();
     if (!t) continue;
+    // the signer's name closes the document: it never joins the last item's text
+    if (signer && t === signer) continue;
     if (RESET.test(t) && (isUpperLine(t) || t.length < 40)) {
       stack = [root];
       skipping = false;
@@ -108,7 +157,9 @@ export function buildOutline(paras: Paragraph[], tables: Table[]): Node {
     }
     const label = parseLabel(t);
     if (skipping) {
-      if (skipKind === 'kinh' && !(label && isWeakLabel(label.kind))) skipping = false;
+      // a recipients line broken by the PDF goes on in lower case or ends in list punctuation
+      const recipientsGoOn = skipKind === 'kinh' && !label && (/^\p{Ll}/u.test(t) || (/[;,]$/u.test(t) && t.length < 160));
+      if (skipKind === 'kinh' && !(label && isWeakLabel(label.kind)) && !recipientsGoOn) skipping = false;
       else continue;
     }
     if (p.isRow) continue;
@@ -452,6 +503,8 @@ function makeTask(
     for (const d of sorted.slice(0, -1)) milestones.push({ date: d.iso, text: d.text });
     recurrence = dl.find((d) => d.recurrence)?.recurrence ?? null;
   }
+  // A weekly duty keeps no single due date (the corpus rule); its weekday is in the recurrence,
+  // from which follow-up computes each week's occurrence.
   if (!recurrence) recurrence = findWeekly(text);
   if (inheritedLead) needsReview.push('lead-inherited');
   if (inheritedDue && dueIso) needsReview.push('due-inherited');
@@ -585,6 +638,11 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         }
       }
     }
+    let implicitLead = false;
+    if (!lead.length && bc.implicit && !attrLead.length && takesImplicit(n, textNoLabel, bc.implicit)) {
+      lead = bc.implicit.lead;
+      implicitLead = true;
+    }
     if (!lead.length) return;
     // a heading that only names the addressee is not a task by itself
     const sc = scanner(textNoLabel);
@@ -616,6 +674,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     }
     const product = n.attrs.find((x) => x.name === 'product')?.value ?? null;
     const task = makeTask(n.ref || n.key, n.paras, lead, support, dl, ad, inheritedLead, inheritedDue, bc, product);
+    if (implicitLead) task.needsReview.push('lead-implicit');
     let sec: Node | null = n;
     while (sec && sec.parent && sec.parent.kind !== 'root') sec = sec.parent;
     if (sec && sec !== n) SECTION.set(task, sec.paras[0]?.text ?? '');
@@ -745,9 +804,9 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     year: year ?? (refDate ? Number(refDate.slice(0, 4)) : null),
     addWorkingDays: workingDays,
   };
-  const bc: BuildContext = { ctx, opts };
+  const bc: BuildContext = { ctx, opts, implicit: implicitAddressees(paras, meta.addressedTo) };
   const tables = findTables(paras).filter((t) => t.rows.length > 0);
-  const root = buildOutline(paras, tables);
+  const root = buildOutline(paras, tables, meta.signer);
   const rows = tableTasks(tables, bc);
   const idx = rowIndex(rows);
   const prose = collectTasks(root, bc).filter((t) => !duplicatedByRow(t, idx));

@@ -24,7 +24,7 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
   const head = text.slice(0, 6000);
   const meta: DocumentMeta = {
     kind: null, number: null, issuer: null, place: null, date: null, subject: null, meetingDate: null, chair: null,
-    signer: null, signerTitle: null, signingForm: null, recipients: [],
+    signer: null, signerTitle: null, signingForm: null, recipients: [], addressedTo: [],
   };
   let year: number | null = null;
   let partial: string | null = null;
@@ -88,6 +88,20 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       meta.issuer = first.replace(/\s+Số\s*:.*$/u, '').replace(/\s+/g, ' ').trim();
       break;
     }
+  }
+  // whom a letter is addressed to: "Kính gửi: Sở Y tế" or "Kính gửi:" then one dash line each
+  for (let i = 0; i < Math.min(paras.length, 80); i++) {
+    const m = /^Kính\s{1,2}gửi\s{0,2}:?\s*/u.exec(paras[i].text.trim());
+    if (!m) continue;
+    const inline = paras[i].text.trim().slice(m[0].length).replace(/[;.,]\s*$/u, '').trim();
+    if (inline) meta.addressedTo.push(...inline.split(/\s*;\s*/u).filter(Boolean));
+    for (let j = i + 1; j < paras.length && j < i + 40; j++) {
+      const line = paras[j].text.trim();
+      if (!/^[-–+•]\s*/u.test(line)) break;
+      const name = line.replace(/^[-–+•]\s*/u, '').replace(/[;.,]\s*$/u, '').trim();
+      if (name) meta.addressedTo.push(name);
+    }
+    break;
   }
   // recipients
   const rn = /N[oơ]i\s{1,2}nhận\s{0,2}:?\*?/iu.exec(text);

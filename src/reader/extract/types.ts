@@ -13,6 +13,8 @@ export interface DocumentMeta {
   signerTitle: string | null;
   signingForm: string | null;
   recipients: string[];
+  /** whom a letter is addressed to ("Kính gửi:"), as printed */
+  addressedTo: string[];
 }
 
 export interface Addressee {
@@ -25,6 +27,7 @@ export interface Addressee {
 
 export interface Recurrence {
   freq: 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+  /** day of the month, or for a weekly duty the ISO weekday (1 = Monday … 7 = Sunday) */
   day?: number;
   month?: number;
   text: string;

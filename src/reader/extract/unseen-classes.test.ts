@@ -274,3 +274,113 @@ Phòng chống sạt lở bờ biển
     expect(t.support.join(' ')).toMatch(/hữu quan/u);
   });
 });
+
+describe('class 4: implicit addressees', () => {
+  const letter = (recipients: string, items: string) => `ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+
+Số: 1500/UBND-VX
+V/v triển khai tiêm chủng năm 2026
+
+Bắc Kạn, ngày 05 tháng 3 năm 2026
+
+Kính gửi:${recipients}
+
+Để bảo đảm tiêm chủng đầy đủ cho trẻ em, UBND tỉnh yêu cầu:
+
+${items}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+`;
+  const ITEMS = `1. Rà soát đối tượng trẻ em chưa được tiêm chủng đầy đủ, hoàn thành trước ngày 30/4/2026.
+
+2. Tổ chức tiêm bù cho trẻ tại trường học trong tháng 5/2026.
+
+3. Sở Tài chính bố trí kinh phí mua vắc xin.`;
+  it('gives a letter’s items that name nobody to its recipients (dash list or one line), flagged', () => {
+    for (const recipients of ['\n- Sở Y tế;\n- Sở Giáo dục và Đào tạo.', ' Sở Y tế; Sở Giáo dục và Đào tạo']) {
+      const doc = letter(recipients, ITEMS);
+      const t = byText(doc, 'Rà soát đối tượng');
+      expect(t.lead).toEqual(['Sở Y tế', 'Sở Giáo dục và Đào tạo']);
+      expect(t.needsReview).toContain('lead-implicit');
+      expect(byText(doc, 'tiêm bù').due).toBe('2026-05-31');
+      // an item that names its own addressee keeps it
+      expect(byText(doc, 'bố trí kinh phí').lead).toEqual(['Sở Tài chính']);
+    }
+  });
+  it('leaves the signer out of the last item', () => {
+    const doc = letter('\n- Sở Y tế.', '1. Tổ chức tiêm bù cho trẻ tại trường học.\n\nNguyễn Văn An');
+    expect(tasksOf(doc).every((t) => !t.text.includes('Nguyễn Văn An'))).toBe(true);
+  });
+  const resolution = (taskArticle: string, closing: string) => `HỘI ĐỒNG NHÂN DÂN
+TỈNH LẠNG SƠN
+
+Số: 15/NQ-HĐND
+
+Lạng Sơn, ngày 12 tháng 7 năm 2025
+
+NGHỊ QUYẾT
+Về phát triển du lịch năm 2025
+
+Điều 1. ${taskArticle}
+1. Đẩy mạnh quảng bá du lịch cộng đồng tại các xã biên giới.
+2. Hoàn thành quy hoạch khu du lịch Mẫu Sơn trong quý IV năm 2025.
+
+Điều 2. Tổ chức thực hiện
+${closing}
+
+Nghị quyết này đã được Hội đồng nhân dân tỉnh thông qua ngày 12 tháng 7 năm 2025./.
+
+CHỦ TỊCH
+
+Trần Văn Bình
+`;
+  it('gives a resolution’s article of tasks to the body charged with carrying it out', () => {
+    for (const [article, closing, who] of [
+      ['Nhiệm vụ trọng tâm', 'Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.', /^(UBND|Ủy ban nhân dân) tỉnh$/u],
+      ['Các giải pháp chủ yếu', '1. Giao Ủy ban nhân dân tỉnh chủ trì tổ chức triển khai thực hiện Nghị quyết.', /^(UBND|Ủy ban nhân dân) tỉnh$/u],
+    ] as const) {
+      const doc = resolution(article, closing);
+      expect(byText(doc, 'quảng bá du lịch').lead).toEqual([expect.stringMatching(who)]);
+      expect(byText(doc, 'Mẫu Sơn').due).toBe('2025-12-31');
+      expect(tasksOf(doc).every((t) => !t.text.includes('Trần Văn Bình'))).toBe(true);
+    }
+  });
+  it('does not make policy articles with no addressee into tasks', () => {
+    const doc = resolution('Mức hỗ trợ', 'Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.');
+    expect(tasksOf(doc).some((t) => t.text.includes('quảng bá'))).toBe(false);
+  });
+});
+
+describe('class 5: recurring duties', () => {
+  const DOC = `THỦ TƯỚNG CHÍNH PHỦ
+
+Số: 10/CT-TTg
+
+Hà Nội, ngày 02 tháng 4 năm 2026
+
+CHỈ THỊ
+Về tăng cường kỷ luật hành chính năm 2026
+
+1. Bộ Y tế tổng hợp tình hình dịch bệnh, 16 giờ thứ Sáu hằng tuần báo cáo Thủ tướng Chính phủ.
+2. Bộ Nội vụ báo cáo kết quả hằng tuần vào thứ Hai.
+3. Bộ Tư pháp báo cáo chậm nhất ngày 05 hằng tháng.
+`;
+  it('keeps a weekly duty as a recurrence with its weekday, and a monthly one due at its first occurrence', () => {
+    expect(byText(DOC, 'dịch bệnh').recurrence).toMatchObject({ freq: 'weekly', day: 5 });
+    expect(byText(DOC, 'dịch bệnh').due).toBeNull();
+    expect(byText(DOC, 'Bộ Nội vụ').recurrence).toMatchObject({ freq: 'weekly', day: 1 });
+    expect(byText(DOC, 'Bộ Tư pháp').due).toBe('2026-04-05');
+    expect(byText(DOC, 'Bộ Tư pháp').recurrence).toMatchObject({ freq: 'monthly', day: 5 });
+  });
+  it('does not take the subject line’s year as every item’s deadline', () => {
+    expect(byText(DOC, 'Bộ Nội vụ').due).toBeNull();
+  });
+});
