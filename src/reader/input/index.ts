@@ -7,9 +7,8 @@
 import { AppError } from '../../shared/errors.ts';
 import { normalizeText } from '../../shared/text.ts';
 import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
-import { decodeDocx } from './docx.ts';
-import { decodePdf } from './pdf.ts';
-import { decodeDoc } from './doc.ts';
+// The .docx and .pdf decoders (and the PDF library behind them) load on first use: a CLI run over
+// text files, and a server start, do not pay for them.
 import { checkSize, checkTextLooksLikeText, isOleCompound, bytesLookBinary } from './guards.ts';
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'doc';
@@ -100,19 +99,21 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
   let text: string;
   switch (format) {
     case 'docx': {
+      const { decodeDocx } = await import('./docx.ts');
       const r = await decodeDocx(bytes);
       text = r.text;
       warnings.push(...r.warnings);
       break;
     }
     case 'pdf': {
+      const { decodePdf } = await import('./pdf.ts');
       const r = await decodePdf(bytes);
       text = r.text;
       warnings.push(...r.warnings);
       break;
     }
     case 'doc':
-      decodeDoc(bytes);
+      (await import('./doc.ts')).decodeDoc(bytes);
     // falls through: decodeDoc always throws
     default: {
       const bom = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf]);

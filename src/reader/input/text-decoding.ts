@@ -37,12 +37,12 @@ export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-function isValidUtf8(b: Uint8Array): boolean {
+/** The bytes as UTF-8, or undefined when they are not valid UTF-8 (decoded once, not checked then decoded). */
+function utf8OrUndefined(b: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -58,6 +58,7 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   const warnings: string[] = [];
   let text: string;
   let encoding: TextEncoding;
+  let utf8: string | undefined;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     text = new TextDecoder('utf-8').decode(bytes.subarray(3));
     encoding = 'utf-8';
@@ -72,8 +73,8 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
     if (u16) {
       text = new TextDecoder(u16).decode(bytes);
       encoding = u16;
-    } else if (isValidUtf8(bytes)) {
-      text = new TextDecoder('utf-8').decode(bytes);
+    } else if ((utf8 = utf8OrUndefined(bytes)) !== undefined) {
+      text = utf8;
       encoding = 'utf-8';
     } else {
       text = decodeCp1252(bytes);
