@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { canSeeAgency } from '../auth/policy';
 import { notFound } from '../shared/errors';
@@ -30,7 +30,7 @@ export const AssignmentFilterQuery = Type.Object(
     dueTo: Type.Optional(IsoDate),
     documentId: Type.Optional(Uuid),
     leaderId: Type.Optional(Uuid),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".' })),
+    q: Type.Optional(SearchText(200, 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".')),
     asOf: Type.Optional(IsoDate),
   },
   { additionalProperties: false },

@@ -23,6 +23,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/login',
     {
       config: { rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
+      // Open to anonymous callers, so its body is kept small (a name and a password).
+      bodyLimit: 4096,
       schema: {
         tags: ['auth'],
         security: [],
@@ -43,7 +45,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  // Open: signing out with an expired session still clears the cookie. It takes no body.
+  api.post('/api/auth/logout', { bodyLimit: 1024, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -27,6 +27,13 @@ import { BUCKET_RULE_VI } from '../assignments/buckets';
 
 export const SESSION_COOKIE = 'dondoc_session';
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** A route whose OpenAPI entry says it needs no credentials (`security: []`). */
+function isOpenRoute(request: FastifyRequest): boolean {
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -97,14 +104,21 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await sessionFromCookie(ctx.db, token, ctx.sessions);
-    if (!session) return;
+    const session = token ? await sessionFromCookie(ctx.db, token, ctx.sessions) : null;
+    if (!session) {
+      // onRequest runs before the body is read: an anonymous caller's upload or JSON is refused
+      // here, so it costs neither memory nor validation time. Only the routes documented as
+      // open (`security: []`, i.e. sign-in) take a body without a session.
+      if (!READ_METHODS.has(request.method) && !isOpenRoute(request)) {
+        throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+      }
+      return;
+    }
     request.actor = session.actor;
     request.viaCookie = true;
     request.csrfToken = session.csrfToken;
     // Writes from a browser must prove they come from our page (double-submit token).
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (!READ_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('CSRF', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
     }
   });
