@@ -8,6 +8,7 @@ import { IdParams, Nullable, errorResponses } from '../http/schemas';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
 import { login, logout, createApiToken } from './sessions';
+import { LoginThrottle } from './login-throttle';
 import { notifyAuthChanged } from './session-cache';
 import { createUser, presentUser, actorOf } from './users';
 import { apiTokens, users, ROLES, CHANNELS } from './auth.schema';
@@ -18,11 +19,11 @@ import { agencies } from '../directory/directory.schema';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const throttle = new LoginThrottle(ctx.config.loginMaxPerMinute);
 
   api.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
       // Open to anonymous callers, so its body is kept small (a name and a password).
       bodyLimit: 4096,
       schema: {
@@ -33,7 +34,17 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { token, csrfToken, user } = await login(ctx.db, request.body.username, request.body.password, ctx.config.sessionHours);
+      const { username, password } = request.body;
+      throttle.check(username, request.ip);
+      let signedIn;
+      try {
+        signedIn = await login(ctx.db, username, password, ctx.config.sessionHours);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throttle.failed(username, request.ip);
+        throw e;
+      }
+      throttle.succeeded(username, request.ip);
+      const { token, csrfToken, user } = signedIn;
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -3,6 +3,7 @@
  * the boot with a readable list of what is wrong, instead of failing later in a request.
  */
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   loadDemo: boolean;
   uploadMaxMb: number;
   loginMaxPerMinute: number;
+  /** The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); null: none. */
+  trustProxy: string | null;
   reminderIntervalMinutes: number;
   /** How long a delivery worker owns the deliveries it claimed before another may retake them. */
   reminderLeaseSeconds: number;
@@ -61,6 +64,20 @@ export function loadConfig(env: Env = process.env): Config {
     return raw;
   };
 
+  const proxies = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    const parts = raw.split(',').map((p) => p.trim());
+    // Named addresses only: "true" would believe any caller's X-Forwarded-For.
+    const bad = parts.filter((p) => {
+      const [addr, bits, extra] = p.split('/');
+      if (extra !== undefined || !isIP(addr)) return true;
+      return bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+    });
+    if (bad.length) errors.push(`${name}: "${bad.join(', ')}" không phải địa chỉ IP hoặc dải CIDR của proxy (ví dụ 10.0.0.5 hoặc 10.0.0.0/8)`);
+    return parts.join(',');
+  };
+
   const port = int('PORT', 3000, 0, 65535);
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const config: Config = {
@@ -77,6 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     loadDemo: bool('DONDOC_DEMO', !databaseUrl),
     uploadMaxMb: int('UPLOAD_MAX_MB', 20, 1, 200),
     loginMaxPerMinute: int('LOGIN_MAX_PER_MINUTE', 10, 1, 1000),
+    trustProxy: proxies('TRUST_PROXY'),
     reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15, 0, 24 * 60),
     reminderLeaseSeconds: int('REMINDER_LEASE_SECONDS', 300, 10, 3600),
     reminderMaxAttempts: int('REMINDER_MAX_ATTEMPTS', 6, 1, 20),

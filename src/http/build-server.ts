@@ -51,7 +51,9 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    trustProxy: true,
+    // The client's address is the TCP peer's unless TRUST_PROXY names the proxy in front: with
+    // `true`, anyone could send X-Forwarded-For and pick a fresh address per sign-in attempt.
+    trustProxy: ctx.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: {
       // Unknown fields are an error, not silently dropped; report every problem at once.
