@@ -7,12 +7,12 @@ import { requireActor } from '../http/context';
 import { IdParams, Nullable, errorResponses } from '../http/schemas';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
-import { login, logout, createApiToken } from './sessions';
+import { login, logout, createApiToken, sessionIdOf } from './sessions';
 import { LoginThrottle } from './login-throttle';
-import { notifyAuthChanged } from './session-cache';
 import { createUser, presentUser, actorOf } from './users';
 import { apiTokens, users, ROLES, CHANNELS } from './auth.schema';
-import { hashPassword, checkPasswordStrength } from './passwords';
+import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
+import { updateUser } from './update-user';
 import { recordEvent } from '../events/record-event';
 import { AppError, notFound } from '../shared/errors';
 import { agencies } from '../directory/directory.schema';
@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         security: [],
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) }, { additionalProperties: false }),
         response: { ...errorResponses },
       },
     },
@@ -82,12 +82,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       username: Type.String({ minLength: 3, maxLength: 40 }),
       displayName: Type.Optional(Type.String({ maxLength: 200 })),
-      email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
-      password: Type.String({ minLength: 8, maxLength: 200 }),
+      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+      password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
       role: Type.Union(ROLES.map((r) => Type.Literal(r))),
       agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-      sectors: Type.Optional(Nullable(Type.String())),
-      channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+      sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+      channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
     },
     { additionalProperties: false },
   );
@@ -106,13 +106,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: Type.Object(
           {
-            displayName: Type.Optional(Type.String()),
-            email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
-            password: Type.Optional(Type.String({ minLength: 8 })),
+            displayName: Type.Optional(Type.String({ maxLength: 200 })),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+            password: Type.Optional(Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })),
+            currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: 'Bắt buộc khi tự đổi mật khẩu của mình.' })),
             role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
             agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-            sectors: Type.Optional(Nullable(Type.String())),
-            channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+            sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+            channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
             active: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
@@ -121,24 +122,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const self = actor.id === request.params.id;
-      const { password, ...rest } = request.body;
-      // Anyone may change their own password, name and channels; the rest is the admin's.
-      if (!self || Object.keys(rest).some((k) => !['displayName', 'channels', 'email'].includes(k))) authorize(actor, 'manage_users');
-      if (password) checkPasswordStrength(password);
-      const updated = await ctx.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(users).where(eq(users.id, request.params.id));
-        if (!before) throw notFound('người dùng');
-        const [after] = await tx
-          .update(users)
-          .set({ ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) })
-          .where(eq(users.id, request.params.id))
-          .returning();
-        await recordEvent(tx, actor, { action: 'user.updated', entity: 'user', entityId: after.id, before: presentUser(before), after: presentUser(after) });
-        // A new role, agency or password, or a deactivation, must reach every instance's cache.
-        await notifyAuthChanged(tx);
-        return presentUser(after);
-      });
+      const cookie = request.viaCookie ? request.cookies[SESSION_COOKIE] : undefined;
+      const updated = await updateUser(ctx.db, actor, request.params.id, request.body, cookie ? sessionIdOf(cookie) : null);
       ctx.sessions?.clear();
       return updated;
     },

@@ -103,8 +103,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`LOG_LEVEL="${config.logLevel}": phải là một trong fatal, error, warn, info, debug, trace, silent`);
   }
-  if (config.adminPassword !== null && config.adminPassword.length < 8) {
-    errors.push('DONDOC_ADMIN_PASSWORD: mật khẩu phải có ít nhất 8 ký tự');
+  if (config.adminPassword !== null && config.adminPassword.length < 10) {
+    errors.push('DONDOC_ADMIN_PASSWORD: mật khẩu phải có ít nhất 10 ký tự');
   }
   if (errors.length) throw new ConfigError(errors);
   return config;
