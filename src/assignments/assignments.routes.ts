@@ -6,6 +6,7 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
 import { notFound } from '../shared/errors';
 import { attachments } from './assignments.schema';
@@ -89,7 +90,9 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     const a = await readAssignment(ctx.db, actor, file.assignmentId);
     if (!canSeeAgency(actor, a.agencyId)) throw notFound('tệp đính kèm');
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return reply.type(file.mime).send(file.data);
+    // The type comes from the bytes, not from the uploader's claim (which could be text/html).
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.type(sniffMime(file.data, file.fileName)).send(file.data);
   });
 
   api.post('/api/assignments/:id/receive', { schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {

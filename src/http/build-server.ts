@@ -15,6 +15,7 @@ import fastifyStatic from '@fastify/static';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import { problemHandler } from './problem';
+import { registerSecurityHeaders } from './security-headers';
 import type { AppContext } from './context';
 import { AppError } from '../shared/errors';
 import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
@@ -74,6 +75,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     }
   });
 
+  await registerSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxMb * 1024 * 1024, files: 5, fields: 20 } });
   await app.register(rateLimit, { global: false });
