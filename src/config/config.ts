@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
+import { maskSecrets } from '../http/log-serializers';
 
 export interface Config {
   port: number;
@@ -59,7 +60,7 @@ export function loadConfig(env: Env = process.env): Config {
       const u = new URL(raw);
       if (!protocols.includes(u.protocol)) errors.push(`${name}: giao thức phải là ${protocols.join(' hoặc ')}`);
     } catch {
-      errors.push(`${name}="${raw}": không phải URL hợp lệ`);
+      errors.push(`${name}="${maskSecrets(raw)}": không phải URL hợp lệ`);
     }
     return raw;
   };

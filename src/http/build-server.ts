@@ -16,6 +16,7 @@ import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import { problemHandler } from './problem';
 import { registerSecurityHeaders } from './security-headers';
+import { safeErrorSerializer } from './log-serializers';
 import type { AppContext } from './context';
 import { AppError } from '../shared/errors';
 import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
@@ -50,6 +51,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         : {
             level: ctx.config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+            // Errors are written without SQL parameters, URL passwords, tokens or cookies.
+            serializers: { err: ((e: unknown) => safeErrorSerializer(e)) as never, error: ((e: unknown) => safeErrorSerializer(e)) as never },
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     // The client's address is the TCP peer's unless TRUST_PROXY names the proxy in front: with
