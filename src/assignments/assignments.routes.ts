@@ -4,8 +4,9 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
 import { notFound } from '../shared/errors';
 import { attachments } from './assignments.schema';
@@ -30,7 +31,7 @@ export const AssignmentFilterQuery = Type.Object(
     dueTo: Type.Optional(IsoDate),
     documentId: Type.Optional(Uuid),
     leaderId: Type.Optional(Uuid),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".' })),
+    q: Type.Optional(SearchText(200, 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".')),
     asOf: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
@@ -89,7 +90,9 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     const a = await readAssignment(ctx.db, actor, file.assignmentId);
     if (!canSeeAgency(actor, a.agencyId)) throw notFound('tệp đính kèm');
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return reply.type(file.mime).send(file.data);
+    // The type comes from the bytes, not from the uploader's claim (which could be text/html).
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.type(sniffMime(file.data, file.fileName)).send(file.data);
   });
 
   api.post('/api/assignments/:id/receive', { schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {

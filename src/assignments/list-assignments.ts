@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor';
 import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
+import { isIsoDate } from '../shared/dates';
 import { bucketFactsSql, bucketFromFacts, bucketPredicate, bucketSql, type Bucket } from './buckets';
 import type { AssignmentState } from './state-machine';
 
@@ -52,10 +53,21 @@ export interface AssignmentListRow {
 
 type Cursor = { k: string | null; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(s: string): Cursor {
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+/**
+ * A cursor comes back from the client, so every part is checked before it reaches SQL: a key
+ * that is not a date (or, sorted by update, a timestamp) or an id that is not a UUID is the
+ * caller's mistake (400), not a database error (500).
+ */
+function decode(s: string, key: 'date' | 'timestamp'): Cursor {
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString());
-    if (typeof c.id === 'string') return c;
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as { k?: unknown; id?: unknown };
+    const keyOk =
+      key === 'date'
+        ? c.k === null || (typeof c.k === 'string' && isIsoDate(c.k))
+        : typeof c.k === 'string' && TIMESTAMP_RE.test(c.k) && !Number.isNaN(Date.parse(c.k)) && isIsoDate(c.k.slice(0, 10));
+    if (keyOk && typeof c.id === 'string' && UUID_RE.test(c.id)) return { k: c.k as string | null, id: c.id };
   } catch {
     /* fall through */
   }
@@ -117,19 +129,19 @@ export async function listAssignments(
   if (sort === 'updated') {
     order = sql`a.updated_at desc, a.id desc`;
     if (f.cursor) {
-      const c = decode(f.cursor);
+      const c = decode(f.cursor, 'timestamp');
       after.push(sql`(a.updated_at, a.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
     }
   } else if (sort === '-due') {
     order = sql`a.due desc nulls first, a.id desc`;
     if (f.cursor) {
-      const c = decode(f.cursor);
+      const c = decode(f.cursor, 'date');
       after.push(c.k === null ? sql`(a.due is not null or a.id < ${c.id}::uuid)` : sql`(a.due < ${c.k}::date or (a.due = ${c.k}::date and a.id < ${c.id}::uuid))`);
     }
   } else {
     order = sql`a.due asc nulls last, a.id asc`;
     if (f.cursor) {
-      const c = decode(f.cursor);
+      const c = decode(f.cursor, 'date');
       after.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
     }
   }

@@ -7,31 +7,44 @@ import { requireActor } from '../http/context';
 import { IdParams, Nullable, errorResponses } from '../http/schemas';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
-import { login, logout, createApiToken } from './sessions';
-import { notifyAuthChanged } from './session-cache';
+import { login, logout, createApiToken, sessionIdOf } from './sessions';
+import { LoginThrottle } from './login-throttle';
 import { createUser, presentUser, actorOf } from './users';
 import { apiTokens, users, ROLES, CHANNELS } from './auth.schema';
-import { hashPassword, checkPasswordStrength } from './passwords';
+import { PASSWORD_MAX, PASSWORD_MIN } from './passwords';
+import { updateUser } from './update-user';
 import { recordEvent } from '../events/record-event';
 import { AppError, notFound } from '../shared/errors';
 import { agencies } from '../directory/directory.schema';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const throttle = new LoginThrottle(ctx.config.loginMaxPerMinute);
 
   api.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
+      // Open to anonymous callers, so its body is kept small (a name and a password).
+      bodyLimit: 4096,
       schema: {
         tags: ['auth'],
         security: [],
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) }, { additionalProperties: false }),
         response: { ...errorResponses },
       },
     },
     async (request, reply) => {
-      const { token, csrfToken, user } = await login(ctx.db, request.body.username, request.body.password, ctx.config.sessionHours);
+      const { username, password } = request.body;
+      throttle.check(username, request.ip);
+      let signedIn;
+      try {
+        signedIn = await login(ctx.db, username, password, ctx.config.sessionHours);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'UNAUTHENTICATED') throttle.failed(username, request.ip);
+        throw e;
+      }
+      throttle.succeeded(username, request.ip);
+      const { token, csrfToken, user } = signedIn;
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -43,7 +56,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  // Open: signing out with an expired session still clears the cookie. It takes no body.
+  api.post('/api/auth/logout', { bodyLimit: 1024, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -68,12 +82,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       username: Type.String({ minLength: 3, maxLength: 40 }),
       displayName: Type.Optional(Type.String({ maxLength: 200 })),
-      email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
-      password: Type.String({ minLength: 8, maxLength: 200 }),
+      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+      password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
       role: Type.Union(ROLES.map((r) => Type.Literal(r))),
       agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-      sectors: Type.Optional(Nullable(Type.String())),
-      channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+      sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+      channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
     },
     { additionalProperties: false },
   );
@@ -92,13 +106,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: Type.Object(
           {
-            displayName: Type.Optional(Type.String()),
-            email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
-            password: Type.Optional(Type.String({ minLength: 8 })),
+            displayName: Type.Optional(Type.String({ maxLength: 200 })),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+            password: Type.Optional(Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })),
+            currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: 'Bắt buộc khi tự đổi mật khẩu của mình.' })),
             role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
             agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-            sectors: Type.Optional(Nullable(Type.String())),
-            channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))))),
+            sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+            channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
             active: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
@@ -107,24 +122,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const self = actor.id === request.params.id;
-      const { password, ...rest } = request.body;
-      // Anyone may change their own password, name and channels; the rest is the admin's.
-      if (!self || Object.keys(rest).some((k) => !['displayName', 'channels', 'email'].includes(k))) authorize(actor, 'manage_users');
-      if (password) checkPasswordStrength(password);
-      const updated = await ctx.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(users).where(eq(users.id, request.params.id));
-        if (!before) throw notFound('người dùng');
-        const [after] = await tx
-          .update(users)
-          .set({ ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) })
-          .where(eq(users.id, request.params.id))
-          .returning();
-        await recordEvent(tx, actor, { action: 'user.updated', entity: 'user', entityId: after.id, before: presentUser(before), after: presentUser(after) });
-        // A new role, agency or password, or a deactivation, must reach every instance's cache.
-        await notifyAuthChanged(tx);
-        return presentUser(after);
-      });
+      const cookie = request.viaCookie ? request.cookies[SESSION_COOKIE] : undefined;
+      const updated = await updateUser(ctx.db, actor, request.params.id, request.body, cookie ? sessionIdOf(cookie) : null);
       ctx.sessions?.clear();
       return updated;
     },

@@ -15,6 +15,8 @@ import { notifyAuthChanged, type SessionCache } from './session-cache';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
+/** The stored id of a session: the SHA-256 of its cookie value. */
+export const sessionIdOf = (cookieValue: string) => sha256(cookieValue);
 
 export interface SessionInfo {
   actor: Actor;

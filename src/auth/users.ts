@@ -31,7 +31,7 @@ export async function createUser(db: Db, actor: Actor, input: NewUser): Promise<
   }
   if (!ROLES.includes(input.role)) throw new AppError('VALIDATION', `Vai trò phải là một trong: ${ROLES.join(', ')}.`);
   if (input.role === 'agency' && !input.agencyId) throw new AppError('VALIDATION', 'Cán bộ của cơ quan phải thuộc một cơ quan.');
-  checkPasswordStrength(input.password);
+  checkPasswordStrength(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const exists = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));

@@ -3,6 +3,8 @@
  * the boot with a readable list of what is wrong, instead of failing later in a request.
  */
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
+import { maskSecrets } from '../http/log-serializers';
 
 export interface Config {
   port: number;
@@ -18,6 +20,8 @@ export interface Config {
   loadDemo: boolean;
   uploadMaxMb: number;
   loginMaxPerMinute: number;
+  /** The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); null: none. */
+  trustProxy: string | null;
   reminderIntervalMinutes: number;
   /** How long a delivery worker owns the deliveries it claimed before another may retake them. */
   reminderLeaseSeconds: number;
@@ -56,9 +60,23 @@ export function loadConfig(env: Env = process.env): Config {
       const u = new URL(raw);
       if (!protocols.includes(u.protocol)) errors.push(`${name}: giao thức phải là ${protocols.join(' hoặc ')}`);
     } catch {
-      errors.push(`${name}="${raw}": không phải URL hợp lệ`);
+      errors.push(`${name}="${maskSecrets(raw)}": không phải URL hợp lệ`);
     }
     return raw;
+  };
+
+  const proxies = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    const parts = raw.split(',').map((p) => p.trim());
+    // Named addresses only: "true" would believe any caller's X-Forwarded-For.
+    const bad = parts.filter((p) => {
+      const [addr, bits, extra] = p.split('/');
+      if (extra !== undefined || !isIP(addr)) return true;
+      return bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+    });
+    if (bad.length) errors.push(`${name}: "${bad.join(', ')}" không phải địa chỉ IP hoặc dải CIDR của proxy (ví dụ 10.0.0.5 hoặc 10.0.0.0/8)`);
+    return parts.join(',');
   };
 
   const port = int('PORT', 3000, 0, 65535);
@@ -77,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     loadDemo: bool('DONDOC_DEMO', !databaseUrl),
     uploadMaxMb: int('UPLOAD_MAX_MB', 20, 1, 200),
     loginMaxPerMinute: int('LOGIN_MAX_PER_MINUTE', 10, 1, 1000),
+    trustProxy: proxies('TRUST_PROXY'),
     reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15, 0, 24 * 60),
     reminderLeaseSeconds: int('REMINDER_LEASE_SECONDS', 300, 10, 3600),
     reminderMaxAttempts: int('REMINDER_MAX_ATTEMPTS', 6, 1, 20),
@@ -85,8 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     errors.push(`LOG_LEVEL="${config.logLevel}": phải là một trong fatal, error, warn, info, debug, trace, silent`);
   }
-  if (config.adminPassword !== null && config.adminPassword.length < 8) {
-    errors.push('DONDOC_ADMIN_PASSWORD: mật khẩu phải có ít nhất 8 ký tự');
+  if (config.adminPassword !== null && config.adminPassword.length < 10) {
+    errors.push('DONDOC_ADMIN_PASSWORD: mật khẩu phải có ít nhất 10 ký tự');
   }
   if (errors.length) throw new ConfigError(errors);
   return config;

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -58,7 +58,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: Type.Object(
           {
             status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
-            q: Type.Optional(Type.String({ maxLength: 200 })),
+            q: Type.Optional(SearchText(200)),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
           },

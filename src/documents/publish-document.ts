@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
@@ -14,10 +14,17 @@ import { getDocument, getItems } from './document-queries';
  * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
  * group addressee ("UBND cấp xã"), becomes N assignments. Nothing is published while a lead
  * is unresolved: the clerk must pick the agency first. One transaction.
+ *
+ * Two publishes of one draft at once (a double click, or two instances) must not both create
+ * the assignments: the document row is locked before its status is read, so the second waits and
+ * then sees "published"; the status UPDATE is also guarded by `status = 'draft'` and its row
+ * count checked, so nothing is written twice even if the lock were lost.
  */
 export async function publishDocument(db: Db, actor: Actor, documentId: string) {
   authorize(actor, 'manage_documents');
   return db.transaction(async (tx) => {
+    await getDocument(tx, documentId); // checks the id's shape and existence (not found)
+    await tx.execute(sql`select id from documents where id = ${documentId} for update`);
     const doc = await getDocument(tx, documentId);
     if (doc.status !== 'draft') throw new AppError('CONFLICT', 'Văn bản này đã được ban hành.');
     const items = await getItems(tx, documentId);
@@ -59,8 +66,13 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string) 
         });
       }
     }
+    const [published] = await tx
+      .update(documents)
+      .set({ status: 'published', publishedAt: new Date() })
+      .where(and(eq(documents.id, documentId), eq(documents.status, 'draft')))
+      .returning();
+    if (!published) throw new AppError('CONFLICT', 'Văn bản này đã được ban hành.');
     const created = rows.length ? await tx.insert(assignments).values(rows).returning({ id: assignments.id, agencyId: assignments.agencyId }) : [];
-    const [published] = await tx.update(documents).set({ status: 'published', publishedAt: new Date() }).where(eq(documents.id, documentId)).returning();
     await recordEvent(tx, actor, {
       action: 'document.published',
       entity: 'document',

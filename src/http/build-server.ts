@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -15,6 +15,8 @@ import fastifyStatic from '@fastify/static';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
 import { problemHandler } from './problem';
+import { registerSecurityHeaders } from './security-headers';
+import { safeErrorSerializer } from './log-serializers';
 import type { AppContext } from './context';
 import { AppError } from '../shared/errors';
 import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
@@ -27,6 +29,13 @@ import { BUCKET_RULE_VI } from '../assignments/buckets';
 
 export const SESSION_COOKIE = 'dondoc_session';
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** A route whose OpenAPI entry says it needs no credentials (`security: []`). */
+function isOpenRoute(request: FastifyRequest): boolean {
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -42,9 +51,13 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         : {
             level: ctx.config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
+            // Errors are written without SQL parameters, URL passwords, tokens or cookies.
+            serializers: { err: ((e: unknown) => safeErrorSerializer(e)) as never, error: ((e: unknown) => safeErrorSerializer(e)) as never },
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
-    trustProxy: true,
+    // The client's address is the TCP peer's unless TRUST_PROXY names the proxy in front: with
+    // `true`, anyone could send X-Forwarded-For and pick a fresh address per sign-in attempt.
+    trustProxy: ctx.config.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: {
       // Unknown fields are an error, not silently dropped; report every problem at once.
@@ -65,6 +78,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     }
   });
 
+  await registerSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxMb * 1024 * 1024, files: 5, fields: 20 } });
   await app.register(rateLimit, { global: false });
@@ -97,14 +111,21 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await sessionFromCookie(ctx.db, token, ctx.sessions);
-    if (!session) return;
+    const session = token ? await sessionFromCookie(ctx.db, token, ctx.sessions) : null;
+    if (!session) {
+      // onRequest runs before the body is read: an anonymous caller's upload or JSON is refused
+      // here, so it costs neither memory nor validation time. Only the routes documented as
+      // open (`security: []`, i.e. sign-in) take a body without a session.
+      if (!READ_METHODS.has(request.method) && !isOpenRoute(request)) {
+        throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+      }
+      return;
+    }
     request.actor = session.actor;
     request.viaCookie = true;
     request.csrfToken = session.csrfToken;
     // Writes from a browser must prove they come from our page (double-submit token).
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    if (!READ_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('CSRF', 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.');
     }
   });

@@ -1,9 +1,11 @@
 /**
  * Errors as RFC 9457 problem+json with a stable `code` and a Vietnamese `detail`. Validation
- * errors list every problem (not only the first), each with its field.
+ * errors list the first 20 problems (not only the first), each with its field, and count them all.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors';
+import { DATE_PATTERN_SOURCE } from '../shared/dates';
+import { SEARCH_TEXT_PATTERN } from './schemas';
 
 interface AjvError {
   instancePath: string;
@@ -17,7 +19,12 @@ const FIELD_MESSAGES: Record<string, (e: AjvError) => string> = {
   additionalProperties: (e) => `trường "${e.params.additionalProperty}" không được hỗ trợ`,
   type: (e) => `phải có kiểu ${e.params.type}`,
   format: (e) => `sai định dạng (${e.params.format})`,
-  pattern: () => 'sai định dạng',
+  pattern: (e) =>
+    e.params.pattern === DATE_PATTERN_SOURCE
+      ? 'phải là ngày có thật, dạng YYYY-MM-DD, năm từ 1900 đến 2199'
+      : e.params.pattern === SEARCH_TEXT_PATTERN
+        ? 'không được chứa ký tự điều khiển'
+        : 'sai định dạng',
   minLength: (e) => `phải có ít nhất ${e.params.limit} ký tự`,
   maxLength: (e) => `dài quá ${e.params.limit} ký tự`,
   minimum: (e) => `phải lớn hơn hoặc bằng ${e.params.limit}`,
@@ -26,6 +33,9 @@ const FIELD_MESSAGES: Record<string, (e: AjvError) => string> = {
   minItems: (e) => `cần ít nhất ${e.params.limit} phần tử`,
   maxItems: (e) => `nhiều nhất ${e.params.limit} phần tử`,
 };
+
+/** How many validation problems an answer lists (the rest are counted). */
+export const MAX_LISTED = 20;
 
 function describe(e: AjvError, context: string): { field: string; message: string } {
   const field = `${context}${e.instancePath.replace(/\//g, '.')}` || context;
@@ -52,19 +62,28 @@ export function problemHandler(error: FastifyError & { validation?: AjvError[]; 
     detail = error.detail;
     extra = error.extra;
   } else if (error.validation) {
-    const errors = error.validation
-      // anyOf/oneOf wrappers repeat what their branches say
-      .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if')
-      .map((e) => describe(e, error.validationContext ?? 'body'));
+    // anyOf/oneOf wrappers repeat what their branches say
+    const all = error.validation.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+    // At most MAX_LISTED problems are described: a body with 90,000 unknown fields must not
+    // get a 90,000-line answer. The count says how many there were.
+    const errors = all.slice(0, MAX_LISTED).map((e) => describe(e, error.validationContext ?? 'body'));
+    const more = all.length - errors.length;
     status = 400;
     code = 'VALIDATION';
-    detail = `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`;
-    extra = { errors };
+    detail = `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}${more > 0 ? `; và ${more} lỗi khác` : ''}.`;
+    extra = { errors, errorCount: all.length };
   } else if (pgCodeOf(error) === '23505') {
     // A unique constraint: the same code, name or key already exists.
     status = 409;
     code = 'CONFLICT';
     detail = 'Đã có bản ghi trùng (mã hoặc tên này đã tồn tại).';
+  } else if (pgCodeOf(error)?.startsWith('22')) {
+    // A data exception (a NUL byte in text, a date PostgreSQL cannot hold, a malformed number):
+    // the value came from the caller, so it is their 400, never a 500. Schemas and use cases
+    // refuse these first; this is the net under them.
+    status = 400;
+    code = 'VALIDATION';
+    detail = 'Dữ liệu không hợp lệ: có giá trị không được chấp nhận (ví dụ ký tự rỗng hoặc ngày không tồn tại).';
   } else if (pgCodeOf(error) === '23503') {
     status = 400;
     code = 'VALIDATION';

@@ -17,7 +17,7 @@ describe('validation errors', () => {
     const fields = body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.username', 'body.password', 'body.role', 'body']));
     expect(body.detail).toMatch(/không được hỗ trợ/);
-    expect(body.detail).toMatch(/ít nhất 8 ký tự/);
+    expect(body.detail).toMatch(/ít nhất 10 ký tự/);
   });
 
   it('rejects unknown fields instead of silently dropping them', async () => {

@@ -20,7 +20,7 @@ import { loadLetterhead } from './letterhead';
 import { RANKING_RULE_VI, rankAgencies } from './ranking';
 import { buildTrend } from './trend';
 
-const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+const Month = Type.String({ pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM (năm 1900–2199)' });
 const MonthlyQuery = Type.Object({ month: Type.Optional(Month), agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
 
 function attachment(reply: FastifyReply, fileName: string, mime: string) {

@@ -8,6 +8,7 @@ import { extensionRequests } from '../assignments.schema';
 import { lockAssignment, requireActForAgency, updateAssignment } from '../assignment-access';
 import { checkExtensionRequest, type ExtensionPolicy } from '../extension-rules';
 import { recordEvent } from '../../events/record-event';
+import { isOpen } from '../state-machine';
 
 export async function requestExtension(db: Db, actor: Actor, id: string, input: { requestedDue: string; reason: string }, today: string, policy: ExtensionPolicy) {
   if (!isIsoDate(input.requestedDue)) throw new AppError('VALIDATION', 'Hạn đề nghị phải là ngày hợp lệ (YYYY-MM-DD).');
@@ -29,7 +30,12 @@ export async function requestExtension(db: Db, actor: Actor, id: string, input: 
   });
 }
 
-/** Approving moves the deadline (the earlier one stays in the request and in the history). */
+/**
+ * Approving moves the deadline (the earlier one stays in the request and in the history). Only
+ * while the work is still being done: once the completion was accepted, a moved deadline would
+ * rewrite history (done late → done on time, and the rankings with it), and a cancelled task has
+ * no deadline to move. Such a request can still be refused, which closes it.
+ */
 export async function decideExtension(
   db: Db,
   actor: Actor,
@@ -45,6 +51,14 @@ export async function decideExtension(
     const [req] = await tx.select().from(extensionRequests).where(and(eq(extensionRequests.id, requestId), eq(extensionRequests.assignmentId, id)));
     if (!req) throw notFound('đề nghị gia hạn');
     if (req.status !== 'pending') throw new AppError('CONFLICT', 'Đề nghị gia hạn này đã được xử lý.');
+    if (input.decision === 'approve' && !isOpen(row.state)) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        row.state === 'cancelled'
+          ? 'Nhiệm vụ đã bị hủy nên không thể gia hạn; chỉ có thể từ chối đề nghị.'
+          : 'Nhiệm vụ đã được công nhận hoàn thành nên không thể gia hạn; chỉ có thể từ chối đề nghị.',
+      );
+    }
     const status = input.decision === 'approve' ? 'approved' : 'refused';
     const [decided] = await tx
       .update(extensionRequests)
