@@ -42,7 +42,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/assignments',
     {
-      schema: {
+      config: { access: 'signed_in' }, schema: {
         tags: ['assignments'],
         description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
         querystring: Type.Object(
@@ -64,7 +64,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/assignments/counts',
-    { schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
     async (request) => {
       const actor = requireActor(request);
       const { bucket: _b, ...f } = request.query;
@@ -72,17 +72,17 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/assignments/:id', { schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/items/:id', { schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
+  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
     const actor = requireActor(request);
     return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/attachments/:id', { schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
@@ -92,14 +92,14 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(file.mime).send(file.data);
   });
 
-  api.post('/api/assignments/:id/receive', { schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
     return receiveAssignment(ctx.db, requireActor(request), request.params.id);
   });
 
   api.post(
     '/api/assignments/:id/progress',
     {
-      preValidation: multipartToJson,
+      config: { access: 'signed_in' }, preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -126,7 +126,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/completion',
     {
-      preValidation: multipartToJson,
+      config: { access: 'signed_in' }, preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -143,7 +143,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/review',
     {
-      schema: {
+      config: { access: 'review_completion' }, schema: {
         tags: ['follow-up'],
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
         params: IdParams,
@@ -157,7 +157,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions',
     {
-      schema: {
+      config: { access: 'signed_in' }, schema: {
         tags: ['follow-up'],
         params: IdParams,
         body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
@@ -173,7 +173,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions/:requestId/decision',
     {
-      schema: {
+      config: { access: 'decide_extension' }, schema: {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
         body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
@@ -185,19 +185,19 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/assignments/:id/reassign',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/cancel',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body),
   );
 }

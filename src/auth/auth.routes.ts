@@ -22,7 +22,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: ctx.config.loginMaxPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         security: [],
@@ -43,20 +43,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  api.post('/api/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  api.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'] } }, async (request) => {
     const actor = requireActor(request);
     if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     return { user: await userView(ctx, actor.id), csrfToken: request.csrfToken };
   });
 
-  api.get('/api/users', { schema: { tags: ['users'] } }, async (request) => {
+  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'] } }, async (request) => {
     const actor = requireActor(request);
     // Leaders are listed for everyone (the "leader in charge" picker); the rest needs rights.
     const rows = await ctx.db.select().from(users).orderBy(users.username);
@@ -77,7 +77,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     { additionalProperties: false },
   );
-  api.post('/api/users', { schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
+  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     reply.status(201);
@@ -87,7 +87,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   api.patch(
     '/api/users/:id',
     {
-      schema: {
+      config: { access: 'signed_in' }, schema: {
         tags: ['users'],
         params: IdParams,
         body: Type.Object(
@@ -130,7 +130,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/tokens', { schema: { tags: ['tokens'] } }, async (request) => {
+  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'] } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     const rows = await ctx.db
@@ -142,7 +142,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/tokens',
-    { schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_users');
@@ -152,7 +152,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.delete('/api/tokens/:id', { schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
+  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     await ctx.db.transaction(async (tx) => {
