@@ -42,7 +42,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/assignments',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['assignments'],
         description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
         querystring: Type.Object(
@@ -99,7 +100,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/progress',
     {
-      config: { access: 'signed_in' }, preValidation: multipartToJson,
+      config: { access: 'signed_in' },
+      preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -126,7 +128,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/completion',
     {
-      config: { access: 'signed_in' }, preValidation: multipartToJson,
+      config: { access: 'signed_in' },
+      preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -143,7 +146,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/review',
     {
-      config: { access: 'review_completion' }, schema: {
+      config: { access: 'review_completion' },
+      schema: {
         tags: ['follow-up'],
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
         params: IdParams,
@@ -157,7 +161,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['follow-up'],
         params: IdParams,
         body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
@@ -173,7 +178,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions/:requestId/decision',
     {
-      config: { access: 'decide_extension' }, schema: {
+      config: { access: 'decide_extension' },
+      schema: {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
         body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),

@@ -87,7 +87,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   api.patch(
     '/api/users/:id',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['users'],
         params: IdParams,
         body: Type.Object(

@@ -53,7 +53,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/documents',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['documents'],
         querystring: Type.Object(
           {
@@ -78,7 +79,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/documents',
     {
-      config: { access: 'manage_documents' }, preValidation: multipartToJson,
+      config: { access: 'manage_documents' },
+      preValidation: multipartToJson,
       schema: {
         tags: ['documents'],
         description:
@@ -135,7 +137,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/documents/:id/items',
     {
-      config: { access: 'manage_documents' }, schema: {
+      config: { access: 'manage_documents' },
+      schema: {
         tags: ['documents'],
         params: IdParams,
         body: Type.Object({ text: Type.String({ minLength: 1 }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),

@@ -35,7 +35,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/assignments/export.xlsx',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['reports'],
         description: `Danh sách nhiệm vụ (cùng bộ lọc với /api/assignments) dưới dạng tệp Excel, tối đa 50.000 dòng. ${BUCKET_RULE_VI}`,
         querystring: Type.Object({ ...AssignmentFilterQuery.properties, sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('-due'), Type.Literal('updated')])) }, { additionalProperties: false }),
@@ -55,7 +56,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/monthly',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['reports'],
         description: `Báo cáo tháng: số nhiệm vụ theo 5 nhóm của từng cơ quan tính đến ngày cuối tháng (hoặc hôm nay với tháng hiện tại), tỷ lệ đúng hạn và danh sách quá hạn. ${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
         querystring: MonthlyQuery,
@@ -87,7 +89,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/ranking',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['reports'],
         description: `Xếp hạng cơ quan theo tỷ lệ hoàn thành đúng hạn trong kỳ, phục vụ xếp loại cuối năm. ${RANKING_RULE_VI}`,
         querystring: Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) }, { additionalProperties: false }),
@@ -105,7 +108,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/trend',
     {
-      config: { access: 'signed_in' }, schema: {
+      config: { access: 'signed_in' },
+      schema: {
         tags: ['reports'],
         description: 'Theo từng tháng: số nhiệm vụ hoàn thành đúng hạn, hoàn thành quá hạn trong tháng và số nhiệm vụ chưa hoàn thành đã quá hạn tại ngày cuối tháng.',
         querystring: Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })), agencyId: Type.Optional(Uuid) }, { additionalProperties: false }),
