@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, Nullable, errorResponses } from '../http/schemas';
+import { IdParams, Nullable, Ok, responses } from '../http/schemas';
+import { AgencyList, AgencyOut, GroupList, GroupOut, ImportResult } from './directory.responses';
 import { AGENCY_KINDS } from './directory.schema';
 import { parseDirectoryJson } from './directory-file';
 import { importDirectory } from './import-directory';
@@ -49,14 +50,14 @@ export async function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/agencies',
     {
       config: { access: 'read_directory' },
-      schema: { tags: ['directory'], querystring: Type.Object({ includeRetired: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+      schema: { tags: ['directory'], querystring: Type.Object({ includeRetired: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: responses(AgencyList) },
     },
     async (request) => listAgencies({ db, actor: requireActor(request), includeRetired: request.query.includeRetired }),
   );
 
   api.post(
     '/api/agencies',
-    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], body: AgencyBody, response: errorResponses } },
+    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], body: AgencyBody, response: responses(AgencyOut, 201) } },
     async (request, reply) => {
       const agency = await createAgency({ db, actor: requireActor(request), agency: request.body });
       reply.status(201);
@@ -66,15 +67,15 @@ export async function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/agencies/:id',
-    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, body: Type.Partial(AgencyBody), response: errorResponses } },
+    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, body: Type.Partial(AgencyBody), response: responses(AgencyOut) } },
     async (request) => updateAgency({ db, actor: requireActor(request), id: request.params.id, changes: request.body }),
   );
 
-  api.get('/api/groups', { config: { access: 'read_directory' }, schema: { tags: ['directory'] } }, async (request) => listGroups({ db, actor: requireActor(request) }));
+  api.get('/api/groups', { config: { access: 'read_directory' }, schema: { tags: ['directory'], response: responses(GroupList) } }, async (request) => listGroups({ db, actor: requireActor(request) }));
 
   api.post(
     '/api/groups',
-    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], body: GroupBody, response: errorResponses } },
+    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], body: GroupBody, response: responses(GroupOut, 201) } },
     async (request, reply) => {
       const group = await createGroup({ db, actor: requireActor(request), group: request.body });
       reply.status(201);
@@ -84,13 +85,13 @@ export async function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/groups/:id',
-    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, body: Type.Partial(GroupBody), response: errorResponses } },
+    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, body: Type.Partial(GroupBody), response: responses(GroupOut) } },
     async (request) => updateGroup({ db, actor: requireActor(request), id: request.params.id, changes: request.body }),
   );
 
   api.delete(
     '/api/groups/:id',
-    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, response: errorResponses } },
+    { config: { access: 'manage_directory' }, schema: { tags: ['directory'], params: IdParams, response: responses(Ok) } },
     async (request) => deleteGroup({ db, actor: requireActor(request), id: request.params.id }),
   );
 
@@ -98,7 +99,9 @@ export async function directoryRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/directory/import',
     {
       config: { access: 'manage_directory' },
-      schema: { tags: ['directory'], description: 'Nạp danh mục (định dạng như shared/directory/caobang.json).', body: Type.Object({}, { additionalProperties: true }) },
+      schema: { tags: ['directory'], description: 'Nạp danh mục (định dạng như shared/directory/caobang.json).', body: Type.Object({}, { additionalProperties: true }),
+        response: responses(ImportResult),
+      },
     },
     async (request) => importDirectory(db, requireActor(request), parseDirectoryJson(request.body)),
   );

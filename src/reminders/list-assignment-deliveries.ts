@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { queryRows } from '../db/sql';
 import { readAssignment } from '../assignments/assignment-access';
+import type { DeliveryStatus } from './reminders.schema';
 
 interface DeliveryRow {
   id: string;
@@ -14,7 +15,7 @@ interface DeliveryRow {
   recipient_name: string;
   channel: string;
   target: string;
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   sent_at: string | Date | null;
   last_error: string | null;

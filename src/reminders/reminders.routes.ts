@@ -8,7 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams } from '../http/schemas';
+import { IdParams, noContent, responses } from '../http/schemas';
+import { CalendarOverridesOut, CalendarOverridesSaved, DeliveryList, NotificationList, NotificationRead, ReminderRulesOut, ReminderRulesSaved, WebhookCreated, WebhookList } from './reminders.responses';
 import { listNotifications } from './list-notifications';
 import { markNotificationRead } from './mark-notification-read';
 import { getReminderRules } from './get-reminder-rules';
@@ -35,6 +36,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
           { unread: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) },
           { additionalProperties: false },
         ),
+        response: responses(NotificationList),
       },
     },
     async (request) => listNotifications({ db, actor: requireActor(request), ...request.query }),
@@ -42,13 +44,13 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/notifications/:id/read',
-    { config: { access: 'signed_in' }, schema: { tags: ['reminders'], description: 'Đánh dấu một thông báo của mình là đã đọc.', params: IdParams } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reminders'], description: 'Đánh dấu một thông báo của mình là đã đọc.', params: IdParams, response: responses(NotificationRead) } },
     async (request) => markNotificationRead({ db, actor: requireActor(request), id: request.params.id }),
   );
 
   api.get(
     '/api/reminders/rules',
-    { config: { access: 'manage_reminders' }, schema: { tags: ['reminders'], description: 'Quy tắc nhắc việc và mẫu thông báo đang áp dụng, kèm giá trị mặc định.' } },
+    { config: { access: 'manage_reminders' }, schema: { tags: ['reminders'], description: 'Quy tắc nhắc việc và mẫu thông báo đang áp dụng, kèm giá trị mặc định.', response: responses(ReminderRulesOut) } },
     async (request) => getReminderRules({ db, actor: requireActor(request) }),
   );
 
@@ -63,6 +65,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
           { rules: Type.Optional(Type.Record(Type.String(), Type.Unknown())), templates: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
           { additionalProperties: false },
         ),
+        response: responses(ReminderRulesSaved),
       },
     },
     async (request) => updateReminderRules({ db, actor: requireActor(request), ...request.body }),
@@ -72,7 +75,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/calendar/overrides',
     {
       config: { access: 'manage_settings' },
-      schema: { tags: ['calendar'], description: 'Quyết định nghỉ lễ của từng năm do quản trị nhập (ghi đè), và bản mặc định kèm theo dondoc.' },
+      schema: { tags: ['calendar'], description: 'Quyết định nghỉ lễ của từng năm do quản trị nhập (ghi đè), và bản mặc định kèm theo dondoc.', response: responses(CalendarOverridesOut) },
     },
     async (request) => getCalendarOverrides({ db, actor: requireActor(request) }),
   );
@@ -88,6 +91,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
           { $schema: Type.Optional(Type.String()), note: Type.Optional(Type.String()), years: Type.Record(Type.String(), Type.Unknown()) },
           { additionalProperties: false },
         ),
+        response: responses(CalendarOverridesSaved),
       },
     },
     async (request) => replaceCalendarOverrides({ db, actor: requireActor(request), overrides: request.body }),
@@ -101,6 +105,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reminders'],
         description: 'Lịch sử nhắc việc của một nhiệm vụ: đã gửi gì, cho ai, qua kênh nào, kết quả. Cùng quyền xem như nhiệm vụ.',
         params: IdParams,
+        response: responses(DeliveryList),
       },
     },
     async (request) => listAssignmentDeliveries({ db, actor: requireActor(request), assignmentId: request.params.id }),
@@ -108,7 +113,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/webhooks',
-    { config: { access: 'manage_settings' }, schema: { tags: ['reminders'], description: 'Webhook nhận nhắc việc (quản trị). Không trả về khóa bí mật.' } },
+    { config: { access: 'manage_settings' }, schema: { tags: ['reminders'], description: 'Webhook nhận nhắc việc (quản trị). Không trả về khóa bí mật.', response: responses(WebhookList) } },
     async (request) => listWebhooks({ db, actor: requireActor(request) }),
   );
 
@@ -128,6 +133,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(WebhookCreated, 201),
       },
     },
     async (request, reply) => {
@@ -141,7 +147,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/webhooks/:id',
     {
       config: { access: 'manage_settings' },
-      schema: { tags: ['reminders'], description: 'Xóa webhook; các lần gửi chưa thực hiện tới webhook này được bỏ qua (ghi rõ trong lịch sử).', params: IdParams },
+      schema: { tags: ['reminders'], description: 'Xóa webhook; các lần gửi chưa thực hiện tới webhook này được bỏ qua (ghi rõ trong lịch sử).', params: IdParams, response: noContent },
     },
     async (request, reply) => {
       await deleteWebhook({ db, actor: requireActor(request), id: request.params.id });
