@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { canActForAgency, canSeeAgency } from '../auth/policy';
 import { forbidden, notFound } from '../shared/errors';
 import { recordEvent } from '../events/record-event';
+import type { AssignmentEventKind, EventInput } from '../events/event-kinds';
 import { assignments } from './assignments.schema';
 import { transition, type Action } from './state-machine';
 import { AppError } from '../shared/errors';
@@ -55,7 +56,7 @@ export async function updateAssignment(
   actor: Actor,
   row: AssignmentRow,
   changes: Partial<typeof assignments.$inferInsert>,
-  eventAction: string,
+  eventAction: AssignmentEventKind,
   detail: Record<string, unknown> = {},
 ): Promise<AssignmentRow> {
   const [after] = await tx
@@ -70,6 +71,7 @@ export async function updateAssignment(
     before[k] = row[k];
     changed[k] = after[k];
   }
+  // The payload is checked against the kind's schema when written (a deadline change must carry its due).
   await recordEvent(tx, actor, {
     action: eventAction,
     entity: 'assignment',
@@ -79,6 +81,6 @@ export async function updateAssignment(
     documentId: row.documentId,
     before,
     after: changed,
-  });
+  } as EventInput<AssignmentEventKind>);
   return after;
 }

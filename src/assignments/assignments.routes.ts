@@ -43,6 +43,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/assignments',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['assignments'],
         description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
@@ -65,7 +66,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/assignments/counts',
-    { schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
     async (request) => {
       const actor = requireActor(request);
       const { bucket: _b, ...f } = request.query;
@@ -73,17 +74,17 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/assignments/:id', { schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/items/:id', { schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
+  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
     const actor = requireActor(request);
     return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/attachments/:id', { schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
@@ -95,13 +96,14 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(sniffMime(file.data, file.fileName)).send(file.data);
   });
 
-  api.post('/api/assignments/:id/receive', { schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
     return receiveAssignment(ctx.db, requireActor(request), request.params.id);
   });
 
   api.post(
     '/api/assignments/:id/progress',
     {
+      config: { access: 'signed_in' },
       preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
@@ -129,6 +131,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/completion',
     {
+      config: { access: 'signed_in' },
       preValidation: multipartToJson,
       schema: {
         tags: ['follow-up'],
@@ -146,6 +149,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/review',
     {
+      config: { access: 'review_completion' },
       schema: {
         tags: ['follow-up'],
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
@@ -160,6 +164,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -176,6 +181,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/extensions/:requestId/decision',
     {
+      config: { access: 'decide_extension' },
       schema: {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
@@ -188,19 +194,19 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/assignments/:id/reassign',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/cancel',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
-    { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body),
   );
 }

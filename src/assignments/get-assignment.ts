@@ -7,6 +7,7 @@ import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
 import { directiveItems, documents } from '../documents/documents.schema';
 import { events } from '../events/events.schema';
+import { readEventPayload } from '../events/event-kinds';
 import { assignments, attachments, extensionRequests, progressReports } from './assignments.schema';
 import { readAssignment } from './assignment-access';
 import { bucketOf, daysOverdue } from './buckets';
@@ -46,13 +47,12 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
     // extension or office correction (read back from the history, which keeps them all).
     deadlineHistory: [
       { due: a.originalDue, source: 'published' as const, at: a.createdAt },
-      ...history
-        .filter((e) => e.action === 'assignment.deadline_extended' || e.action === 'assignment.deadline_changed')
-        .map((e) => ({
-          due: ((e.after ?? {}) as { due?: string | null }).due ?? null,
-          source: e.action === 'assignment.deadline_extended' ? ('extension' as const) : ('office' as const),
-          at: e.at,
-        })),
+      ...history.flatMap((e) => {
+        const extended = readEventPayload(e, 'assignment.deadline_extended', 'after');
+        const changed = extended ? null : readEventPayload(e, 'assignment.deadline_changed', 'after');
+        const payload = extended ?? changed;
+        return payload ? [{ due: payload.due, source: extended ? ('extension' as const) : ('office' as const), at: e.at }] : [];
+      }),
     ],
     events: history,
   };

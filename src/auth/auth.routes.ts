@@ -26,6 +26,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       // Open to anonymous callers, so its body is kept small (a name and a password).
       bodyLimit: 4096,
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         security: [],
@@ -57,20 +58,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // Open: signing out with an expired session still clears the cookie. It takes no body.
-  api.post('/api/auth/logout', { bodyLimit: 1024, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
+  api.post('/api/auth/logout', { bodyLimit: 1024, config: { access: 'public' }, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  api.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (request) => {
+  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'] } }, async (request) => {
     const actor = requireActor(request);
     if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     return { user: await userView(ctx, actor.id), csrfToken: request.csrfToken };
   });
 
-  api.get('/api/users', { schema: { tags: ['users'] } }, async (request) => {
+  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'] } }, async (request) => {
     const actor = requireActor(request);
     // Leaders are listed for everyone (the "leader in charge" picker); the rest needs rights.
     const rows = await ctx.db.select().from(users).orderBy(users.username);
@@ -91,7 +92,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     { additionalProperties: false },
   );
-  api.post('/api/users', { schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
+  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     reply.status(201);
@@ -101,6 +102,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   api.patch(
     '/api/users/:id',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['users'],
         params: IdParams,
@@ -129,7 +131,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/tokens', { schema: { tags: ['tokens'] } }, async (request) => {
+  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'] } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     const rows = await ctx.db
@@ -141,7 +143,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/tokens',
-    { schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_users');
@@ -151,7 +153,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.delete('/api/tokens/:id', { schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
+  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     await ctx.db.transaction(async (tx) => {

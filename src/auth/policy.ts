@@ -2,34 +2,63 @@
  * Who may do what. Pure functions, asked by every use case; lists are scoped in SQL with
  * `agencyScope`. Hiding a button in the UI is never the protection.
  */
-import { forbidden } from '../shared/errors';
+import { AppError, forbidden } from '../shared/errors';
 import type { Actor } from './actor';
 
 export type Permission =
+  | 'read_directory'
   | 'read_all'
   | 'manage_documents'
   | 'manage_directory'
   | 'manage_users'
   | 'manage_settings'
+  | 'manage_reminders'
   | 'review_completion'
   | 'decide_extension'
   | 'reassign_or_cancel'
   | 'change_deadline';
 
 const GRANTS: Record<Actor['role'], Permission[]> = {
-  admin: ['read_all', 'manage_documents', 'manage_directory', 'manage_users', 'manage_settings', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
-  office: ['read_all', 'manage_documents', 'manage_directory', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
-  leader: ['read_all', 'review_completion', 'decide_extension'],
-  viewer: ['read_all'],
-  agency: [],
+  admin: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_users', 'manage_settings', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
+  office: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
+  leader: ['read_directory', 'read_all', 'review_completion', 'decide_extension'],
+  viewer: ['read_directory', 'read_all'],
+  agency: ['read_directory'],
 };
+
+/** Why a permission is refused, when a plainer message than the generic one helps the user. */
+const REFUSALS: Partial<Record<Permission, string>> = {
+  manage_reminders: 'Chỉ Quản trị hoặc Văn phòng UBND tỉnh được xem và sửa quy tắc nhắc việc.',
+};
+
+/**
+ * What a route requires, declared on the route (`config: { access }`) and checked before its body
+ * is validated: `public` (anyone), `signed_in` (any user; the use case scopes the data), or a
+ * permission. The use case still authorizes: the route's check is the first door, not the only one.
+ */
+export type Access = 'public' | 'signed_in' | Permission;
+
+export function checkAccess(actor: Actor | null, access: Access): void {
+  if (access === 'public') return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  if (access !== 'signed_in') authorize(actor, access);
+}
 
 export function can(actor: Actor, p: Permission): boolean {
   return GRANTS[actor.role].includes(p);
 }
 
 export function authorize(actor: Actor, p: Permission): void {
-  if (!can(actor, p)) throw forbidden();
+  if (!can(actor, p)) throw forbidden(REFUSALS[p]);
+}
+
+/**
+ * Things only a person has (notifications, own tokens): dondoc itself, which has no user row,
+ * has none. Returns the user's id.
+ */
+export function requireUser(actor: Actor): string {
+  if (!actor.id) throw forbidden();
+  return actor.id;
 }
 
 /** The agency an actor's reads are limited to, or null when they see the whole province. */

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Actor } from '../auth/actor';
+import { authorize } from '../auth/policy';
 import { recordEvent } from '../events/record-event';
 import { agencies, agencyAliases, groups, groupMembers } from './directory.schema';
 import { nameKey } from './directory-index';
@@ -12,6 +13,7 @@ import type { DirectoryData } from './directory-file';
  * still resolve and report under the agency that carries their work now.
  */
 export async function importDirectory(db: Db, actor: Actor, data: DirectoryData): Promise<{ agencies: number; groups: number }> {
+  authorize(actor, 'manage_directory');
   return db.transaction(async (tx) => {
     const idByCode = new Map<string, string>();
     const upsert = async (code: string, values: Omit<typeof agencies.$inferInsert, 'code'>) => {

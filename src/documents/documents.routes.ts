@@ -53,6 +53,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/documents',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['documents'],
         querystring: Type.Object(
@@ -78,6 +79,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/documents',
     {
+      config: { access: 'manage_documents' },
       preValidation: multipartToJson,
       schema: {
         tags: ['documents'],
@@ -111,14 +113,14 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/documents/:id', { schema: { tags: ['documents'], params: IdParams } }, async (request) => {
+  api.get('/api/documents/:id', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
     return { document: presentDocument(doc, { withText: true }), items: await getItems(ctx.db, doc.id) };
   });
 
-  api.get('/api/documents/:id/file', { schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
@@ -127,7 +129,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(doc.fileMime ?? 'application/octet-stream').send(doc.fileData);
   });
 
-  api.patch('/api/documents/:id', { schema: { tags: ['documents'], params: IdParams, body: Meta, response: errorResponses } }, async (request) => {
+  api.patch('/api/documents/:id', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, body: Meta, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     return presentDocument(await updateDocumentMeta(ctx.db, actor, request.params.id, request.body));
   });
@@ -135,6 +137,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/documents/:id/items',
     {
+      config: { access: 'manage_documents' },
       schema: {
         tags: ['documents'],
         params: IdParams,
@@ -151,20 +154,20 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/documents/:id/items/:itemId',
-    { schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1 })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1 })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
     async (request) => {
       const actor = requireActor(request);
       return updateItem(ctx.db, actor, request.params.id, request.params.itemId, request.body);
     },
   );
 
-  api.delete('/api/documents/:id/items/:itemId', { schema: { tags: ['documents'], params: ItemParams, response: errorResponses } }, async (request) => {
+  api.delete('/api/documents/:id/items/:itemId', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     await deleteItem(ctx.db, actor, request.params.id, request.params.itemId);
     return { ok: true };
   });
 
-  api.post('/api/documents/:id/publish', { schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
     return publishDocument(ctx.db, actor, request.params.id);

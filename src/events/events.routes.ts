@@ -12,6 +12,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/events',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['events'],
         description: 'Nhật ký thay đổi (chỉ ghi thêm), mới nhất trước. Cán bộ cơ quan chỉ thấy sự kiện của cơ quan mình.',

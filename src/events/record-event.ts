@@ -1,25 +1,18 @@
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { events } from './events.schema';
+import { checkEvent, type EventInput, type EventKind } from './event-kinds';
 
-export interface EventInput {
-  action: string;
-  entity: string;
-  entityId: string;
-  assignmentId?: string | null;
-  agencyId?: string | null;
-  documentId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+export type { EventInput, EventKind } from './event-kinds';
 
 /** Appends to the history. Call it with the transaction that makes the change. */
-export async function recordEvent(tx: DbOrTx, actor: Actor, e: EventInput): Promise<void> {
-  await recordEvents(tx, actor, [e]);
+export async function recordEvent<K extends EventKind>(tx: DbOrTx, actor: Actor, e: EventInput<K>): Promise<void> {
+  await recordEvents(tx, actor, [e as EventInput]);
 }
 
 /** Appends several events in one statement (publishing a notice creates hundreds). */
 export async function recordEvents(tx: DbOrTx, actor: Actor, list: EventInput[]): Promise<void> {
+  for (const e of list) checkEvent(e);
   for (let i = 0; i < list.length; i += 500) {
     await tx.insert(events).values(
       list.slice(i, i + 500).map((e) => ({

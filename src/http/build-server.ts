@@ -20,6 +20,7 @@ import { safeErrorSerializer } from './log-serializers';
 import type { AppContext } from './context';
 import { AppError } from '../shared/errors';
 import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
+import { checkAccess } from '../auth/policy';
 import { authRoutes } from '../auth/auth.routes';
 import { directoryRoutes } from '../directory/directory.routes';
 import { documentRoutes } from '../documents/documents.routes';
@@ -130,7 +131,14 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     }
   });
 
-  app.get('/api/health', { schema: { tags: ['system'], security: [] } }, async () => {
+  // Each route's declared access, as soon as the caller is known: before the body is read or
+  // validated, so a refused caller costs nothing and learns nothing from validation errors.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access) checkAccess(request.actor, access);
+  });
+
+  app.get('/api/health', { schema: { tags: ['system'], security: [] }, config: { access: 'public' } }, async () => {
     await ctx.db.execute(sql`select 1`);
     return { status: 'ok', today: ctx.today() };
   });

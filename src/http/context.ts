@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import type { Config } from '../config/config';
 import type { Actor } from '../auth/actor';
+import type { Access } from '../auth/policy';
 import type { ExtensionPolicy } from '../assignments/extension-rules';
 import { AppError } from '../shared/errors';
 import type { SessionCache } from '../auth/session-cache';
@@ -19,6 +20,10 @@ export interface AppContext {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; checked before the body is validated (see auth/policy.ts). */
+    access?: Access;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     viaCookie: boolean;

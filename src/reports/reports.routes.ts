@@ -35,6 +35,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/assignments/export.xlsx',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['reports'],
         description: `Danh sách nhiệm vụ (cùng bộ lọc với /api/assignments) dưới dạng tệp Excel, tối đa 50.000 dòng. ${BUCKET_RULE_VI}`,
@@ -55,6 +56,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/monthly',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['reports'],
         description: `Báo cáo tháng: số nhiệm vụ theo 5 nhóm của từng cơ quan tính đến ngày cuối tháng (hoặc hôm nay với tháng hiện tại), tỷ lệ đúng hạn và danh sách quá hạn. ${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
@@ -66,7 +68,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.docx',
-    { schema: { tags: ['reports'], description: 'Báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (.docx).', querystring: MonthlyQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (.docx).', querystring: MonthlyQuery } },
     async (request, reply) => {
       const report = await monthly(request.query, request);
       const buf = await renderMonthlyDocx(report, await loadLetterhead(ctx.db), ctx.today());
@@ -76,7 +78,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.pdf',
-    { schema: { tags: ['reports'], description: 'Báo cáo tháng (.pdf), cùng nội dung với bản .docx.', querystring: MonthlyQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng (.pdf), cùng nội dung với bản .docx.', querystring: MonthlyQuery } },
     async (request, reply) => {
       const report = await monthly(request.query, request);
       const buf = await renderMonthlyPdf(report, await loadLetterhead(ctx.db), ctx.today());
@@ -87,6 +89,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/ranking',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['reports'],
         description: `Xếp hạng cơ quan theo tỷ lệ hoàn thành đúng hạn trong kỳ, phục vụ xếp loại cuối năm. ${RANKING_RULE_VI}`,
@@ -105,6 +108,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/reports/trend',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['reports'],
         description: 'Theo từng tháng: số nhiệm vụ hoàn thành đúng hạn, hoàn thành quá hạn trong tháng và số nhiệm vụ chưa hoàn thành đã quá hạn tại ngày cuối tháng.',
