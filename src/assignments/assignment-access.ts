@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../shared/errors';
 import { recordEvent } from '../events/record-event';
 import { assignments } from './assignments.schema';
 import { transition, type Action } from './state-machine';
+import { syncBucketSummary } from './bucket-summary';
 import { AppError } from '../shared/errors';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -63,6 +64,8 @@ export async function updateAssignment(
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(assignments.id, row.id))
     .returning();
+  // The dashboard's per-day summary moves with the row, in the same transaction.
+  await syncBucketSummary(tx, [row], [after]);
   const before: Record<string, unknown> = {};
   const changed: Record<string, unknown> = { ...detail };
   for (const k of Object.keys(changes) as (keyof AssignmentRow)[]) {

@@ -151,7 +151,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
@@ -180,7 +180,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body),
+    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today()),
   );
 
   api.post(
@@ -192,12 +192,12 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/cancel',
     { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
-    async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
     { schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
-    async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 }

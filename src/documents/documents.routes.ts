@@ -167,7 +167,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post('/api/documents/:id/publish', { schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
-    return publishDocument(ctx.db, actor, request.params.id);
+    return publishDocument(ctx.db, actor, request.params.id, ctx.today());
   });
 }
 

@@ -9,13 +9,15 @@ import { agencies, groupMembers } from '../directory/directory.schema';
 import { assignments } from '../assignments/assignments.schema';
 import { documents } from './documents.schema';
 import { getDocument, getItems } from './document-queries';
+import { syncBucketSummary } from '../assignments/bucket-summary';
+import { todayInVietnam } from '../shared/dates';
 
 /**
  * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
  * group addressee ("UBND cấp xã"), becomes N assignments. Nothing is published while a lead
  * is unresolved: the clerk must pick the agency first. One transaction.
  */
-export async function publishDocument(db: Db, actor: Actor, documentId: string) {
+export async function publishDocument(db: Db, actor: Actor, documentId: string, today: string = todayInVietnam()) {
   authorize(actor, 'manage_documents');
   return db.transaction(async (tx) => {
     const doc = await getDocument(tx, documentId);
@@ -53,13 +55,15 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string) 
           supportNames: it.supports.map((s) => s.name),
           leaderId: it.leaderId,
           originalDue: it.due,
+          publishedOn: today,
           due: it.due,
           dueText: it.dueText,
           searchText: foldText([it.ref, it.text, agencyName.get(agencyId), doc.number, doc.subject].filter(Boolean).join(' ')),
         });
       }
     }
-    const created = rows.length ? await tx.insert(assignments).values(rows).returning({ id: assignments.id, agencyId: assignments.agencyId }) : [];
+    const created = rows.length ? await tx.insert(assignments).values(rows).returning() : [];
+    await syncBucketSummary(tx, [], created);
     const [published] = await tx.update(documents).set({ status: 'published', publishedAt: new Date() }).where(eq(documents.id, documentId)).returning();
     await recordEvent(tx, actor, {
       action: 'document.published',
