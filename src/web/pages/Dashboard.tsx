@@ -57,7 +57,11 @@ export default function Dashboard() {
         <>
           <p className="muted">
             {t('asOf', { d: fmtDate(counts.data.asOf) })}
-            {done > 0 && ` · ${t('onTimeRate')}: ${fmtPercent((100 * counts.data.totals.done_on_time) / done)}`}
+            {counts.data.onTimeRate !== null && (
+              <span title={`${counts.data.onTimeRateFormula}: ${counts.data.onTimeRateArithmetic}`}>
+                {` · ${t('onTimeRate')}: ${fmtPercent(100 * counts.data.onTimeRate)}`}
+              </span>
+            )}
           </p>
           <section aria-labelledby="tiles-h">
             <h2 id="tiles-h" className="sr-only">
