@@ -31,7 +31,6 @@ export default function Dashboard() {
 
   const listHref = (q: Record<string, string | string[] | undefined>) => `/nhiem-vu${qs({ ...scope, ...q })}`;
   const total = counts.data ? Object.values(counts.data.totals).reduce((a, b) => a + b, 0) : 0;
-  const done = counts.data ? counts.data.totals.done_on_time + counts.data.totals.done_late : 0;
 
   return (
     <>
