@@ -28,4 +28,18 @@ describe('the Cao Bằng demo', () => {
       await database.close();
     }
   });
+
+  it('has something in every bucket on the day it is loaded, whatever that day', { timeout: 240_000 }, async () => {
+    const database = await openTestDatabase('pglite');
+    try {
+      await loadDemo(database.db, { password: 'demo-password-1', today: '2026-12-04' });
+      const now = await countAssignments(database.db, SYSTEM_ACTOR, { asOf: '2026-12-04' });
+      for (const b of ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline'] as const) expect(now.totals[b], b).toBeGreaterThan(0);
+      // The month before has a report too.
+      const before = await countAssignments(database.db, SYSTEM_ACTOR, { asOf: '2026-11-30' });
+      expect(before.totals.done_on_time + before.totals.open_overdue).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+  });
 });
