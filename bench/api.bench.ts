@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: 1,000,000 assignments across 100 agencies in PostgreSQL, then p50/p95 of the
- * three hot queries through the HTTP API and as bare SQL, side by side.
+ * hot queries through the HTTP API and as bare SQL, side by side; a past month's report for the
+ * whole province; and a check that the per-day bucket summary equals a full recount by the rule.
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dondoc_bench) — recreated.
  *   BENCH_ROWS (default 1000000), BENCH_RUNS (default 200), BENCH_REUSE=1 keeps the loaded data.
  * The "SQL" columns run the same query functions as the API, without HTTP, sessions and JSON.
@@ -13,10 +14,14 @@ import { migrate } from '../src/db/migrate';
 import { queryRows } from '../src/db/sql';
 import { loadConfig } from '../src/config/config';
 import { buildServer } from '../src/http/build-server';
+import '../src/app/register-domains';
+import { extraRoutes } from '../src/app/background';
 import { createUser } from '../src/auth/users';
 import { SYSTEM_ACTOR } from '../src/auth/actor';
 import { DEFAULT_EXTENSION_POLICY } from '../src/assignments/extension-rules';
-import { listAssignments, countAssignments } from '../src/assignments/list-assignments';
+import { listAssignments, countAssignments, countByRule } from '../src/assignments/list-assignments';
+import { rebuildBucketSummary, summaryCounts } from '../src/assignments/bucket-summary';
+import { buildMonthlyReport } from '../src/reports/monthly-report';
 import { SessionCache } from '../src/auth/session-cache';
 import { startSessionListener } from '../src/auth/session-listener';
 import type { SessionInfo } from '../src/auth/sessions';
@@ -107,7 +112,22 @@ async function load(db: Db) {
     cross join lateral (select date '2025-03-01' + (g % 400) as d) dd
     join it on it.rn = 1 + (g % ${ROWS / 10})
     join ag on ag.rn = 1 + ((g * 7) % 100)`);
-  await db.execute(sql`update assignments set due = null where (hashtext(id::text) % 20) = 0`);
+  await db.execute(sql`update assignments set due = null, original_due = null where (hashtext(id::text) % 20) = 0`);
+  // The dated facts of the as-of rule: published a month before the deadline, accepted 0–2 days
+  // after the completion report, cancelled 10 days after publication; one task in 20 extended
+  // by 15 days five days before its first deadline.
+  await db.execute(sql`update assignments set
+      published_on = coalesce(due, date '2025-06-01') - 30,
+      accepted_on = case when state = 'done' then completed_on + (abs(hashtext(id::text)) % 3) end,
+      cancelled_on = case when state = 'cancelled' then coalesce(due, date '2025-06-01') - 20 end`);
+  await db.execute(sql`update assignments set
+      due_history = jsonb_build_array(jsonb_build_object('on', (due - 5)::text, 'from', (due - 15)::text)),
+      due_changed_on = due - 5, original_due = due - 15, extension_count = 1
+    where due is not null and state <> 'cancelled' and (abs(hashtext(id::text || 'x')) % 20) = 0`);
+  const t1 = performance.now();
+  await rebuildBucketSummary(db);
+  const [{ s }] = await queryRows<{ s: number }>(db, sql`select count(*)::int as s from bucket_summary`);
+  console.log(`Bucket summary rebuilt from the rows in ${((performance.now() - t1) / 1000).toFixed(1)} s: ${s.toLocaleString('en')} rows`);
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from assignments`);
   console.log(`Loaded ${n.toLocaleString('en')} assignments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -117,7 +137,7 @@ async function runQueries(db: Db, database: Database) {
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
   // Wired as `serve` wires it, session cache and its revocation listener included.
   const ctx = { db, config, today: () => AS_OF, extensionPolicy: DEFAULT_EXTENSION_POLICY, sessions: new SessionCache<SessionInfo>() };
-  const app = await buildServer(ctx, { logger: false });
+  const app = await buildServer(ctx, { logger: false, plugins: extraRoutes }); // the report routes too, as `serve`
   const stopListener = await startSessionListener(ctx, console);
   await db.execute(sql`delete from users where username = 'bench'`);
   await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'bench-password', role: 'office' });
@@ -187,7 +207,22 @@ async function runQueries(db: Db, database: Database) {
     'bucket counts per agency (whole province)',
     ...(await paired(countRuns, () => `/api/assignments/counts`, () => countAssignments(db, actor, { asOf: AS_OF }))),
   ]);
+  const reportRuns = Math.max(5, Math.floor(RUNS / 20));
+  rows.push([
+    'monthly report of a past month (2025-07), whole province',
+    ...(await paired(reportRuns, () => `/api/reports/monthly?month=2025-07`, () => buildMonthlyReport(db, actor, { month: '2025-07', today: AS_OF }))),
+  ]);
   await client.terminate();
+  // The summary must equal the rule counted over every row, on several days.
+  for (const day of ['2025-04-30', '2025-07-31', AS_OF, '2026-03-31']) {
+    const t = performance.now();
+    const full = (await countByRule(db, actor, { asOf: day })).map((c) => `${c.agencyId} ${c.bucket} ${c.n}`).sort();
+    const ms = performance.now() - t;
+    const fromSummary = (await summaryCounts(db, day, null)).map((c) => `${c.agencyId} ${c.bucket} ${c.n}`).sort();
+    const same = full.length === fromSummary.length && full.every((x, i) => x === fromSummary[i]);
+    console.log(`summary vs full recount on ${day}: ${same ? 'equal' : 'DIFFERENT'} (${full.length} agency×bucket cells; recount ${ms.toFixed(0)} ms)`);
+    if (!same) process.exitCode = 1;
+  }
   console.log(`\n${ROWS.toLocaleString('en')} assignments, 100 agencies, PostgreSQL, ${RUNS} runs (counts ${countRuns})`);
   console.log('| query | API p50 | API p95 | SQL p50 | SQL p95 |');
   console.log('|---|---|---|---|---|');

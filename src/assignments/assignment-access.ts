@@ -7,6 +7,7 @@ import { recordEvent } from '../events/record-event';
 import type { AssignmentEventKind, EventInput } from '../events/event-kinds';
 import { assignments } from './assignments.schema';
 import { transition, type Action } from './state-machine';
+import { syncBucketSummary } from './bucket-summary';
 import { AppError } from '../shared/errors';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -64,6 +65,8 @@ export async function updateAssignment(
     .set({ ...changes, updatedAt: new Date() })
     .where(eq(assignments.id, row.id))
     .returning();
+  // The dashboard's per-day summary moves with the row, in the same transaction.
+  await syncBucketSummary(tx, [row], [after]);
   const before: Record<string, unknown> = {};
   const changed: Record<string, unknown> = { ...detail };
   for (const k of Object.keys(changes) as (keyof AssignmentRow)[]) {

@@ -158,7 +158,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
@@ -189,7 +189,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body),
+    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today()),
   );
 
   api.post(
@@ -201,12 +201,12 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/cancel',
     { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
-    async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
     { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
-    async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 }

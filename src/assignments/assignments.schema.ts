@@ -1,8 +1,9 @@
-import { pgTable, uuid, text, date, timestamp, jsonb, integer, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, primaryKey } from 'drizzle-orm/pg-core';
 import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
 import { documents, directiveItems, bytea } from '../documents/documents.schema';
 import type { AssignmentState, Outlook } from './state-machine';
+import type { DueChange } from './buckets';
 
 /** One lead agency's share of one directive item. */
 export const assignments = pgTable(
@@ -32,6 +33,13 @@ export const assignments = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /** The dated facts the "as of a date" rule reads (buckets.ts); written once, never rewritten. */
+    publishedOn: date('published_on', { mode: 'string' }),
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+    /** Every change of deadline with the day it took effect; `dueChangedOn` is the last one's day. */
+    dueHistory: jsonb('due_history').$type<DueChange[]>().notNull().default([]),
+    dueChangedOn: date('due_changed_on', { mode: 'string' }),
     extensionCount: integer('extension_count').notNull().default(0),
     progressPercent: integer('progress_percent').notNull().default(0),
     outlook: text('outlook').$type<Outlook>(),
@@ -49,6 +57,22 @@ export const assignments = pgTable(
     index('assignments_leader_idx').on(t.leaderId),
     index('assignments_counts_idx').on(t.agencyId, t.state, t.due, t.completedOn),
   ],
+);
+
+/**
+ * Per agency, per day, per bucket: how many tasks entered (+) or left (−) the bucket that day.
+ * The counts on day D are the sums up to D. Kept in the same transaction as each change
+ * (bucket-summary.ts), so the dashboard reads a few thousand rows instead of every task.
+ */
+export const bucketSummary = pgTable(
+  'bucket_summary',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    bucket: text('bucket').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.day, t.bucket] }), index('bucket_summary_day_idx').on(t.day, t.agencyId, t.bucket, t.n)],
 );
 
 export const REPORT_KINDS = ['progress', 'completion'] as const;

@@ -1,16 +1,22 @@
 /**
- * The five report buckets every Vietnamese task report uses, computed — never stored — from
- * the deadline in force (after approved extensions), the completion date and the date asked.
+ * The five report buckets every Vietnamese task report uses, computed — never stored — from what
+ * was true ON THE DAY ASKED. ONE rule, used by the list, the dashboard, the monthly report, the
+ * ranking, the trend and the reminders; written once in TypeScript (`bucketAsOf`) and once in SQL
+ * (`bucketSql`), the two tested to agree on generated cases (buckets.sql.test.ts).
  *
- * THE RULE (one definition for the list, the dashboard, the reminders and the rankings):
- * - the deadline day itself is on time: a task completed ON its deadline is "đúng hạn", and an
- *   open task becomes overdue only on the day AFTER its deadline;
- * - a task's completion date is the date of the completion report the office accepted, so a late
- *   acceptance by the office does not make the agency late; until accepted the task is open;
- * - a task with no deadline ("thường xuyên") is always "không có hạn"; cancelled tasks are left out.
+ * THE RULE for a task on day D:
+ * - only assignments published by D count (published after D: not in any bucket);
+ * - cancelled by D → "đã hủy" (left out of reports);
+ * - the deadline is the one in force on D: extensions and corrections approved on or before D
+ *   count, later ones do not; no deadline in force → "không có hạn";
+ * - done = a completion report accepted by the office on or before D; its completion date is the
+ *   date of that report, so a late acceptance does not make the agency late; it is on time when
+ *   that date is on or before the deadline;
+ * - otherwise open: the deadline day itself is on time, overdue from the next day.
+ * Every fact is a date that never changes once written (`published_on`, `accepted_on`,
+ * `cancelled_on`, and the deadline history), so a closed month's figures never change.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { AssignmentState } from './state-machine';
 
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -25,79 +31,142 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 };
 
 export const BUCKET_RULE_VI =
+  'Số liệu tính theo tình trạng tại ngày báo cáo: chỉ tính nhiệm vụ đã giao đến ngày đó, theo thời hạn đang có hiệu lực vào ngày đó (gia hạn được duyệt sau ngày đó không tính), hoàn thành được công nhận và hủy đến ngày đó. ' +
   'Ngày hết hạn vẫn tính là đúng hạn; nhiệm vụ quá hạn từ ngày kế tiếp sau hạn. Ngày hoàn thành là ngày báo cáo hoàn thành được Văn phòng công nhận; nhiệm vụ chưa được công nhận vẫn là chưa hoàn thành.';
 
-export interface BucketInput {
-  state: AssignmentState;
+/** One change of deadline: from day `on` (inclusive) the deadline is no longer `from`. */
+export interface DueChange {
+  on: string;
+  from: string | null;
+}
+
+/** The dated facts of one assignment the rule reads (ISO dates compare correctly as strings). */
+export interface AsOfFacts {
+  /** Day the assignment was published; null = counted from the start (rows older than the rule). */
+  publishedOn: string | null;
+  /** The deadline in force now (after every change). */
   due: string | null;
+  /** Deadline changes in the order they were made (days never decrease). */
+  dueHistory: readonly DueChange[];
+  /** Day the office accepted the completion report. */
+  acceptedOn: string | null;
+  /** Date of that accepted completion report. */
   completedOn: string | null;
+  cancelledOn: string | null;
 }
 
-/** The few facts the rule needs; counts over many rows group by these instead of by row. */
-export interface BucketFacts {
-  state: AssignmentState;
-  hasDue: boolean;
-  /** asOf ≤ due: the deadline has not passed (the deadline day itself counts as on time). */
-  notPastDue: boolean;
-  /** completedOn ≤ due (false when there is no completion date). */
-  completedInTime: boolean;
+/** The deadline in force on `day`: the first change made after `day` tells what it was then. */
+export function dueAsOf(f: Pick<AsOfFacts, 'due' | 'dueHistory'>, day: string): string | null {
+  for (const h of f.dueHistory) if (h.on > day) return h.from;
+  return f.due;
 }
 
-export function bucketFromFacts(f: BucketFacts): Bucket {
-  if (f.state === 'cancelled') return 'cancelled';
-  if (!f.hasDue) return 'no_deadline';
-  if (f.state === 'done') return f.completedInTime ? 'done_on_time' : 'done_late';
-  return f.notPastDue ? 'open_on_time' : 'open_overdue';
+/** THE RULE. Null: not yet published on `day`. */
+export function bucketAsOf(f: AsOfFacts, day: string): Bucket | null {
+  if (f.publishedOn !== null && f.publishedOn > day) return null;
+  if (f.cancelledOn !== null && f.cancelledOn <= day) return 'cancelled';
+  const due = dueAsOf(f, day);
+  if (due === null) return 'no_deadline';
+  if (f.acceptedOn !== null && f.acceptedOn <= day) return f.completedOn !== null && f.completedOn <= due ? 'done_on_time' : 'done_late';
+  return day <= due ? 'open_on_time' : 'open_overdue';
 }
 
-/** ISO dates compare correctly as strings. */
-export function bucketOf(a: BucketInput, asOf: string): Bucket {
-  return bucketFromFacts({
-    state: a.state,
-    hasDue: !!a.due,
-    notPastDue: !!a.due && asOf <= a.due,
-    completedInTime: !!a.due && !!a.completedOn && a.completedOn <= a.due,
-  });
+/** Days past the deadline in force on `day` for a task open and overdue that day (else 0). */
+export function daysOverdue(f: AsOfFacts, day: string): number {
+  const due = dueAsOf(f, day);
+  if (bucketAsOf(f, day) !== 'open_overdue' || !due) return 0;
+  return Math.round((Date.parse(day) - Date.parse(due)) / 86_400_000);
 }
 
-/** The same facts as SQL columns (has_due, not_past_due, completed_in_time), for GROUP BY. */
-export function bucketFactsSql(asOf: string, t = 'a'): SQL {
-  const c = (col: string) => sql.raw(`${t}.${col}`);
-  return sql`${c('due')} IS NOT NULL AS has_due,
-    coalesce(${c('due')} >= ${asOf}::date, false) AS not_past_due,
-    coalesce(${c('completed_on')} <= ${c('due')}, false) AS completed_in_time`;
+/** The facts of an assignment row (drizzle's camelCase row). */
+export function factsOf(a: {
+  publishedOn: string | null;
+  due: string | null;
+  dueHistory: readonly DueChange[] | null;
+  acceptedOn: string | null;
+  completedOn: string | null;
+  cancelledOn: string | null;
+}): AsOfFacts {
+  return { publishedOn: a.publishedOn, due: a.due, dueHistory: a.dueHistory ?? [], acceptedOn: a.acceptedOn, completedOn: a.completedOn, cancelledOn: a.cancelledOn };
 }
 
-/** Days past the deadline for an open task (0 when not overdue). */
-export function daysOverdue(a: BucketInput, asOf: string): number {
-  if (bucketOf(a, asOf) !== 'open_overdue' || !a.due) return 0;
-  return Math.round((Date.parse(asOf) - Date.parse(a.due)) / 86_400_000);
+/** The columns to write when the deadline in force changes on `today` (history only grows). */
+export function dueChange(a: { due: string | null; dueHistory: readonly DueChange[] | null }, newDue: string | null, today: string) {
+  const history = a.dueHistory ?? [];
+  const last = history[history.length - 1];
+  // A clock set back (tests, imports) must not make the history go backwards.
+  const on = last && last.on > today ? last.on : today;
+  return { due: newDue, dueHistory: [...history, { on, from: a.due }], dueChangedOn: on };
 }
 
-/** The same rule in SQL, for lists and counts over millions of rows. `t` is the table alias. */
-export function bucketSql(asOf: string, t = 'a'): SQL {
-  const c = (col: string) => sql.raw(`${t}.${col}`);
-  return sql`CASE WHEN ${c('state')} = 'cancelled' THEN 'cancelled'
-    WHEN ${c('due')} IS NULL THEN 'no_deadline'
-    WHEN ${c('state')} = 'done' THEN CASE WHEN ${c('completed_on')} <= ${c('due')} THEN 'done_on_time' ELSE 'done_late' END
-    WHEN ${c('due')} >= ${asOf}::date THEN 'open_on_time' ELSE 'open_overdue' END`;
+const day = (d: string | SQL): SQL => (typeof d === 'string' ? sql`${d}::date` : d);
+const col = (t: string, c: string) => sql.raw(`${t}.${c}`);
+
+/** Published by D, as SQL (the rule's first line; also the WHERE of every as-of query). */
+export function publishedBySql(asOf: string | SQL, t = 'a'): SQL {
+  return sql`(${col(t, 'published_on')} IS NULL OR ${col(t, 'published_on')} <= ${day(asOf)})`;
 }
 
-/** A sargable WHERE predicate selecting one bucket (uses the (agency, state, due) index). */
-export function bucketPredicate(bucket: Bucket, asOf: string, t = 'a'): SQL {
-  const c = (col: string) => sql.raw(`${t}.${col}`);
-  switch (bucket) {
-    case 'cancelled':
-      return sql`${c('state')} = 'cancelled'`;
-    case 'no_deadline':
-      return sql`${c('state')} <> 'cancelled' AND ${c('due')} IS NULL`;
-    case 'done_on_time':
-      return sql`${c('state')} = 'done' AND ${c('due')} IS NOT NULL AND ${c('completed_on')} <= ${c('due')}`;
-    case 'done_late':
-      return sql`${c('state')} = 'done' AND ${c('due')} IS NOT NULL AND NOT (${c('completed_on')} IS NOT NULL AND ${c('completed_on')} <= ${c('due')})`;
-    case 'open_on_time':
-      return sql`${c('state')} NOT IN ('done', 'cancelled') AND ${c('due')} >= ${asOf}::date`;
-    case 'open_overdue':
-      return sql`${c('state')} NOT IN ('done', 'cancelled') AND ${c('due')} < ${asOf}::date`;
+/**
+ * The deadline in force on D, as SQL. Almost every row has had no change after D, so the
+ * history is only read for the few that have (CASE evaluates lazily).
+ */
+export function dueAsOfSql(asOf: string | SQL, t = 'a'): SQL {
+  const d = day(asOf);
+  return sql`(CASE WHEN ${col(t, 'due_changed_on')} IS NULL OR ${col(t, 'due_changed_on')} <= ${d} THEN ${col(t, 'due')}
+    ELSE (SELECT (h.v->>'from')::date FROM jsonb_array_elements(${col(t, 'due_history')}) WITH ORDINALITY AS h(v, i)
+          WHERE (h.v->>'on')::date > ${d} ORDER BY h.i LIMIT 1) END)`;
+}
+
+/** THE RULE in SQL, line for line as `bucketAsOf`; `asOf` is a date or any SQL date expression. */
+export function bucketSql(asOf: string | SQL, t = 'a'): SQL {
+  const d = day(asOf);
+  const due = dueAsOfSql(d, t);
+  return sql`(CASE WHEN NOT ${publishedBySql(d, t)} THEN NULL
+    WHEN ${col(t, 'cancelled_on')} <= ${d} THEN 'cancelled'
+    WHEN ${due} IS NULL THEN 'no_deadline'
+    WHEN ${col(t, 'accepted_on')} <= ${d} THEN CASE WHEN ${col(t, 'completed_on')} <= ${due} THEN 'done_on_time' ELSE 'done_late' END
+    WHEN ${due} >= ${d} THEN 'open_on_time' ELSE 'open_overdue' END)`;
+}
+
+/** Rows in one of `buckets` on D. */
+export function bucketInSql(buckets: readonly Bucket[], asOf: string | SQL, t = 'a'): SQL {
+  return sql`${bucketSql(asOf, t)} IN (${sql.join(buckets.map((b) => sql`${b}`), sql`, `)})`;
+}
+
+/**
+ * The days on which a task's bucket can change: its facts' days and the day after each deadline
+ * it ever had. Between two of them the bucket stays the same. `START` stands for "always before".
+ */
+export const TIMELINE_START = '1900-01-01';
+const nextDay = (d: string) => new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
+
+export function changeDays(f: AsOfFacts): string[] {
+  const days = new Set<string>([TIMELINE_START]);
+  for (const d of [f.publishedOn, f.cancelledOn, f.acceptedOn]) if (d) days.add(d);
+  if (f.due) days.add(nextDay(f.due));
+  for (const h of f.dueHistory) {
+    days.add(h.on);
+    if (h.from) days.add(nextDay(h.from));
   }
+  return [...days].sort();
+}
+
+/** A task's life as steps: from `day` on, it is in `bucket` (null = not counted). */
+export function bucketTimeline(f: AsOfFacts): { day: string; bucket: Bucket | null }[] {
+  const steps: { day: string; bucket: Bucket | null }[] = [];
+  let prev: Bucket | null | undefined;
+  for (const d of changeDays(f)) {
+    const b = bucketAsOf(f, d);
+    if (b !== prev) steps.push({ day: d, bucket: b });
+    prev = b;
+  }
+  return steps;
+}
+
+/** The same days in SQL, for rebuilding the summary from the table (see bucket-summary.ts). */
+export function changeDaysSql(t = 'a'): SQL {
+  return sql`(SELECT array_agg(DISTINCT x) FROM unnest(ARRAY[${TIMELINE_START}::date, ${col(t, 'published_on')}, ${col(t, 'cancelled_on')}, ${col(t, 'accepted_on')}, ${col(t, 'due')} + 1]
+      || ARRAY(SELECT (h->>'on')::date FROM jsonb_array_elements(${col(t, 'due_history')}) h)
+      || ARRAY(SELECT (h->>'from')::date + 1 FROM jsonb_array_elements(${col(t, 'due_history')}) h)) x WHERE x IS NOT NULL)`;
 }

@@ -10,7 +10,7 @@ import { events } from '../events/events.schema';
 import { readEventPayload } from '../events/event-kinds';
 import { assignments, attachments, extensionRequests, progressReports } from './assignments.schema';
 import { readAssignment } from './assignment-access';
-import { bucketOf, daysOverdue } from './buckets';
+import { bucketAsOf, daysOverdue, dueAsOf, factsOf } from './buckets';
 import { availableActions } from './state-machine';
 
 /** Everything the assignment page shows, in one answer. */
@@ -36,7 +36,7 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
   ]);
   const { searchText: _s, ...rest } = a;
   return {
-    assignment: { ...rest, bucket: bucketOf(a, asOf), daysOverdue: daysOverdue(a, asOf), actions: availableActions(a.state) },
+    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf), actions: availableActions(a.state) },
     agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
     leader: leader[0] ?? null,
     item: item ? { id: item.id, ref: item.ref, text: item.text, startOffset: item.startOffset, endOffset: item.endOffset, supports: item.supports, dueText: item.dueText, expectedResult: item.expectedResult, reportTo: item.reportTo } : null,
@@ -72,6 +72,6 @@ export async function getItemOverview(db: DbOrTx, actor: Actor, itemId: string, 
   if (scope && !rows.length) throw notFound('nhiệm vụ');
   return {
     item,
-    assignments: rows.map(({ a, agencyName }) => ({ id: a.id, agencyId: a.agencyId, agencyName, state: a.state, due: a.due, progressPercent: a.progressPercent, bucket: bucketOf(a, asOf) })),
+    assignments: rows.map(({ a, agencyName }) => ({ id: a.id, agencyId: a.agencyId, agencyName, state: a.state, due: a.due, progressPercent: a.progressPercent, bucket: bucketAsOf(factsOf(a), asOf) })),
   };
 }

@@ -11,7 +11,11 @@ import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
 import { isIsoDate } from '../shared/dates';
-import { bucketFactsSql, bucketFromFacts, bucketPredicate, bucketSql, type Bucket } from './buckets';
+import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, type Bucket } from './buckets';
+import { summaryCounts } from './bucket-summary';
+import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-time-rate';
+import { agencies as agenciesTable } from '../directory/directory.schema';
+import { inArray } from 'drizzle-orm';
 import type { AssignmentState } from './state-machine';
 
 export interface AssignmentFilter {
@@ -38,8 +42,11 @@ export interface AssignmentListRow {
   ref: string | null;
   text: string;
   due: string | null;
+  /** The deadline in force on the day asked (differs from `due` when it changed after that day). */
+  dueAsOf: string | null;
   dueText: string | null;
   state: AssignmentState;
+  /** Null only for a task published after the day asked (never listed). */
   bucket: Bucket;
   progressPercent: number;
   outlook: string | null;
@@ -74,18 +81,21 @@ function decode(s: string, key: 'date' | 'timestamp'): Cursor {
   throw new AppError('VALIDATION', 'Tham số cursor không hợp lệ.');
 }
 
-/** The WHERE clause shared by the list and the counts, so both always agree. */
+/**
+ * The WHERE clause shared by the list and the counts, so both always agree. Everything is as of
+ * `asOf` (buckets.ts): only tasks published by then, deadlines as they were then.
+ */
 export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>): SQL {
-  const conds: SQL[] = [sql`true`];
+  const conds: SQL[] = [publishedBySql(f.asOf)];
   const scope = agencyScope(actor);
   if (scope) conds.push(sql`a.agency_id = ${scope}`);
   if (f.agencyId) conds.push(sql`a.agency_id = ${f.agencyId}`);
   if (f.documentId) conds.push(sql`a.document_id = ${f.documentId}`);
   if (f.leaderId) conds.push(sql`a.leader_id = ${f.leaderId}`);
-  if (f.dueFrom) conds.push(sql`a.due >= ${f.dueFrom}::date`);
-  if (f.dueTo) conds.push(sql`a.due <= ${f.dueTo}::date`);
+  if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf)} >= ${f.dueFrom}::date`);
+  if (f.dueTo) conds.push(sql`${dueAsOfSql(f.asOf)} <= ${f.dueTo}::date`);
   if (f.state?.length) conds.push(sql`a.state in (${sql.join(f.state.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.bucket?.length) conds.push(sql`(${sql.join(f.bucket.map((b) => sql`(${bucketPredicate(b, f.asOf)})`), sql` OR `)})`);
+  if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf));
   conds.push(...textConditions(f.q));
   return sql.join(conds, sql` AND `);
 }
@@ -145,7 +155,7 @@ export async function listAssignments(
       after.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
     }
   }
-  const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, a.due_text,
+  const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
            a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at`;
   const joins = sql`join agencies g on g.id = a.agency_id
@@ -191,6 +201,7 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
     ref: (r.ref as string) ?? null,
     text: String(r.text),
     due: iso(r.due),
+    dueAsOf: iso(r.due_as_of),
     dueText: (r.due_text as string) ?? null,
     state: r.state as AssignmentState,
     bucket: r.bucket as Bucket,
@@ -205,32 +216,58 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
   };
 }
 
-/** Per-agency bucket counts for dashboards and rankings (same WHERE as the list). */
-export async function countAssignments(db: DbOrTx, actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor' | 'bucket'>) {
-  // Grouping by the rule's facts (a few thousand groups) instead of by a CASE per row is about
-  // a third faster on a million rows; bucketFromFacts applies the one rule to each group.
-  const result = await queryRows<{ agency_id: string; agency_name: string; state: AssignmentState; has_due: boolean; not_past_due: boolean; completed_in_time: boolean; n: number }>(
-    db,
-    sql`
-    select c.*, g.name as agency_name from (
-      select a.agency_id, a.state, ${bucketFactsSql(f.asOf)}, count(*)::int as n
-      from assignments a where ${assignmentWhere(actor, f)}
-      group by 1, 2, 3, 4, 5) c
-    join agencies g on g.id = c.agency_id`,
-  );
+type CountFilter = Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor' | 'bucket'>;
+const zero = (): Record<Bucket, number> => ({ done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 });
+
+/**
+ * Per-agency bucket counts on `asOf` for dashboards, reports, rankings and the trend (same WHERE
+ * as the list). Without filters other than the agency they come from the per-day summary
+ * (bucket-summary.ts); with any other filter, from the rule over the rows.
+ */
+export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter) {
+  const summarised = !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
+  let cells: { agencyId: string; bucket: Bucket; n: number }[];
+  if (summarised) {
+    const scope = agencyScope(actor);
+    const ids = [scope, f.agencyId].filter((x): x is string => !!x);
+    // Two different agencies asked (an officer asking for another's): nothing to count.
+    cells = ids.length === 2 && ids[0] !== ids[1] ? [] : await summaryCounts(db, f.asOf, ids.length ? [ids[0]] : null);
+  } else {
+    cells = await countByRule(db, actor, f);
+  }
+  const agencyIds = [...new Set(cells.map((c) => c.agencyId))];
+  const names = agencyIds.length ? await db.select({ id: agenciesTable.id, name: agenciesTable.name }).from(agenciesTable).where(inArray(agenciesTable.id, agencyIds)) : [];
+  const nameOf = new Map(names.map((r) => [r.id, r.name]));
   const byAgency = new Map<string, { agencyId: string; agencyName: string; counts: Record<Bucket, number>; total: number }>();
-  for (const r of result) {
-    let e = byAgency.get(r.agency_id);
+  for (const c of cells) {
+    let e = byAgency.get(c.agencyId);
     if (!e) {
-      e = { agencyId: r.agency_id, agencyName: r.agency_name, counts: { done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 }, total: 0 };
-      byAgency.set(r.agency_id, e);
+      e = { agencyId: c.agencyId, agencyName: nameOf.get(c.agencyId) ?? '', counts: zero(), total: 0 };
+      byAgency.set(c.agencyId, e);
     }
-    const bucket = bucketFromFacts({ state: r.state, hasDue: r.has_due, notPastDue: r.not_past_due, completedInTime: r.completed_in_time });
-    e.counts[bucket] += Number(r.n);
-    if (bucket !== 'cancelled') e.total += Number(r.n);
+    e.counts[c.bucket] += c.n;
+    if (c.bucket !== 'cancelled') e.total += c.n;
   }
   const agencies = [...byAgency.values()].sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.agencyName.localeCompare(b.agencyName, 'vi'));
-  const totals = { done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 0, no_deadline: 0, cancelled: 0 } as Record<Bucket, number>;
-  for (const a of agencies) for (const k of Object.keys(totals) as Bucket[]) totals[k] += a.counts[k];
-  return { asOf: f.asOf, totals, agencies };
+  const totals = zero();
+  for (const a of agencies) for (const k of BUCKETS) totals[k] += a.counts[k];
+  return {
+    asOf: f.asOf,
+    totals,
+    onTimeRate: onTimeRate(totals),
+    onTimeRateArithmetic: onTimeRateArithmetic(totals),
+    onTimeRateFormula: ON_TIME_RATE_FORMULA_VI,
+    agencies: agencies.map((a) => ({ ...a, onTimeRate: onTimeRate(a.counts) })),
+  };
+}
+
+/** The counts straight from the rows, with the SQL rendering of the rule. */
+export async function countByRule(db: DbOrTx, actor: Actor, f: CountFilter): Promise<{ agencyId: string; bucket: Bucket; n: number }[]> {
+  const rows = await queryRows<{ agency_id: string; bucket: Bucket; n: number }>(
+    db,
+    sql`select a.agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n
+        from assignments a where ${assignmentWhere(actor, f)}
+        group by 1, 2`,
+  );
+  return rows.filter((r) => r.bucket !== null).map((r) => ({ agencyId: r.agency_id, bucket: r.bucket, n: Number(r.n) }));
 }

@@ -21,6 +21,16 @@ import { receiveAssignment, reportCompletion, reportProgress } from '../assignme
 import { reviewCompletion } from '../assignments/follow-up/review-completion';
 import { decideExtension, requestExtension } from '../assignments/follow-up/extensions';
 import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
+import { todayInVietnam } from '../shared/dates';
+
+/**
+ * The demo's story is told as if it were 20/08/2025, five weeks after the notice. Loaded on
+ * another day, every date of the follow-up (publication, deadlines, reports, acceptances,
+ * extensions) moves by the same number of days, so the dashboard, the charts and the reports
+ * always have tasks done, in time, overdue and without deadline to show.
+ */
+export const DEMO_STORY_DAY = '2025-08-20';
+const shiftBy = (days: number) => (d: string) => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 
@@ -41,7 +51,8 @@ const CLERK_CORRECTIONS: Record<string, string> = {
   'cơ quan soạn thảo': 'Văn phòng UBND tỉnh',
 };
 
-export async function loadDemo(db: Db, opts: { password: string }) {
+export async function loadDemo(db: Db, opts: { password: string; today?: string }) {
+  const day = shiftBy(Math.round((Date.parse(opts.today ?? todayInVietnam()) - Date.parse(DEMO_STORY_DAY)) / 86_400_000));
   const directory = parseDirectoryJson(JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8')));
   directory.agencies.push({ code: 'BQLDA', name: 'Ban Quản lý dự án đầu tư xây dựng tỉnh', kind: 'provincial_body', aliases: ['các chủ đầu tư, ban quản lý dự án'], formerly: [] });
   await importDirectory(db, SYSTEM_ACTOR, directory);
@@ -68,9 +79,9 @@ export async function loadDemo(db: Db, opts: { password: string }) {
   for (const item of items) {
     const leads = item.leads.map((l) => (l.agencyId || l.groupId ? l : CLERK_CORRECTIONS[l.name] ?? l.name));
     const economic = /^II\.2\.[1-3]/.test(item.ref ?? '');
-    await updateItem(db, office, document.id, item.id, { leads, ...(economic ? { leaderId: pct.id } : {}) });
+    await updateItem(db, office, document.id, item.id, { leads, ...(economic ? { leaderId: pct.id } : {}), ...(item.due ? { due: day(item.due) } : {}) });
   }
-  const published = await publishDocument(db, office, document.id);
+  const published = await publishDocument(db, office, document.id, day('2025-07-15'));
 
   // Some follow-up, dated in the weeks after the notice.
   // Refs are compared loosely ("II.2.5.a.1" = "II.2.5.a.-1"): only the follow-up needs them.
@@ -94,32 +105,32 @@ export async function loadDemo(db: Db, opts: { password: string }) {
   const syt = await find('II.2.5.d', 'SYT');
   if (syt) {
     await step(() => receiveAssignment(db, actors.syt, syt));
-    await step(() => reportProgress(db, actors.syt, syt, { text: 'Đã tiêm vắc xin sởi cho 78% đối tượng; tiếp tục tổ chức tiêm bù tại các xã vùng cao.', percent: 78, outlook: 'on_track' }, '2025-07-22'));
-    await step(() => reportCompletion(db, actors.syt, syt, { text: 'Hoàn thành chiến dịch tiêm vắc xin sởi: 98,6% đối tượng được tiêm.' }, '2025-07-30'));
-    await step(() => reviewCompletion(db, office, syt, { decision: 'accept', note: 'Đạt yêu cầu.' }));
+    await step(() => reportProgress(db, actors.syt, syt, { text: 'Đã tiêm vắc xin sởi cho 78% đối tượng; tiếp tục tổ chức tiêm bù tại các xã vùng cao.', percent: 78, outlook: 'on_track' }, day('2025-07-22')));
+    await step(() => reportCompletion(db, actors.syt, syt, { text: 'Hoàn thành chiến dịch tiêm vắc xin sởi: 98,6% đối tượng được tiêm.' }, day('2025-07-30')));
+    await step(() => reviewCompletion(db, office, syt, { decision: 'accept', note: 'Đạt yêu cầu.' }, day('2025-07-31')));
   }
   const snnmt = await find('II.2.2.b', 'SNNMT');
   if (snnmt) {
-    await step(() => reportProgress(db, actors.snnmt, snnmt, { text: 'Đã tổng hợp 42 công trình vướng mặt bằng, đang phân công cho các xã.', percent: 70, outlook: 'at_risk', outlookReason: 'Một số xã chậm gửi số liệu.' }, '2025-07-21'));
-    await step(() => reportCompletion(db, actors.snnmt, snnmt, { text: 'Đã báo cáo UBND tỉnh danh mục và mốc thời gian hoàn thành.' }, '2025-07-24'));
-    await step(() => reviewCompletion(db, office, snnmt, { decision: 'accept' }));
+    await step(() => reportProgress(db, actors.snnmt, snnmt, { text: 'Đã tổng hợp 42 công trình vướng mặt bằng, đang phân công cho các xã.', percent: 70, outlook: 'at_risk', outlookReason: 'Một số xã chậm gửi số liệu.' }, day('2025-07-21')));
+    await step(() => reportCompletion(db, actors.snnmt, snnmt, { text: 'Đã báo cáo UBND tỉnh danh mục và mốc thời gian hoàn thành.' }, day('2025-07-24')));
+    await step(() => reviewCompletion(db, office, snnmt, { decision: 'accept' }, day('2025-07-25')));
   }
   const lamluat = await find('II.2.5.a.1', 'SNNMT');
   if (lamluat) {
-    await step(() => requestExtension(db, actors.snnmt, lamluat, { requestedDue: '2025-08-15', reason: 'Chờ kết quả xác minh của lực lượng kiểm lâm tại 3 xã biên giới.' }, '2025-07-24', DEFAULT_EXTENSION_POLICY));
+    await step(() => requestExtension(db, actors.snnmt, lamluat, { requestedDue: day('2025-08-15'), reason: 'Chờ kết quả xác minh của lực lượng kiểm lâm tại 3 xã biên giới.' }, day('2025-07-24'), DEFAULT_EXTENSION_POLICY));
     const { extensionRequests } = await import('../assignments/assignments.schema');
     const [req] = await db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, lamluat));
-    if (req) await step(() => decideExtension(db, office, lamluat, req.id, { decision: 'approve', note: 'Đồng ý gia hạn.' }));
+    if (req) await step(() => decideExtension(db, office, lamluat, req.id, { decision: 'approve', note: 'Đồng ý gia hạn.' }, day('2025-07-25')));
   }
   const snv = await find('II.2.5.đ', 'SNV');
   if (snv) {
-    await step(() => reportCompletion(db, actors.snv, snv, { text: 'Đã tổ chức các hoạt động kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ.' }, '2025-07-27'));
-    await step(() => reviewCompletion(db, office, snv, { decision: 'accept' }));
+    await step(() => reportCompletion(db, actors.snv, snv, { text: 'Đã tổ chức các hoạt động kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ.' }, day('2025-07-27')));
+    await step(() => reviewCompletion(db, office, snv, { decision: 'accept' }, day('2025-07-29')));
   }
   const stc = await find('II.2.1', 'STC');
   if (stc) {
     await step(() => receiveAssignment(db, actors.stc, stc));
-    await step(() => reportProgress(db, actors.stc, stc, { text: 'Đã họp phân tích tăng trưởng quý II; đang xây dựng kịch bản 6 tháng cuối năm.', percent: 40, outlook: 'at_risk', outlookReason: 'Thiếu số liệu của một số ngành.' }, '2025-08-05'));
+    await step(() => reportProgress(db, actors.stc, stc, { text: 'Đã họp phân tích tăng trưởng quý II; đang xây dựng kịch bản 6 tháng cuối năm.', percent: 40, outlook: 'at_risk', outlookReason: 'Thiếu số liệu của một số ngành.' }, day('2025-08-05')));
   }
   return { documentId: document.id, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
 }

@@ -170,7 +170,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
-    return publishDocument(ctx.db, actor, request.params.id);
+    return publishDocument(ctx.db, actor, request.params.id, ctx.today());
   });
 }
 

@@ -9,6 +9,8 @@ import { agencies, groupMembers } from '../directory/directory.schema';
 import { assignments } from '../assignments/assignments.schema';
 import { documents } from './documents.schema';
 import { getDocument, getItems } from './document-queries';
+import { syncBucketSummary } from '../assignments/bucket-summary';
+import { todayInVietnam } from '../shared/dates';
 
 /**
  * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
@@ -20,7 +22,7 @@ import { getDocument, getItems } from './document-queries';
  * then sees "published"; the status UPDATE is also guarded by `status = 'draft'` and its row
  * count checked, so nothing is written twice even if the lock were lost.
  */
-export async function publishDocument(db: Db, actor: Actor, documentId: string) {
+export async function publishDocument(db: Db, actor: Actor, documentId: string, today: string = todayInVietnam()) {
   authorize(actor, 'manage_documents');
   return db.transaction(async (tx) => {
     await getDocument(tx, documentId); // checks the id's shape and existence (not found)
@@ -60,6 +62,7 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string) 
           supportNames: it.supports.map((s) => s.name),
           leaderId: it.leaderId,
           originalDue: it.due,
+          publishedOn: today,
           due: it.due,
           dueText: it.dueText,
           searchText: foldText([it.ref, it.text, agencyName.get(agencyId), doc.number, doc.subject].filter(Boolean).join(' ')),
@@ -72,7 +75,8 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string) 
       .where(and(eq(documents.id, documentId), eq(documents.status, 'draft')))
       .returning();
     if (!published) throw new AppError('CONFLICT', 'Văn bản này đã được ban hành.');
-    const created = rows.length ? await tx.insert(assignments).values(rows).returning({ id: assignments.id, agencyId: assignments.agencyId }) : [];
+    const created = rows.length ? await tx.insert(assignments).values(rows).returning() : [];
+    await syncBucketSummary(tx, [], created);
     await recordEvent(tx, actor, {
       action: 'document.published',
       entity: 'document',

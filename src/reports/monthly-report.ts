@@ -7,7 +7,12 @@
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { countAssignments, listAssignments } from '../assignments/list-assignments';
-import { BUCKET_RULE_VI, daysOverdue, type Bucket } from '../assignments/buckets';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/sql';
+import { BUCKET_RULE_VI, type Bucket } from '../assignments/buckets';
+import { ON_TIME_RATE_FORMULA_VI, ON_TIME_RATE_RULE_VI, onTimeRate } from '../assignments/on-time-rate';
+
+export { ON_TIME_RATE_RULE_VI, onTimeRate };
 import { monthEnd } from './format';
 
 /** The five buckets a report shows (cancelled tasks are left out). */
@@ -24,14 +29,6 @@ export const REPORT_COLUMN_LABELS: Record<ReportBucket, string> = {
   no_deadline: 'Không có hạn',
 };
 
-export const ON_TIME_RATE_RULE_VI =
-  'Tỷ lệ đúng hạn = số nhiệm vụ đã hoàn thành đúng hạn ÷ số nhiệm vụ đã đến hạn hoặc đã hoàn thành (đã hoàn thành đúng hạn + đã hoàn thành quá hạn + chưa hoàn thành quá hạn); nhiệm vụ còn trong hạn, không có hạn hoặc đã hủy không tính.';
-
-/** Done on time ÷ (done on time + done late + open overdue); null when nothing is due yet. */
-export function onTimeRate(c: ReportCounts): number | null {
-  const due = c.done_on_time + c.done_late + c.open_overdue;
-  return due === 0 ? null : c.done_on_time / due;
-}
 
 export interface MonthlyAgencyRow {
   agencyId: string;
@@ -48,8 +45,10 @@ export interface OverdueTask {
   documentNumber: string | null;
   ref: string | null;
   text: string;
+  /** The deadline in force on the report's day. */
   due: string;
   daysOverdue: number;
+  /** The last progress reported on or before the report's day. */
   progressPercent: number;
 }
 
@@ -63,6 +62,8 @@ export interface MonthlyReport {
   /** True when the overdue list was cut at OVERDUE_LIMIT rows. */
   overdueTruncated: boolean;
   rule: string;
+  /** The on-time rate's formula, for the report's note and tooltips. */
+  onTimeRateFormula: string;
 }
 
 export const OVERDUE_LIMIT = 2000;
@@ -109,13 +110,26 @@ export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { mont
         documentNumber: r.documentNumber,
         ref: r.ref,
         text: r.text,
-        due: r.due!,
-        daysOverdue: daysOverdue(r, asOf),
-        progressPercent: r.progressPercent,
+        due: r.dueAsOf!,
+        daysOverdue: Math.round((Date.parse(asOf) - Date.parse(r.dueAsOf!)) / 86_400_000),
+        progressPercent: 0,
       });
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && !overdueTruncated);
+  // Progress as reported by that day, so a later report does not change a closed month.
+  const ids = overdue.map((o) => o.assignmentId);
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = await queryRows<{ assignment_id: string; percent: number }>(
+      db,
+      sql`select distinct on (assignment_id) assignment_id, percent from progress_reports
+          where assignment_id in (${sql.join(part.map((id) => sql`${id}::uuid`), sql`, `)}) and reported_on <= ${asOf}::date and percent is not null
+          order by assignment_id, reported_on desc, created_at desc`,
+    );
+    const byId = new Map(rows.map((r) => [r.assignment_id, Number(r.percent)]));
+    for (const o of overdue.slice(i, i + 500)) o.progressPercent = byId.get(o.assignmentId) ?? 0;
+  }
   // Longest overdue first inside each agency, agencies in the order of the table.
   const order = new Map(agencies.map((a, i) => [a.agencyId, i]));
   overdue.sort((x, y) => (order.get(x.agencyId) ?? 0) - (order.get(y.agencyId) ?? 0) || y.daysOverdue - x.daysOverdue);
@@ -128,6 +142,7 @@ export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { mont
     overdue,
     overdueTruncated,
     rule: `${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
+    onTimeRateFormula: ON_TIME_RATE_FORMULA_VI,
   };
 }
 

@@ -30,21 +30,44 @@ describe.each(testBackends)('agency ranking on %s', (backend) => {
   it('includes earlier deadlines when the period does, and leaves out agencies with nothing due', async () => {
     const r = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-06-01&to=2025-07-31')).json();
     expect(r.agencies[0]).toMatchObject({ rank: 1, agencyName: 'Sở Nông nghiệp và Môi trường', onTimeRate: 1 });
+    // August runs (today 05/08): Tài chính's task due 15/08 has not come due, so nobody is ranked yet.
     const aug = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-08-01&to=2025-08-31')).json();
-    expect(aug.agencies.map((a: { agencyName: string }) => a.agencyName)).toEqual(['Sở Tài chính']);
+    expect(aug.asOf).toBe('2025-08-05');
+    expect(aug.agencies).toEqual([]);
+    expect(aug.unranked.map((a: { agencyName: string }) => a.agencyName)).toEqual(['Sở Tài chính']);
   });
 
   it('shares a rank on equal rate and equal overdue', async () => {
+    // Only task 9 (Bảo Lâm) is due that day, and on that day (the period's end) it is not yet late.
     const r = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-07-15&to=2025-07-15')).json();
-    // Only task 9 (Bảo Lâm) is due that day.
-    expect(r.agencies).toHaveLength(1);
-    const r2 = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-07-05&to=2025-07-16')).json();
-    // Y tế: 1 on time of 3 due (one late, one overdue); Bảo Lâm and Lý Bôn: 0 of 1, one overdue each → same rank.
+    expect(r.asOf).toBe('2025-07-15');
+    expect(r.agencies).toHaveLength(0);
+    expect(r.unranked).toHaveLength(1);
+    const r2 = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-07-05&to=2025-07-17')).json();
+    // On 17/07: Y tế 1 on time of 3 (one late, one overdue); Bảo Lâm and Lý Bôn: 0 of 1 come due, one overdue each
+    // (Lý Bôn's task due 17/07 is not yet late) → same rank.
     expect(r2.agencies.map((a: { rank: number; agencyName: string }) => [a.rank, a.agencyName])).toEqual([
       [1, 'Sở Y tế'],
       [2, 'UBND xã Bảo Lâm'],
       [2, 'UBND xã Lý Bôn'],
     ]);
+  });
+
+  it('shows the arithmetic of each score and takes the office’s weights', async () => {
+    const r = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-07-01&to=2025-07-31')).json();
+    expect(r.formula).toContain('Điểm =');
+    expect(r.agencies.find((a: { agencyName: string }) => a.agencyName === 'Sở Y tế')).toMatchObject({ counted: 3, score: 1 / 3, arithmetic: '(1 × 1 + 0 × 1 − 0 × 1) ÷ 3 = 0,3333' });
+    // Late work worth half, open overdue work −1: Y tế (1 + 0,5 − 1) ÷ 3 now ranks above Tài chính (1 − 1) ÷ 2.
+    const w = (await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?from=2025-07-01&to=2025-07-31&wLate=0.5&wOverdue=1')).json();
+    expect(w.weights).toEqual({ onTime: 1, late: 0.5, overdue: 1 });
+    expect(w.agencies.map((a: { rank: number; agencyName: string; score: number }) => [a.rank, a.agencyName, Math.round(a.score * 1000) / 1000])).toEqual([
+      [1, 'Sở Y tế', 0.167],
+      [2, 'Sở Tài chính', 0],
+      // Same score and rate: fewer overdue tasks first.
+      [3, 'UBND xã Bảo Lâm', -1],
+      [4, 'UBND xã Lý Bôn', -1],
+    ]);
+    expect((await t.call(t.sessions.viewer, 'GET', '/api/reports/ranking?wLate=-1')).statusCode).toBe(400);
   });
 
   it('scopes an agency officer to their agency and checks the period', async () => {

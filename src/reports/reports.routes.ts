@@ -93,7 +93,16 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['reports'],
         description: `Xếp hạng cơ quan theo tỷ lệ hoàn thành đúng hạn trong kỳ, phục vụ xếp loại cuối năm. ${RANKING_RULE_VI}`,
-        querystring: Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            from: Type.Optional(IsoDate),
+            to: Type.Optional(IsoDate),
+            wOnTime: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'Hệ số hoàn thành đúng hạn (mặc định 1)' })),
+            wLate: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'Hệ số hoàn thành quá hạn (mặc định 0)' })),
+            wOverdue: Type.Optional(Type.Number({ minimum: 0, maximum: 10, description: 'Hệ số trừ cho chưa hoàn thành quá hạn (mặc định 0)' })),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => {
@@ -101,7 +110,9 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       const from = request.query.from ?? `${year}-01-01`;
       const to = request.query.to ?? `${year}-12-31`;
       if (from > to) throw new AppError('VALIDATION', 'Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).');
-      return rankAgencies(ctx.db, requireActor(request), { from, to, asOf: ctx.today() });
+      const { wOnTime, wLate, wOverdue } = request.query;
+      const weights = { ...(wOnTime !== undefined && { onTime: wOnTime }), ...(wLate !== undefined && { late: wLate }), ...(wOverdue !== undefined && { overdue: wOverdue }) };
+      return rankAgencies(ctx.db, requireActor(request), { from, to, today: ctx.today(), weights });
     },
   );
 

@@ -89,7 +89,11 @@ export type AssignmentRow = AssignmentListRow;
 export interface Counts {
   asOf: string;
   totals: Record<Bucket, number>;
-  agencies: { agencyId: string; agencyName: string; counts: Record<Bucket, number>; total: number }[];
+  /** The one on-time rate (server's assignments/on-time-rate.ts), its formula and arithmetic. */
+  onTimeRate: number | null;
+  onTimeRateFormula: string;
+  onTimeRateArithmetic: string;
+  agencies: { agencyId: string; agencyName: string; counts: Record<Bucket, number>; total: number; onTimeRate: number | null }[];
 }
 export interface Agency {
   id: string;

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { AppError, notFound } from '../../shared/errors';
-import { isIsoDate } from '../../shared/dates';
+import { isIsoDate, todayInVietnam } from '../../shared/dates';
+import { dueChange } from '../buckets';
 import { extensionRequests } from '../assignments.schema';
 import { lockAssignment, requireActForAgency, updateAssignment } from '../assignment-access';
 import { checkExtensionRequest, type ExtensionPolicy } from '../extension-rules';
@@ -42,6 +43,7 @@ export async function decideExtension(
   id: string,
   requestId: string,
   input: { decision: 'approve' | 'refuse'; note?: string; due?: string },
+  today: string = todayInVietnam(),
 ) {
   authorize(actor, 'decide_extension');
   if (input.decision === 'refuse' && !input.note?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do từ chối gia hạn.');
@@ -68,7 +70,7 @@ export async function decideExtension(
     await recordEvent(tx, actor, { action: `extension.${status}`, entity: 'extension', entityId: req.id, assignmentId: id, agencyId: row.agencyId, documentId: row.documentId, before: req, after: decided });
     if (status === 'approved') {
       const newDue = input.due ?? req.requestedDue;
-      await updateAssignment(tx, actor, row, { due: newDue, extensionCount: row.extensionCount + 1 }, 'assignment.deadline_extended', { requestId });
+      await updateAssignment(tx, actor, row, { ...dueChange(row, newDue, today), extensionCount: row.extensionCount + 1 }, 'assignment.deadline_extended', { requestId });
     }
     return decided;
   });

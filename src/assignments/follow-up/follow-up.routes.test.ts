@@ -97,7 +97,10 @@ describe.each(testBackends)('follow-up on %s', (backend) => {
   });
 
   it('lists by bucket, searches without diacritics, paginates with a cursor and counts per agency', async () => {
+    // A's completion was accepted on 04/08: on 01/08 it was still open and overdue, from 04/08 done.
     t.setToday('2025-08-01');
+    expect((await t.call(t.sessions.office, 'GET', '/api/assignments?bucket=open_overdue')).json().items.map((a: { ref: string }) => a.ref)).toEqual(['E', 'A']);
+    t.setToday('2025-08-05');
     const overdue = (await t.call(t.sessions.office, 'GET', '/api/assignments?bucket=open_overdue')).json().items;
     expect(overdue.map((a: { ref: string }) => a.ref)).toEqual(['E']);
     const found = (await t.call(t.sessions.office, 'GET', `/api/assignments?q=${encodeURIComponent('giai ngan VON')}`)).json().items;

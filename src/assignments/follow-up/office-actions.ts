@@ -4,11 +4,13 @@ import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
 import { AppError, notFound } from '../../shared/errors';
 import { foldText } from '../../shared/text';
-import { isIsoDate } from '../../shared/dates';
+
 import { agencies } from '../../directory/directory.schema';
 import { directiveItems, documents } from '../../documents/documents.schema';
 import { applyAction, lockAssignment, updateAssignment } from '../assignment-access';
 import { isOpen } from '../state-machine';
+import { dueChange } from '../buckets';
+import { isIsoDate, todayInVietnam } from '../../shared/dates';
 
 /** Giao lại: the task moves to another lead agency and starts again from "not received". */
 export async function reassignAssignment(db: Db, actor: Actor, id: string, input: { agencyId: string; reason: string }) {
@@ -26,23 +28,23 @@ export async function reassignAssignment(db: Db, actor: Actor, id: string, input
   });
 }
 
-export async function cancelAssignment(db: Db, actor: Actor, id: string, input: { reason: string }) {
+export async function cancelAssignment(db: Db, actor: Actor, id: string, input: { reason: string }, today: string = todayInVietnam()) {
   authorize(actor, 'reassign_or_cancel');
   if (!input.reason?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do hủy nhiệm vụ.');
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
-    return applyAction(tx, actor, row, 'cancel', { cancelledAt: new Date(), cancelReason: input.reason.trim() });
+    return applyAction(tx, actor, row, 'cancel', { cancelledAt: new Date(), cancelledOn: today, cancelReason: input.reason.trim() });
   });
 }
 
 /** The office corrects a deadline outside the extension procedure (e.g. a typo in the notice). */
-export async function changeDeadline(db: Db, actor: Actor, id: string, input: { due: string | null; reason: string }) {
+export async function changeDeadline(db: Db, actor: Actor, id: string, input: { due: string | null; reason: string }, today: string = todayInVietnam()) {
   authorize(actor, 'change_deadline');
   if (input.due !== null && !isIsoDate(input.due)) throw new AppError('VALIDATION', 'Hạn mới phải là ngày hợp lệ (YYYY-MM-DD) hoặc null.');
   if (!input.reason?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do điều chỉnh thời hạn.');
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
     if (!isOpen(row.state)) throw new AppError('INVALID_TRANSITION', 'Không thể đổi hạn của nhiệm vụ đã hoàn thành hoặc đã hủy.');
-    return updateAssignment(tx, actor, row, { due: input.due }, 'assignment.deadline_changed', { reason: input.reason });
+    return updateAssignment(tx, actor, row, dueChange(row, input.due, today), 'assignment.deadline_changed', { reason: input.reason });
   });
 }

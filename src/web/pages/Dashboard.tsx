@@ -31,7 +31,6 @@ export default function Dashboard() {
 
   const listHref = (q: Record<string, string | string[] | undefined>) => `/nhiem-vu${qs({ ...scope, ...q })}`;
   const total = counts.data ? Object.values(counts.data.totals).reduce((a, b) => a + b, 0) : 0;
-  const done = counts.data ? counts.data.totals.done_on_time + counts.data.totals.done_late : 0;
 
   return (
     <>
@@ -57,7 +56,11 @@ export default function Dashboard() {
         <>
           <p className="muted">
             {t('asOf', { d: fmtDate(counts.data.asOf) })}
-            {done > 0 && ` · ${t('onTimeRate')}: ${fmtPercent((100 * counts.data.totals.done_on_time) / done)}`}
+            {counts.data.onTimeRate !== null && (
+              <span title={`${counts.data.onTimeRateFormula}: ${counts.data.onTimeRateArithmetic}`}>
+                {` · ${t('onTimeRate')}: ${fmtPercent(100 * counts.data.onTimeRate)}`}
+              </span>
+            )}
           </p>
           <section aria-labelledby="tiles-h">
             <h2 id="tiles-h" className="sr-only">
