@@ -21,6 +21,8 @@ import { receiveAssignment, reportCompletion, reportProgress } from '../assignme
 import { reviewCompletion } from '../assignments/follow-up/review-completion';
 import { decideExtension, requestExtension } from '../assignments/follow-up/extensions';
 import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
+import { PROVINCE_SETTING_KEY, parseProvinceSettings } from '../reports/letterhead';
+import { writeSetting } from '../reminders/reminder-settings';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 
@@ -42,9 +44,12 @@ const CLERK_CORRECTIONS: Record<string, string> = {
 };
 
 export async function loadDemo(db: Db, opts: { password: string }) {
-  const directory = parseDirectoryJson(JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8')));
+  const raw = JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8'));
+  const directory = parseDirectoryJson(raw);
   directory.agencies.push({ code: 'BQLDA', name: 'Ban Quản lý dự án đầu tư xây dựng tỉnh', kind: 'provincial_body', aliases: ['các chủ đầu tư, ban quản lý dự án'], formerly: [] });
   await importDirectory(db, SYSTEM_ACTOR, directory);
+  // The report's letterhead and date line ("UBND TỈNH CAO BẰNG", "Cao Bằng, ngày …").
+  await writeSetting(db, PROVINCE_SETTING_KEY, parseProvinceSettings({ name: raw.province.name, place: raw.province.name }));
 
   const agencyId = async (code: string) => (await db.select().from(agencies).where(eq(agencies.code, code)))[0].id;
   const actors: Record<string, Actor> = {};

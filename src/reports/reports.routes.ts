@@ -16,7 +16,10 @@ import { XLSX_MIME, streamAssignmentsXlsx } from './assignments-xlsx';
 import { ON_TIME_RATE_RULE_VI, buildMonthlyReport } from './monthly-report';
 import { DOCX_MIME, renderMonthlyDocx } from './monthly-docx';
 import { PDF_MIME, renderMonthlyPdf } from './monthly-pdf';
-import { loadLetterhead } from './letterhead';
+import { PROVINCE_SETTING_KEY, ProvinceSettings, letterheadFrom, loadLetterhead, loadProvinceSettings, parseProvinceSettings } from './letterhead';
+import { authorize } from '../auth/policy';
+import { recordEvent } from '../events/record-event';
+import { writeSetting } from '../reminders/reminder-settings';
 import { RANKING_RULE_VI, rankAgencies } from './ranking';
 import { buildTrend } from './trend';
 
@@ -112,5 +115,31 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => buildTrend(ctx.db, requireActor(request), { months: request.query.months ?? 12, agencyId: request.query.agencyId, today: ctx.today() }),
+  );
+
+  api.get(
+    '/api/settings/province',
+    { schema: { tags: ['reports'], description: 'Tên tỉnh, cơ quan chủ quản, cơ quan ban hành, địa danh và người ký dùng ở đầu và cuối báo cáo (Nghị định 30/2020/NĐ-CP), và phần đầu báo cáo đang dùng.' } },
+    async (request) => {
+      authorize(requireActor(request), 'manage_settings');
+      const province = await loadProvinceSettings(ctx.db);
+      return { province, letterhead: await loadLetterhead(ctx.db) };
+    },
+  );
+
+  api.put(
+    '/api/settings/province',
+    { schema: { tags: ['reports'], description: 'Lưu cấu hình tỉnh cho phần đầu và cuối báo cáo.', body: ProvinceSettings } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'manage_settings');
+      const province = parseProvinceSettings(request.body);
+      await ctx.db.transaction(async (tx) => {
+        const before = await loadProvinceSettings(tx);
+        await writeSetting(tx, PROVINCE_SETTING_KEY, province);
+        await recordEvent(tx, actor, { action: 'settings.province_changed', entity: 'setting', entityId: PROVINCE_SETTING_KEY, before, after: province });
+      });
+      return { province, letterhead: letterheadFrom(province, (await loadLetterhead(ctx.db)).officeName) };
+    },
   );
 }
