@@ -43,6 +43,7 @@ const words = {
     docx: 'Word (.docx)',
     pdf: 'PDF (.pdf)',
     xlsx: 'Excel (.xlsx)',
+    listXlsx: 'Danh sách các nhiệm vụ của báo cáo (.xlsx)',
     stt: 'STT',
     total: 'Tổng số',
     sum: 'Tổng cộng',
@@ -88,6 +89,7 @@ const words = {
     docx: 'Word (.docx)',
     pdf: 'PDF (.pdf)',
     xlsx: 'Excel (.xlsx)',
+    listXlsx: 'The report’s tasks as a list (.xlsx)',
     stt: 'No.',
     total: 'Total',
     sum: 'Total',
@@ -180,7 +182,7 @@ export default function Reports() {
 
 type ViewProps = { params: URLSearchParams; go: (patch: Record<string, string>) => void };
 
-function Downloads({ base, query, xlsx }: { base: string; query: Record<string, string | string[] | undefined>; xlsx: string }) {
+function Downloads({ base, query, list }: { base: string; query: Record<string, string | string[] | undefined>; list?: string }) {
   return (
     <div className="actions-row downloads" data-testid="downloads">
       <strong>{w('download')}:</strong>
@@ -190,9 +192,14 @@ function Downloads({ base, query, xlsx }: { base: string; query: Record<string, 
       <a className="btn" href={`${base}.pdf${qs(query)}`} download data-external data-format="pdf">
         {w('pdf')}
       </a>
-      <a className="btn" href={xlsx} download data-external data-format="xlsx">
+      <a className="btn" href={`${base}.xlsx${qs(query)}`} download data-external data-format="xlsx">
         {w('xlsx')}
       </a>
+      {list && (
+        <a href={list} download data-external data-format="list-xlsx">
+          {w('listXlsx')}
+        </a>
+      )}
     </div>
   );
 }
@@ -298,7 +305,7 @@ function Monthly({ params, go }: ViewProps) {
           <Downloads
             base="/api/reports/monthly"
             query={{ month, agencyId: agencyId || undefined }}
-            xlsx={`/api/assignments/export.xlsx${qs({ asOf: r.asOf, agencyId: agencyId || undefined, bucket: [...REPORT_BUCKETS] })}`}
+            list={`/api/assignments/export.xlsx${qs({ asOf: r.asOf, agencyId: agencyId || undefined, bucket: [...REPORT_BUCKETS] })}`}
           />
           <p className="hint">{w('drill')}</p>
           {r.agencies.length === 0 ? (
@@ -418,7 +425,7 @@ function RankingView({ params, go }: ViewProps) {
       {r && (
         <>
           <p className="muted">{w('asOf', { d: fmtDate(r.asOf) })}</p>
-          <Downloads base="/api/reports/ranking" query={{ from, to }} xlsx={`/api/reports/ranking.xlsx${qs({ from, to })}`} />
+          <Downloads base="/api/reports/ranking" query={{ from, to }} />
           <p className="hint">{w('drill')}</p>
           {r.agencies.length === 0 ? (
             <p>{w('noRanking')}</p>
@@ -494,7 +501,7 @@ function TrendView({ params, go }: ViewProps) {
       {!trend.data && trend.loading && <Loading />}
       {trend.data && (
         <>
-          <Downloads base="/api/reports/trend" query={query} xlsx={`/api/reports/trend.xlsx${qs(query)}`} />
+          <Downloads base="/api/reports/trend" query={query} />
           <TrendChart points={trend.data.months} agencyId={agencyId} />
           <div className="table-scroll">
             <table className="simple report-table" data-testid="trend-table">
