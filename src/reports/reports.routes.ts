@@ -69,7 +69,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const actor = requireActor(request);
       const asOf = request.query.asOf ?? ctx.today();
-      const stream = await streamAssignmentsXlsx(ctx.db, actor, { ...request.query, asOf });
+      const stream = await streamAssignmentsXlsx(ctx.db, actor, { ...request.query, asOf }, { letterhead: await loadLetterhead(ctx.db), issuedOn: ctx.today() });
       return attachment(reply, `nhiem-vu-${asOf}.xlsx`, XLSX_MIME).send(stream);
     },
   );
