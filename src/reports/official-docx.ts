@@ -146,7 +146,7 @@ export async function renderOfficialDocx(rep: OfficialReport): Promise<Buffer> {
           new Paragraph({ keepNext: true, children: [] }),
           twoColumns(
             [sigPara('Nơi nhận:', { bold: true, italics: true, size: 24 }, AlignmentType.LEFT), ...rep.recipients.map((x) => sigPara(x, { size: 22 }, AlignmentType.LEFT))],
-            [sigPara(l.signerTitle, { bold: true, size: 28 }), ...Array.from({ length: 4 }, () => new Paragraph({ keepNext: true, children: [] })), sigPara(signerNameText(l), { bold: true, size: 28 })],
+            [...l.signerTitle.split('\n').map((line) => sigPara(line, { bold: true, size: 28 })), ...Array.from({ length: 4 }, () => new Paragraph({ keepNext: true, children: [] })), sigPara(signerNameText(l), { bold: true, size: 28 })],
             0.5,
           ),
         ],
