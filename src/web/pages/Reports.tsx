@@ -47,6 +47,7 @@ const words = {
     stt: 'STT',
     total: 'Tổng số',
     sum: 'Tổng cộng',
+    totalTasks: 'Tổng số {n} nhiệm vụ',
     rate: 'Tỷ lệ đúng hạn',
     overdueList: 'Nhiệm vụ chưa hoàn thành, quá hạn ({n})',
     noOverdue: 'Không có nhiệm vụ chưa hoàn thành quá hạn.',
@@ -93,6 +94,7 @@ const words = {
     stt: 'No.',
     total: 'Total',
     sum: 'Total',
+    totalTasks: '{n} tasks in all',
     rate: 'On-time rate',
     overdueList: 'Open overdue tasks ({n})',
     noOverdue: 'No open overdue task.',
@@ -301,6 +303,12 @@ function Monthly({ params, go }: ViewProps) {
           <p className="muted" data-testid="report-asof">
             {w('asOf', { d: fmtDate(r.asOf) })}
             {r.asOf < monthEnd(month) ? ` · ${w('runningMonth')}` : ''}
+            {' · '}
+            <span data-testid="report-total">{w('totalTasks', { n: fmtNumber(r.totals.total) })}</span>
+            {' · '}
+            <span title={formula}>
+              {w('rate')}: {rateText(r.totals.onTimeRate)}
+            </span>
           </p>
           <Downloads
             base="/api/reports/monthly"
