@@ -31,6 +31,8 @@ import { todayInVietnam } from '../shared/dates';
  */
 export const DEMO_STORY_DAY = '2025-08-20';
 const shiftBy = (days: number) => (d: string) => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
+import { PROVINCE_SETTING_KEY, parseProvinceSettings } from '../reports/letterhead';
+import { writeSetting } from '../reminders/reminder-settings';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 
@@ -53,9 +55,12 @@ const CLERK_CORRECTIONS: Record<string, string> = {
 
 export async function loadDemo(db: Db, opts: { password: string; today?: string }) {
   const day = shiftBy(Math.round((Date.parse(opts.today ?? todayInVietnam()) - Date.parse(DEMO_STORY_DAY)) / 86_400_000));
-  const directory = parseDirectoryJson(JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8')));
+  const raw = JSON.parse(readFileSync(dataFile('caobang.json'), 'utf8'));
+  const directory = parseDirectoryJson(raw);
   directory.agencies.push({ code: 'BQLDA', name: 'Ban Quản lý dự án đầu tư xây dựng tỉnh', kind: 'provincial_body', aliases: ['các chủ đầu tư, ban quản lý dự án'], formerly: [] });
   await importDirectory(db, SYSTEM_ACTOR, directory);
+  // The report's letterhead and date line ("UBND TỈNH CAO BẰNG", "Cao Bằng, ngày …").
+  await writeSetting(db, PROVINCE_SETTING_KEY, parseProvinceSettings({ name: raw.province.name, place: raw.province.name }));
 
   const agencyId = async (code: string) => (await db.select().from(agencies).where(eq(agencies.code, code)))[0].id;
   const actors: Record<string, Actor> = {};

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { addMonths, formatIntVi, formatPercentVi, longDateVi, monthEnd, monthLabelVi } from './format';
-import { placeDateLine, provinceFromOfficeName } from './letterhead';
+import { letterheadFrom, numberLine, parseProvinceSettings, placeDateLine, provinceFromOfficeName } from './letterhead';
 import { onTimeRate, reportAsOf } from './monthly-report';
 
 describe('report formatting', () => {
@@ -17,9 +17,28 @@ describe('report formatting', () => {
     expect(longDateVi('2025-08-05')).toBe('ngày 05 tháng 8 năm 2025');
     expect(longDateVi('2025-02-14')).toBe('ngày 14 tháng 02 năm 2025');
     expect(longDateVi('2025-12-31')).toBe('ngày 31 tháng 12 năm 2025');
-    const l = { governingBody: 'UBND TỈNH CAO BẰNG', issuingBody: 'VĂN PHÒNG', place: 'Cao Bằng', officeName: '' };
+    const l = letterheadFrom({ name: 'Cao Bằng' }, null);
     expect(placeDateLine(l, '2025-07-14')).toBe('Cao Bằng, ngày 14 tháng 7 năm 2025');
     expect(placeDateLine({ ...l, place: null }, '2025-07-14')).toMatch(/^…+, ngày 14 tháng 7 năm 2025$/);
+  });
+
+  it('builds the letterhead from the province’s settings, then from the office’s name', () => {
+    expect(letterheadFrom({ name: 'Cao Bằng' }, 'Văn phòng UBND tỉnh')).toMatchObject({
+      governingBody: 'UBND TỈNH CAO BẰNG',
+      issuingBody: 'VĂN PHÒNG',
+      place: 'Cao Bằng',
+      symbol: 'VPUBND',
+      signerTitle: 'CHÁNH VĂN PHÒNG',
+      signerName: null,
+    });
+    const custom = letterheadFrom({ name: 'Cao Bằng', place: 'Thục Phán', issuingBody: 'Văn phòng', signerTitle: 'KT. Chánh Văn phòng', signerName: 'Nông Văn A', symbol: 'VP' }, null);
+    expect(custom).toMatchObject({ place: 'Thục Phán', issuingBody: 'VĂN PHÒNG', signerTitle: 'KT. CHÁNH VĂN PHÒNG', signerName: 'Nông Văn A', symbol: 'VP' });
+    expect(numberLine(custom)).toBe('Số:       /BC-VP');
+    expect(letterheadFrom(null, 'Văn phòng UBND tỉnh Lạng Sơn').governingBody).toBe('UBND TỈNH LẠNG SƠN');
+    expect(letterheadFrom(null, null)).toMatchObject({ governingBody: 'UBND TỈNH', place: null });
+    expect(() => parseProvinceSettings({ name: '' })).toThrow(/Cấu hình tỉnh không hợp lệ/);
+    expect(() => parseProvinceSettings({ name: 'Cao Bằng', color: 'red' })).toThrow(/Cấu hình tỉnh không hợp lệ/);
+    expect(parseProvinceSettings({ name: '  Cao Bằng ' }).name).toBe('Cao Bằng');
   });
 
   it('finds the province in the office’s name', () => {

@@ -8,6 +8,9 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../events/events.schema';
 import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 import { PROVINCE_SETTING_KEY } from './letterhead';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { events } from '../events/events.schema';
 
 /** The visible text of a WordprocessingML body, run by run, paragraphs on their own lines. */
 function docxText(xml: string): string {
@@ -121,5 +124,77 @@ describe.each(testBackends)('monthly report documents on %s', (backend) => {
     const pdf = await t.call(t.sessions.stc, 'GET', '/api/reports/monthly.pdf?month=2025-07');
     const { text: pdfText } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     expect(pdfText).not.toContain('Sở Y tế');
+  });
+
+  it('keeps the province’s letterhead settings: admin only, checked, recorded', async () => {
+    expect((await t.call(t.sessions.leader, 'PUT', '/api/settings/province', { name: 'Cao Bằng' })).statusCode).toBe(403);
+    const bad = await t.call(t.sessions.admin, 'PUT', '/api/settings/province', { name: '', color: 'đỏ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toBeTruthy();
+    expect((await t.call(t.sessions.admin, 'GET', '/api/settings/province')).json().province).toBeNull();
+    try {
+      const ok = await t.call(t.sessions.admin, 'PUT', '/api/settings/province', { name: 'Cao Bằng', signerName: 'Nông Thị Hạnh' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json().letterhead).toMatchObject({ governingBody: 'UBND TỈNH CAO BẰNG', place: 'Cao Bằng', signerName: 'Nông Thị Hạnh' });
+      expect((await t.database.db.select().from(events).where(eq(events.action, 'settings.province_changed'))).length).toBe(1);
+      const docx = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.docx?month=2025-07');
+      const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+      expect(text).toContain('UBND TỈNH CAO BẰNG');
+      expect(text).toContain('Nông Thị Hạnh');
+    } finally {
+      await t.database.db.delete(settings).where(eq(settings.key, PROVINCE_SETTING_KEY));
+    }
+  });
+
+  it('downloads the monthly report as .xlsx with the same figures as the .docx', async () => {
+    const res = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.xlsx?month=2025-07');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('bao-cao-thang-2025-07.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A5').value).toBe('BÁO CÁO');
+    const rows = Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1));
+    const syt = rows.find((r) => r.getCell(2).value === 'Sở Y tế')!;
+    expect((syt.values as unknown[]).slice(3, 9)).toEqual([3, 1, 1, 0, 1, 0]);
+    expect(syt.getCell(9).value).toBeCloseTo(1 / 3, 4); // 33,33% as in the .docx
+    expect(syt.getCell(9).numFmt).toBe('0.00%');
+    const total = rows.find((r) => r.getCell(2).value === 'Tổng cộng')!;
+    expect(total.getCell(3).value).toBe(11);
+  });
+
+  it('downloads the ranking and the trend as .docx, .pdf and .xlsx, scoped like the screens', async () => {
+    const ranking = (await t.call(t.sessions.leader, 'GET', '/api/reports/ranking?from=2025-01-01&to=2025-12-31')).json();
+    const first = ranking.agencies[0];
+    const docx = await t.call(t.sessions.leader, 'GET', '/api/reports/ranking.docx?from=2025-01-01&to=2025-12-31');
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('xep-hang-2025-01-01-2025-12-31.docx');
+    const { value: rtext } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+    expect(rtext).toContain('Xếp hạng các cơ quan theo tỷ lệ hoàn thành đúng hạn');
+    expect(rtext).toContain(`${first.doneOnTime} ÷ ${first.due}`);
+    const pdf = await t.call(t.sessions.leader, 'GET', '/api/reports/ranking.pdf?from=2025-01-01&to=2025-12-31');
+    const { text: ptext } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
+    expect(ptext.normalize('NFC').replace(/\s+/g, ' ')).toContain(first.agencyName);
+    const xlsx = await t.call(t.sessions.leader, 'GET', '/api/reports/ranking.xlsx?from=2025-01-01&to=2025-12-31');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const names = Array.from({ length: wb.worksheets[0].rowCount }, (_, i) => wb.worksheets[0].getRow(i + 1).getCell(2).value);
+    for (const a of ranking.agencies) expect(names).toContain(a.agencyName);
+    expect((await t.call(t.sessions.leader, 'GET', '/api/reports/ranking.pdf?from=2025-12-31&to=2025-01-01')).statusCode).toBe(400);
+
+    const trend = (await t.call(t.sessions.leader, 'GET', '/api/reports/trend?months=3')).json();
+    for (const format of ['docx', 'pdf', 'xlsx']) {
+      const r = await t.call(t.sessions.leader, 'GET', `/api/reports/trend.${format}?months=3`);
+      expect(r.statusCode, `${format}: ${r.body}`).toBe(200);
+      expect(r.headers['content-disposition']).toContain(`dien-bien-2025-08.${format}`);
+    }
+    const { value: ttext } = await mammoth.extractRawText({ buffer: (await t.call(t.sessions.leader, 'GET', '/api/reports/trend.docx?months=3')).rawPayload });
+    expect(ttext).toContain('từ tháng 06/2025 đến tháng 08/2025');
+    const july = trend.months.find((p: { month: string }) => p.month === '2025-07');
+    expect(ttext).toContain(`07/2025\n\n31/07/2025\n\n${july.doneOnTime}\n\n${july.doneLate}\n\n${july.openOverdue}`);
+    // An agency officer's trend document holds their agency only.
+    const own = await t.call(t.sessions.stc, 'GET', `/api/reports/ranking.docx?from=2025-01-01&to=2025-12-31`);
+    const { value: owntext } = await mammoth.extractRawText({ buffer: own.rawPayload });
+    expect(owntext).not.toContain('Sở Y tế');
   });
 });

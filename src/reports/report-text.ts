@@ -1,18 +1,17 @@
 /** The words of the monthly report that the .docx and the .pdf share. */
 import { formatDateVi } from '../shared/dates';
 import { formatIntVi, formatPercentVi, monthLabelVi } from './format';
-import { REPORT_BUCKETS, REPORT_COLUMN_LABELS, type MonthlyReport } from './monthly-report';
+import type { Letterhead } from './letterhead';
+import { DEFAULT_RECIPIENTS, type Block, type OfficialReport, type TableRowText } from './official-blocks';
+import { REPORT_BUCKETS, REPORT_COLUMN_LABELS, summaryParagraph, type MonthlyReport } from './monthly-report';
+
+export type { TableRowText };
 
 export function reportTitle(r: Pick<MonthlyReport, 'month'>) {
   return {
     title: 'BÁO CÁO',
     subject: `Tình hình thực hiện nhiệm vụ do Chủ tịch, các Phó Chủ tịch UBND tỉnh giao tháng ${monthLabelVi(r.month)}`,
   };
-}
-
-export interface TableRowText {
-  cells: string[];
-  bold?: boolean;
 }
 
 export function agencyTableRows(r: MonthlyReport): TableRowText[] {
@@ -32,9 +31,28 @@ export function overdueTableRows(r: MonthlyReport): TableRowText[] {
   }));
 }
 
-export const RECIPIENTS = ['- Chủ tịch, các PCT UBND tỉnh (b/c);', '- Các sở, ban, ngành;', '- UBND các xã, phường;', '- Lưu: VT, TH.'];
-export const SIGNATURE = { title: 'CHÁNH VĂN PHÒNG', name: '………………………' };
+export const RECIPIENTS = DEFAULT_RECIPIENTS;
 
 export function closingSentence(r: Pick<MonthlyReport, 'month'>): string {
   return `Văn phòng UBND tỉnh báo cáo Chủ tịch, các Phó Chủ tịch UBND tỉnh tình hình thực hiện nhiệm vụ tháng ${monthLabelVi(r.month)}./.`;
+}
+
+/** The monthly report as the blocks both renderers draw. */
+export function monthlyOfficialReport(r: MonthlyReport, letterhead: Letterhead, issuedOn: string): OfficialReport {
+  const t = reportTitle(r);
+  const blocks: Block[] = [
+    { kind: 'heading', text: 'I. TÌNH HÌNH CHUNG' },
+    { kind: 'para', text: summaryParagraph(r, formatIntVi, formatPercentVi) },
+    { kind: 'para', text: r.rule, italic: true, small: true },
+    { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN' },
+    r.agencies.length
+      ? { kind: 'table', headers: AGENCY_TABLE_HEADERS, rows: agencyTableRows(r), widths: [11, 38, 14, 17, 17, 17, 17, 14, 20], leftCols: [1] }
+      : { kind: 'para', text: 'Không có nhiệm vụ nào trong phạm vi báo cáo.' },
+    { kind: 'heading', text: `III. DANH SÁCH NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN (tính đến ngày ${formatDateVi(r.asOf)})` },
+    r.overdue.length
+      ? { kind: 'table', headers: OVERDUE_TABLE_HEADERS, rows: overdueTableRows(r), widths: [11, 28, 22, 55, 23, 18], leftCols: [1, 2, 3] }
+      : { kind: 'para', text: 'Không có nhiệm vụ chưa hoàn thành quá hạn.' },
+    ...(r.overdueTruncated ? [{ kind: 'para', text: `Danh sách chỉ gồm ${formatIntVi(r.overdue.length)} nhiệm vụ đầu tiên.`, italic: true } as const] : []),
+  ];
+  return { letterhead, issuedOn, title: t.title, subject: t.subject, blocks, closing: closingSentence(r), recipients: RECIPIENTS };
 }

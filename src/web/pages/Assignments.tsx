@@ -7,9 +7,10 @@ import { BUCKETS, STATES, agenciesList, get, leadersList, qs, type AssignmentRow
 import { t, tk } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { BucketBadge, DateInput, DueInfo, ErrorBox, PageTitle, Progress, useAsync, useSession } from '../components';
-import { fmtNumber } from '../format';
+import { fmtDate, fmtNumber } from '../format';
 
-const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'q'] as const;
+// asOf comes from a report's drill-down: the buckets as they were on that day (no form field).
+const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'q', 'asOf'] as const;
 const PAGE = 200;
 
 function filtersFrom(params: URLSearchParams) {
@@ -22,6 +23,7 @@ function filtersFrom(params: URLSearchParams) {
     documentId: params.get('documentId') ?? '',
     leaderId: params.get('leaderId') ?? '',
     q: params.get('q') ?? '',
+    asOf: /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf')! : '',
     sort: (params.get('sort') ?? 'due') as 'due' | '-due' | 'updated',
   };
 }
@@ -232,6 +234,14 @@ export default function Assignments() {
           </div>
         </form>
       </details>
+      {f.asOf && (
+        <p className="notice" data-testid="as-of-note">
+          {t('asOf', { d: fmtDate(f.asOf) })}{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ asOf: '' })}>
+            {t('asOfToday')}
+          </button>
+        </p>
+      )}
       <div className="actions-row">
         <strong aria-live="polite" data-testid="result-count">
           {total === null ? t('loading') : t('resultCount', { n: fmtNumber(total) })}

@@ -1,0 +1,132 @@
+/**
+ * The leader's report in a real browser (Debian's chromium): `chutich` signs in, opens "Báo cáo",
+ * picks July 2025 and downloads the .docx, which is read back (mammoth) and must carry the
+ * province's letterhead, the month and the same total as the screen; a number of the running
+ * month drills down to exactly that many assignments; the screen works at phone width (390 px)
+ * and axe-core finds no serious violation. Screenshots go to test-artifacts/report-screens/.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Api, PASSWORD, ROOT, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
+
+if (!hasChromium) console.log(SKIP_MESSAGE);
+
+const SHOTS = join(ROOT, 'test-artifacts', 'report-screens');
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const digits = (s: string) => Number(s.replace(/\D/g, ''));
+
+describe.skipIf(!hasChromium)('web app in chromium: the leader’s monthly report', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let today: string;
+  const contexts: BrowserContext[] = [];
+  let n = 0;
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${String(++n).padStart(2, '0')}-${name}.png`), fullPage: true });
+
+  async function newPage(viewport = { width: 1280, height: 860 }) {
+    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    return page;
+  }
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('header.top').waitFor();
+  }
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    const { admin } = await seedDirectoryAndUsers(server.url);
+    today = ((await (await fetch(`${server.url}/api/health`)).json()) as { today: string }).today;
+    await admin.call('PUT', '/api/settings/province', { name: 'Cao Bằng' });
+    // An invented notice: tasks due in July 2025 and tasks due in the running month.
+    const office = await new Api(server.url).login('vanphong');
+    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+    const items = [
+      { ref: '1', text: 'Sở Y tế kiểm tra an toàn thực phẩm bếp ăn tập thể.', leads: ['Sở Y tế'], due: '2025-07-10' },
+      { ref: '2', text: 'Sở Tài chính đẩy nhanh giải ngân vốn đầu tư công.', leads: ['Sở Tài chính'], due: '2025-07-25' },
+      { ref: '3', text: 'Sở Tài chính rà soát các khoản thu ngân sách.', leads: ['Sở Tài chính'], due: soon },
+      { ref: '4', text: 'Sở Y tế chuẩn bị vắc xin cho đợt tiêm chủng mở rộng.', leads: ['Sở Y tế'], due: soon },
+    ];
+    const doc = await office.call<{ document: { id: string } }>('POST', '/api/documents', { text: items.map((i) => i.text).join('\n\n'), meta: { number: '21/TB-VPUBND', subject: 'Kết luận thử' }, items });
+    await office.call('POST', `/api/documents/${doc.document.id}/publish`);
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('chutich opens Báo cáo, picks July 2025 and downloads a .docx with the same figures', async () => {
+    const page = await newPage();
+    await signIn(page, 'chutich');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
+    await poll(() => new URL(page.url()).pathname).toBe('/bao-cao');
+    await page.getByTestId('report-asof').waitFor();
+    await page.getByLabel('Năm').selectOption('2025');
+    await page.getByLabel('Tháng', { exact: true }).selectOption('07');
+    await poll(() => page.getByTestId('report-asof').innerText()).toContain('31/07/2025');
+    const total = digits(await page.getByTestId('report-total').innerText());
+    await shot(page, 'bao-cao-07-2025');
+    const violations = await axeCheck(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('downloads').getByRole('link', { name: 'Word (.docx)' }).click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-thang-2025-07.docx');
+    const file = join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const { value: text } = await mammoth.extractRawText({ buffer: readFileSync(file) });
+    expect(text).toContain('UBND TỈNH CAO BẰNG');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toMatch(/Cao Bằng, ngày \d\d tháng \d+ năm \d{4}/);
+    expect(text).toContain('giao tháng 07/2025');
+    expect(text).toContain('Tính đến ngày 31/07/2025');
+    // The document's total is the screen's total.
+    expect(digits(/đang theo dõi là ([\d.]+) nhiệm vụ/.exec(text)![1])).toBe(total);
+    expect(text).toContain('CHÁNH VĂN PHÒNG');
+  });
+
+  it('drills down from a number to exactly those assignments, and fits a 390-px phone', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await signIn(page, 'chutich');
+    await page.goto(`${server.url}/bao-cao?month=${today.slice(0, 7)}`);
+    const table = page.getByTestId('monthly-table');
+    await table.waitFor();
+    await shot(page, 'bao-cao-dien-thoai');
+    // The page itself does not scroll sideways on a phone (the table scrolls in its own box).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const cell = table.locator('tr[data-agency="Sở Tài chính"] td[data-bucket="open_on_time"] a');
+    const expected = digits(await cell.innerText());
+    expect(expected).toBe(1);
+    await cell.click();
+    await poll(() => new URL(page.url()).pathname).toBe('/nhiem-vu');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(today);
+    await page.getByTestId('as-of-note').waitFor();
+    await poll(() => page.getByTestId('result-count').innerText()).toMatch(/\d/);
+    expect(digits(await page.getByTestId('result-count').innerText())).toBe(expected);
+    await poll(() => page.getByTestId('assignment-row').count()).toBe(expected);
+    expect(await page.getByTestId('assignment-row').first().innerText()).toContain('rà soát các khoản thu ngân sách');
+    await shot(page, 'drill-down');
+
+    await page.goto(`${server.url}/bao-cao?xem=xu-huong`);
+    await page.getByTestId('trend-chart').waitFor();
+    await shot(page, 'dien-bien');
+    await page.goto(`${server.url}/bao-cao?xem=xep-hang&from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`);
+    await page.getByTestId('ranking-table').waitFor();
+    expect(await page.getByTestId('arithmetic').first().innerText()).toMatch(/\d+ ÷ \d+ = [\d,]+%/);
+    await shot(page, 'xep-hang');
+  });
+});
