@@ -235,7 +235,7 @@ export function proposeIndicatorsIn(text: string, from = 0, to = text.length): I
           strip(gap[0]);
           break;
         }
-        const q = qualifier ? undefined : QUALIFIERS.find(([re]) => atWord(re));
+        const q: [RegExp, Qualifier | null] | undefined = qualifier ? undefined : QUALIFIERS.find(([re]) => atWord(re));
         if (q) {
           qualifier = q[1];
           strip(q[0]);
