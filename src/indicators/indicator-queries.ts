@@ -2,7 +2,7 @@
  * Reading the catalogue and an indicator's figures. Everyone signed in reads the catalogue and the
  * province's figures; an agency officer sees, besides, only their own agency's figures.
  */
-import { and, eq, isNull, or, asc } from 'drizzle-orm';
+import { and, eq, isNull, or, asc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { agencyScope } from '../auth/policy';
@@ -66,7 +66,7 @@ export async function readValues(db: DbOrTx, actor: Actor, indicatorId: string) 
     .from(indicatorValues)
     .leftJoin(agencies, eq(agencies.id, indicatorValues.agencyId))
     .where(and(eq(indicatorValues.indicatorId, indicatorId), visible))
-    .orderBy(asc(indicatorValues.period), asc(agencies.name));
+    .orderBy(asc(indicatorValues.period), sql`${agencies.name} asc nulls first`);
 }
 
 /** The chart rows of one indicator for the province (agencyId null) or one agency. */

@@ -29,9 +29,11 @@ const Kind = Type.Union([Type.Literal('month'), Type.Literal('quarter'), Type.Li
 const Direction = Type.Union([Type.Literal('higher'), Type.Literal('lower')], { description: 'higher: càng cao càng tốt; lower: càng thấp càng tốt' });
 const Period = Type.String({ minLength: 4, maxLength: 7, description: 'Kỳ: 2025-06 (tháng), 2025-Q2 (quý), 2025-H1 (6 tháng), 2025 (năm)' });
 const Num = Type.Number();
+/** Null first: with type coercion on, a number-first union would read null as 0. */
+const NumOrNull = Type.Union([Type.Null(), Num]);
 const DateTime = Type.String({ format: 'date-time' });
 
-const TargetIn = Type.Object({ period: Period, value: Nullable(Num), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false });
+const TargetIn = Type.Object({ period: Period, value: NumOrNull, note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }, { additionalProperties: false });
 const IndicatorBody = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 40 }),
@@ -251,7 +253,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
           'Nhập số liệu thực hiện của chỉ tiêu: mỗi dòng một kỳ và một cơ quan/xã (agencyId null = toàn tỉnh); value null để xoá. Văn phòng nhập cho mọi nơi; cán bộ cơ quan nhập số của cơ quan mình (và số toàn tỉnh nếu cơ quan mình chủ trì chỉ tiêu). Tất cả hoặc không dòng nào.',
         params: IdParams,
         body: Type.Object(
-          { values: Type.Array(Type.Object({ period: Period, agencyId: Type.Optional(Nullable(Uuid)), value: Nullable(Num) }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }) },
+          { values: Type.Array(Type.Object({ period: Period, agencyId: Type.Optional(Nullable(Uuid)), value: NumOrNull }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }) },
           { additionalProperties: false },
         ),
         response: ok(Type.Object({ saved: Type.Integer(), removed: Type.Integer() })),
