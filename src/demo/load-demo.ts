@@ -21,6 +21,7 @@ import { receiveAssignment, reportCompletion, reportProgress } from '../assignme
 import { reviewCompletion } from '../assignments/follow-up/review-completion';
 import { decideExtension, requestExtension } from '../assignments/follow-up/extensions';
 import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
+import { loadDemoIndicators } from '../indicators/demo-indicators';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 
@@ -121,5 +122,7 @@ export async function loadDemo(db: Db, opts: { password: string }) {
     await step(() => receiveAssignment(db, actors.stc, stc));
     await step(() => reportProgress(db, actors.stc, stc, { text: 'Đã họp phân tích tăng trưởng quý II; đang xây dựng kịch bản 6 tháng cuối năm.', percent: 40, outlook: 'at_risk', outlookReason: 'Thiếu số liệu của một số ngành.' }, '2025-08-05'));
   }
-  return { documentId: document.id, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
+  // The indicators of the notice's assessment part, read by the reader and accepted in review.
+  const indicators = await loadDemoIndicators(db, office, document.id);
+  return { documentId: document.id, indicators, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
 }
