@@ -19,6 +19,7 @@ const Documents = lazy(() => import('./pages/Documents'));
 const ImportDocument = lazy(() => import('./pages/ImportDocument'));
 const DocumentReview = lazy(() => import('./pages/DocumentReview'));
 const Directory = lazy(() => import('./pages/Directory'));
+const Indicators = lazy(() => import('./pages/Indicators'));
 
 function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -112,6 +113,7 @@ function Shell({ switchLang }: { switchLang: () => void }) {
     { href: '/nhiem-vu', label: t('navAssignments'), show: true },
     { href: '/van-ban', label: t('navDocuments'), show: user.role !== 'agency' },
     { href: '/danh-muc', label: t('navDirectory'), show: isOffice(user) },
+    { href: '/chi-tieu', label: t('navIndicators'), show: true },
   ];
   useEffect(() => setMenuOpen(false), [path]);
   const signOut = async () => {
@@ -195,6 +197,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/van-ban') return <Documents />;
   if (path === '/van-ban/nhap') return <ImportDocument />;
   if ((m = match('/van-ban/:id', path))) return <DocumentReview key={m.id} id={m.id} />;
+  if (path === '/chi-tieu' || path === '/chi-tieu/de-xuat') return <Indicators />;
   if (path === '/danh-muc') return isOffice(user) ? <Directory /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
   return (
     <>
