@@ -213,7 +213,7 @@ function IndicatorDetail({ id, onChanged }: { id: string; onChanged: () => void 
         </div>
       )}
       {series.data && series.data.rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Bảng số liệu của biểu đồ">
           <table className="simple" data-testid="series-table">
             <caption className="sr-only">Số liệu của biểu đồ</caption>
             <thead>
@@ -246,7 +246,7 @@ function IndicatorDetail({ id, onChanged }: { id: string; onChanged: () => void 
       {isOffice(user) && <Targets indicator={ind} targets={targets} onDone={reload} />}
       <details>
         <summary>Tất cả số liệu đã nhập ({values.length})</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Bảng số liệu đã nhập">
           <table className="simple">
             <thead>
               <tr>
