@@ -7,8 +7,10 @@ import { reminderRoutes } from '../reminders/reminders.routes';
 import { startReminderLoop } from '../reminders/reminder-loop';
 import { reportRoutes } from '../reports/reports.routes';
 import { startSessionListener } from '../auth/session-listener';
+import { indicatorRoutes } from '../indicators/indicators.routes';
 
 extraRoutes.push(reminderRoutes);
 extraRoutes.push(reportRoutes);
+extraRoutes.push(indicatorRoutes);
 // The session cache's revocation listener first: the cache stays off until it is connected.
 backgroundStarters.push(startSessionListener, startReminderLoop);

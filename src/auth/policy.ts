@@ -16,11 +16,12 @@ export type Permission =
   | 'review_completion'
   | 'decide_extension'
   | 'reassign_or_cancel'
-  | 'change_deadline';
+  | 'change_deadline'
+  | 'manage_indicators';
 
 const GRANTS: Record<Actor['role'], Permission[]> = {
-  admin: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_users', 'manage_settings', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
-  office: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline'],
+  admin: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_users', 'manage_settings', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline', 'manage_indicators'],
+  office: ['read_directory', 'read_all', 'manage_documents', 'manage_directory', 'manage_reminders', 'review_completion', 'decide_extension', 'reassign_or_cancel', 'change_deadline', 'manage_indicators'],
   leader: ['read_directory', 'read_all', 'review_completion', 'decide_extension'],
   viewer: ['read_directory', 'read_all'],
   agency: ['read_directory'],
@@ -78,4 +79,14 @@ export function canSeeAgency(actor: Actor, agencyId: string): boolean {
 export function canActForAgency(actor: Actor, agencyId: string): boolean {
   if (actor.role === 'agency') return actor.agencyId === agencyId;
   return actor.role === 'admin' || actor.role === 'office';
+}
+
+/**
+ * Entering an indicator's figure: the office for anyone; an agency officer for their own agency
+ * (or commune), and for the whole province when their agency owns the indicator.
+ */
+export function canEnterIndicatorValue(actor: Actor, owner: string | null, agencyId: string | null): boolean {
+  if (can(actor, 'manage_indicators')) return true;
+  if (actor.role !== 'agency' || !actor.agencyId) return false;
+  return agencyId === null ? owner === actor.agencyId : agencyId === actor.agencyId;
 }

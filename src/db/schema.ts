@@ -5,3 +5,4 @@ export * from '../documents/documents.schema';
 export * from '../assignments/assignments.schema';
 export * from '../events/events.schema';
 export * from '../reminders/reminders.schema';
+export * from '../indicators/indicators.schema';

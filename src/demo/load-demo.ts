@@ -33,6 +33,7 @@ export const DEMO_STORY_DAY = '2025-08-20';
 const shiftBy = (days: number) => (d: string) => new Date(Date.parse(d) + days * 86_400_000).toISOString().slice(0, 10);
 import { PROVINCE_SETTING_KEY, parseProvinceSettings } from '../reports/letterhead';
 import { writeSetting } from '../reminders/reminder-settings';
+import { loadDemoIndicators } from '../indicators/demo-indicators';
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
 
@@ -137,5 +138,7 @@ export async function loadDemo(db: Db, opts: { password: string; today?: string 
     await step(() => receiveAssignment(db, actors.stc, stc));
     await step(() => reportProgress(db, actors.stc, stc, { text: 'Đã họp phân tích tăng trưởng quý II; đang xây dựng kịch bản 6 tháng cuối năm.', percent: 40, outlook: 'at_risk', outlookReason: 'Thiếu số liệu của một số ngành.' }, day('2025-08-05')));
   }
-  return { documentId: document.id, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
+  // The indicators of the notice's assessment part, read by the reader and accepted in review.
+  const indicators = await loadDemoIndicators(db, office, document.id);
+  return { documentId: document.id, indicators, assignments: published.assignments, usernames: ['admin', ...DEMO_USERS.map((u) => u.username)] };
 }

@@ -20,6 +20,7 @@ const ImportDocument = lazy(() => import('./pages/ImportDocument'));
 const DocumentReview = lazy(() => import('./pages/DocumentReview'));
 const Directory = lazy(() => import('./pages/Directory'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Indicators = lazy(() => import('./pages/Indicators'));
 
 function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -114,6 +115,7 @@ function Shell({ switchLang }: { switchLang: () => void }) {
     { href: '/van-ban', label: t('navDocuments'), show: user.role !== 'agency' },
     { href: '/bao-cao', label: t('navReports'), show: user.role !== 'agency' },
     { href: '/danh-muc', label: t('navDirectory'), show: isOffice(user) },
+    { href: '/chi-tieu', label: t('navIndicators'), show: true },
   ];
   useEffect(() => setMenuOpen(false), [path]);
   const signOut = async () => {
@@ -198,6 +200,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/van-ban/nhap') return <ImportDocument />;
   if ((m = match('/van-ban/:id', path))) return <DocumentReview key={m.id} id={m.id} />;
   if (path === '/bao-cao') return user.role !== 'agency' ? <Reports /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
+  if (path === '/chi-tieu' || path === '/chi-tieu/de-xuat') return <Indicators />;
   if (path === '/danh-muc') return isOffice(user) ? <Directory /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
   return (
     <>
