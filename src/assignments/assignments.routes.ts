@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { IdParams, IsoDate, Nullable, Uuid, errorResponses } from '../http/schemas';
-import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { canSeeAgency } from '../auth/policy';
 import { notFound } from '../shared/errors';
 import { attachments } from './assignments.schema';
@@ -18,6 +18,7 @@ import { receiveAssignment, reportCompletion, reportProgress } from './follow-up
 import { reviewCompletion } from './follow-up/review-completion';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
+import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -99,7 +100,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/progress',
     {
-      preValidation: multipartToJson,
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -126,7 +127,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/completion',
     {
-      preValidation: multipartToJson,
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
       schema: {
         tags: ['follow-up'],
         params: IdParams,

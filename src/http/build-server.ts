@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -26,6 +26,7 @@ import { eventRoutes } from '../events/events.routes';
 import { BUCKET_RULE_VI } from '../assignments/buckets';
 
 export const SESSION_COOKIE = 'dondoc_session';
+const BODY_LIMIT_MB = 2;
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface ServerOptions {
@@ -35,17 +36,21 @@ export interface ServerOptions {
 }
 
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  // Fastify's two JSON lines per request (with headers) only when debugging; otherwise one short line.
+  const verbose = ['debug', 'trace'].includes(ctx.config.logLevel);
   const app = Fastify({
+    logController: new LogController({ disableRequestLogging: !verbose }),
     logger:
       opts.logger === false
         ? false
         : {
             level: ctx.config.logLevel,
+            ...(verbose ? {} : { base: null }),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
             ...(typeof opts.logger === 'object' ? opts.logger : {}),
           },
     trustProxy: true,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_MB * 1024 * 1024,
     ajv: {
       // Unknown fields are an error, not silently dropped; report every problem at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
@@ -55,7 +60,14 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);
-  app.setErrorHandler(problemHandler);
+  const limits = { uploadMaxMb: ctx.config.uploadMaxMb, bodyLimitMb: BODY_LIMIT_MB };
+  app.setErrorHandler((error, request, reply) => problemHandler(error as never, request, reply, limits));
+  if (!verbose) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return; // the web app's files are not worth a line each
+      app.log.info(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`);
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(webRoot)) {
       problemHandler(Object.assign(new Error('not found'), { statusCode: 404 }) as never, request, reply);

@@ -25,6 +25,31 @@ import { CALENDAR_OVERRIDES_KEY, loadOverrides, loadRules, loadTemplates, writeS
 const Uuid = Type.String({ format: 'uuid' });
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
+const CHANNEL_VI: Record<string, string> = { email: 'Thư điện tử', inapp: 'Thông báo trong ứng dụng', webhook: 'Webhook' };
+const STATUS_VI: Record<string, string> = {
+  pending: 'Chờ gửi',
+  sending: 'Đang gửi',
+  sent: 'Đã gửi',
+  failed: 'Gửi lỗi, sẽ thử lại',
+  dead: 'Không gửi được',
+  skipped: 'Không gửi (không còn cần)',
+};
+/** The reminder rule in words: "before_5" → "Nhắc trước hạn 5 ngày làm việc". */
+export function ruleLabelVi(rule: string): string {
+  const before = /^before_(\d+)$/.exec(rule);
+  if (before) return `Nhắc trước hạn ${before[1]} ngày làm việc`;
+  const words: Record<string, string> = {
+    due_day: 'Nhắc đúng ngày đến hạn',
+    overdue: 'Nhắc nhiệm vụ quá hạn',
+    escalate_agency: 'Báo thủ trưởng cơ quan: quá hạn',
+    escalate_office: 'Báo Văn phòng: quá hạn',
+    escalate_leader: 'Báo lãnh đạo phụ trách: quá hạn nhiều ngày',
+    digest_daily: 'Tổng hợp hằng ngày',
+    digest_weekly: 'Tổng hợp hằng tuần',
+  };
+  return words[rule] ?? rule;
+}
+
 function requireOfficeOrAdmin(actor: Actor): void {
   if (actor.role !== 'admin' && actor.role !== 'office') throw forbidden('Chỉ Quản trị hoặc Văn phòng UBND tỉnh được xem và sửa quy tắc nhắc việc.');
 }
@@ -158,13 +183,20 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['reminders'],
-        description: 'Lịch sử nhắc việc của một nhiệm vụ: đã gửi gì, cho ai, qua kênh nào, kết quả. Cùng quyền xem như nhiệm vụ.',
+        description:
+          'Lịch sử nhắc việc của một nhiệm vụ: đã gửi gì, cho ai, qua kênh nào, kết quả (mã và lời tiếng Việt). Văn phòng, lãnh đạo, quản trị thấy tất cả; cán bộ của một cơ quan chỉ thấy các nhắc việc gửi tới cơ quan mình (thủ trưởng và cán bộ của cơ quan).',
         params: IdParams,
       },
     },
     async (request) => {
       const actor = requireActor(request);
       const a = await readAssignment(ctx.db, actor, request.params.id);
+      // An agency sees the messages sent to it — its head's mailbox and its own officers — never
+      // the office's digests, the escalations to the leader, or anyone else's addresses.
+      const onlyTo =
+        actor.role === 'agency'
+          ? sql` and (d.recipient_key = ${`agency:${actor.agencyId}`} or d.user_id in (select id from users where agency_id = ${actor.agencyId}))`
+          : sql``;
       const rows = await queryRows<{
         id: string;
         pass_date: string;
@@ -183,7 +215,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
         sql`select d.id, d.pass_date::text, d.recipient_name, d.channel, d.target, d.status, d.attempts, d.sent_at, d.last_error, d.subject,
                    array_agg(distinct i.rule order by i.rule) as rules, max(i.planned_due)::text as planned_due
               from reminder_items i join reminder_deliveries d on d.id = i.delivery_id
-             where i.assignment_id = ${a.id}
+             where i.assignment_id = ${a.id}${onlyTo}
              group by d.id
              order by d.pass_date desc, d.created_at desc
              limit 500`,
@@ -194,14 +226,17 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
           passDate: r.pass_date,
           recipient: r.recipient_name,
           channel: r.channel,
+          channelLabel: CHANNEL_VI[r.channel] ?? r.channel,
           // An in-app target is a user id and a webhook target a webhook id: only addresses are shown.
           address: r.channel === 'email' ? r.target : null,
           status: r.status,
+          statusLabel: STATUS_VI[r.status] ?? r.status,
           attempts: Number(r.attempts),
           sentAt: r.sent_at,
           lastError: r.last_error,
           subject: r.subject,
           rules: r.rules,
+          ruleLabels: r.rules.map(ruleLabelVi),
           plannedDue: r.planned_due,
         })),
       };
