@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
-import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
+import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
 import { notFound } from '../shared/errors';
@@ -19,6 +19,7 @@ import { receiveAssignment, reportCompletion, reportProgress } from './follow-up
 import { reviewCompletion } from './follow-up/review-completion';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
+import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -104,7 +105,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/assignments/:id/progress',
     {
       config: { access: 'signed_in' },
-      preValidation: multipartToJson,
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
       schema: {
         tags: ['follow-up'],
         params: IdParams,
@@ -132,7 +133,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/assignments/:id/completion',
     {
       config: { access: 'signed_in' },
-      preValidation: multipartToJson,
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
       schema: {
         tags: ['follow-up'],
         params: IdParams,

@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
         console.error(`Ngày ${formatDateVi(date)} không phải ngày làm việc${name ? ` (${name})` : ''}: không có lượt nhắc nào.`);
       }
       const mailer = !dryRun && config.smtpUrl ? createMailer(config.smtpUrl) : null;
-      if (!dryRun && !mailer) console.error('Chưa cấu hình SMTP_URL: thư điện tử sẽ được thử lại rồi báo lỗi; thông báo trong ứng dụng và webhook vẫn gửi.');
+      if (!dryRun && !mailer) console.error('Chưa cấu hình SMTP_URL: kênh thư điện tử tắt; thông báo trong ứng dụng và webhook vẫn gửi.');
       const progress = process.stderr.isTTY
         ? (s: string) => process.stderr.write(`\r${s}   `)
         : (() => {

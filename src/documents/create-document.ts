@@ -33,6 +33,13 @@ export interface CreateDocumentInput {
   items?: ItemDraft[];
 }
 
+const FORMAT_MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  // Text may be in TCVN3/VNI/UTF-16: no charset is claimed for the original bytes.
+  txt: 'text/plain',
+};
+
 type Extraction = Awaited<ReturnType<typeof readDocument>> | ReturnType<typeof extractDirective>;
 
 function metaFrom(x: Extraction): DocumentMeta {
@@ -78,10 +85,13 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   authorize(actor, 'manage_documents');
   let text: string;
   let extraction: Extraction | null = null;
+  let fileMime: string | null = null;
   if (input.file) {
     const read = await readDocument(input.file.bytes, input.file.name);
     extraction = read;
     text = read.text;
+    // The type the content was read as, not the one the client claimed: served back as such.
+    fileMime = FORMAT_MIME[read.format] ?? 'application/octet-stream';
   } else if (input.text && input.text.trim()) {
     text = normalizeText(input.text);
     if (!input.items) extraction = extractDirective(text);
@@ -100,7 +110,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         recipients: meta.recipients ?? [],
         text,
         fileName: input.file?.name ?? null,
-        fileMime: input.file?.mime ?? null,
+        fileMime,
         fileData: input.file ? Buffer.from(input.file.bytes) : null,
         status: 'draft',
         createdBy: actor.id,

@@ -10,6 +10,11 @@ import { AppError } from '../shared/errors';
 import { createDocument } from './create-document';
 import { addItem, deleteItem, updateDocumentMeta, updateItem } from './edit-items';
 import { publishDocument } from './publish-document';
+import { previewPublish } from './preview-publish';
+import { resolveName } from './resolve-name';
+import { splitItem } from './split-item';
+import { mergeWithNext } from './merge-items';
+import { deleteDraft } from './delete-draft';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
 
 const Addressee = Type.Union([
@@ -117,7 +122,9 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
-    return { document: presentDocument(doc, { withText: true }), items: await getItems(ctx.db, doc.id) };
+    const items = await getItems(ctx.db, doc.id);
+    // Review flags are for the draft: once published they no longer ask anything of anyone.
+    return { document: presentDocument(doc, { withText: true }), items: doc.status === 'draft' ? items : items.map((i) => ({ ...i, review: [] })) };
   });
 
   api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
@@ -166,6 +173,63 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     await deleteItem(ctx.db, actor, request.params.id, request.params.itemId);
     return { ok: true };
   });
+
+  api.get(
+    '/api/documents/:id/publish-preview',
+    {
+      config: { access: 'manage_documents' },
+      schema: {
+        tags: ['documents'],
+        params: IdParams,
+        description:
+          'Xem trước khi ban hành: số giao việc theo từng cơ quan, các nhóm được mở rộng (số thành viên), các tên chưa xác định (mỗi tên một lần, kèm các mục dùng tên đó), điều chặn ban hành, và kiểm tra "6 rõ" (rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền) của từng mục.',
+        response: errorResponses,
+      },
+    },
+    async (request) => previewPublish(ctx.db, requireActor(request), request.params.id),
+  );
+
+  api.post(
+    '/api/documents/:id/resolve-name',
+    {
+      config: { access: 'manage_documents' },
+      schema: {
+        tags: ['documents'],
+        params: IdParams,
+        description: 'Xác định một tên chưa có trong danh mục một lần cho mọi mục của văn bản nháp dùng tên đó.',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request) => resolveName(ctx.db, requireActor(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/documents/:id/items/:itemId/split',
+    {
+      config: { access: 'manage_documents' },
+      schema: {
+        tags: ['documents'],
+        params: ItemParams,
+        description: 'Tách một mục tại vị trí ký tự "at" của nội dung, trong một thao tác: II.2.a → II.2.a.1 và II.2.a.2.',
+        body: Type.Object({ at: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request) => splitItem(ctx.db, requireActor(request), request.params.id, request.params.itemId, request.body.at),
+  );
+
+  api.post(
+    '/api/documents/:id/items/:itemId/merge-next',
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, description: 'Gộp một mục với mục ngay sau nó, trong một thao tác.', response: errorResponses } },
+    async (request) => mergeWithNext(ctx.db, requireActor(request), request.params.id, request.params.itemId),
+  );
+
+  api.delete(
+    '/api/documents/:id',
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, description: 'Xóa một văn bản nháp cùng các mục của nó. Văn bản đã ban hành không xóa được.', response: errorResponses } },
+    async (request) => deleteDraft(ctx.db, requireActor(request), request.params.id),
+  );
 
   api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);

@@ -28,7 +28,27 @@ export interface ItemPatch {
   endOffset?: number | null;
 }
 
-async function draftDocument(tx: DbOrTx, documentId: string) {
+/**
+ * The field each review flag points at: the reader's ("lead-inherited", "lead-unknown:Sở X",
+ * "due-several-dates") and the review's own ("lead_unresolved"). A flag whose field is in the
+ * patch has been dealt with; reviewFlags() then re-adds what the new value still leaves open.
+ */
+export function flagField(flag: string): string | null {
+  if (/^lead[-_]/.test(flag)) return 'leads';
+  if (/^support[-_]/.test(flag)) return 'supports';
+  if (/^due[-_]/.test(flag) || flag === 'due') return 'due';
+  return null;
+}
+
+export function keepFlags(flags: string[], patched: string[]): string[] {
+  const touched = new Set(patched.map((k) => (k === 'dueText' ? 'due' : k)));
+  return flags.filter((f) => {
+    const field = flagField(f);
+    return !(field && touched.has(field)) && !['lead_missing', 'lead_unresolved', 'support_unresolved'].includes(f);
+  });
+}
+
+export async function draftDocument(tx: DbOrTx, documentId: string) {
   const doc = await getDocument(tx, documentId);
   if (doc.status !== 'draft') throw new AppError('CONFLICT', 'Văn bản đã ban hành; không thể sửa các nhiệm vụ của nó.');
   await tx.execute(sql`select id from documents where id = ${documentId} for update`);
@@ -53,8 +73,10 @@ export async function updateItem(db: Db, actor: Actor, documentId: string, itemI
     if (!before) throw notFound('nhiệm vụ');
     const changes = await resolvedPatch(tx, patch);
     const merged = { ...before, ...changes };
-    // Flags the clerk has dealt with go; what is still unresolved stays flagged.
-    const review = reviewFlags({ ...merged, review: before.review.filter((f) => !['lead_missing', 'lead_unresolved', 'support_unresolved'].includes(f) && !(f in patch)) });
+    // Flags on a field the clerk has just set go; what is still unresolved is flagged again.
+    // A form sends every field: only those whose value changed count as fixed.
+    const changed = Object.keys(changes).filter((k) => JSON.stringify(changes[k as keyof typeof changes]) !== JSON.stringify(before[k as keyof typeof before]));
+    const review = reviewFlags({ ...merged, review: keepFlags(before.review, changed) });
     const [after] = await tx.update(directiveItems).set({ ...changes, review }).where(eq(directiveItems.id, itemId)).returning();
     await recordEvent(tx, actor, { action: 'item.updated', entity: 'item', entityId: itemId, documentId, before, after });
     return after;

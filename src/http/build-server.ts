@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -29,6 +29,7 @@ import { eventRoutes } from '../events/events.routes';
 import { BUCKET_RULE_VI } from '../assignments/buckets';
 
 export const SESSION_COOKIE = 'dondoc_session';
+const BODY_LIMIT_MB = 2;
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -45,12 +46,16 @@ export interface ServerOptions {
 }
 
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  // Fastify's two JSON lines per request (with headers) only when debugging; otherwise one short line.
+  const verbose = ['debug', 'trace'].includes(ctx.config.logLevel);
   const app = Fastify({
+    logController: new LogController({ disableRequestLogging: !verbose }),
     logger:
       opts.logger === false
         ? false
         : {
             level: ctx.config.logLevel,
+            ...(verbose ? {} : { base: null }),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'body.password'],
             // Errors are written without SQL parameters, URL passwords, tokens or cookies.
             serializers: { err: ((e: unknown) => safeErrorSerializer(e)) as never, error: ((e: unknown) => safeErrorSerializer(e)) as never },
@@ -59,7 +64,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     // The client's address is the TCP peer's unless TRUST_PROXY names the proxy in front: with
     // `true`, anyone could send X-Forwarded-For and pick a fresh address per sign-in attempt.
     trustProxy: ctx.config.trustProxy ?? false,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT_MB * 1024 * 1024,
     ajv: {
       // Unknown fields are an error, not silently dropped; report every problem at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
@@ -69,7 +74,14 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);
-  app.setErrorHandler(problemHandler);
+  const limits = { uploadMaxMb: ctx.config.uploadMaxMb, bodyLimitMb: BODY_LIMIT_MB };
+  app.setErrorHandler((error, request, reply) => problemHandler(error as never, request, reply, limits));
+  if (!verbose) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return; // the web app's files are not worth a line each
+      app.log.info(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`);
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(webRoot)) {
       problemHandler(Object.assign(new Error('not found'), { statusCode: 404 }) as never, request, reply);

@@ -14,33 +14,111 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+/**
+ * Fields named as the forms label them, so that a person reads "Hạn đề nghị: phải là một ngày
+ * hợp lệ", not "body.requestedDue sai định dạng (date)". Keyed by the property name; programs
+ * still get the exact path in `errors[].field`.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  text: 'Nội dung',
+  percent: 'Tỷ lệ hoàn thành (%)',
+  outlook: 'Dự báo',
+  outlookReason: 'Lý do (nếu có nguy cơ chậm)',
+  files: 'Tệp đính kèm',
+  file: 'Tệp',
+  note: 'Ghi chú',
+  decision: 'Quyết định',
+  requestedDue: 'Hạn đề nghị',
+  reason: 'Lý do',
+  due: 'Hạn',
+  newDue: 'Hạn mới',
+  dueFrom: 'Hạn từ ngày',
+  dueTo: 'Hạn đến ngày',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  month: 'Tháng',
+  months: 'Số tháng',
+  agencyId: 'Cơ quan',
+  groupId: 'Nhóm',
+  leaderId: 'Lãnh đạo phụ trách',
+  userId: 'Người dùng',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  displayName: 'Họ tên',
+  email: 'Thư điện tử',
+  role: 'Vai trò',
+  channels: 'Kênh nhận thông báo',
+  name: 'Tên',
+  code: 'Mã',
+  kind: 'Loại',
+  number: 'Số hiệu',
+  docDate: 'Ngày văn bản',
+  subject: 'Trích yếu',
+  signer: 'Người ký',
+  meetingDate: 'Ngày họp',
+  ref: 'Số mục',
+  leads: 'Cơ quan chủ trì',
+  supports: 'Cơ quan phối hợp',
+  expectedResult: 'Sản phẩm',
+  reportTo: 'Báo cáo về',
+  dueText: 'Thời hạn (nguyên văn)',
+  bucket: 'Tình trạng',
+  state: 'Trạng thái',
+  q: 'Từ khóa tìm kiếm',
+  limit: 'Số dòng',
+  url: 'Địa chỉ webhook',
+  id: 'Mã',
+};
+
+const FORMAT_VI: Record<string, string> = {
+  date: 'phải là một ngày hợp lệ (ngày/tháng/năm)',
+  'date-time': 'phải là thời điểm hợp lệ',
+  email: 'phải là địa chỉ thư điện tử hợp lệ',
+  uuid: 'không phải mã hợp lệ',
+  uri: 'phải là địa chỉ web hợp lệ (https://…)',
+};
+const TYPE_VI: Record<string, string> = {
+  integer: 'phải là số nguyên',
+  number: 'phải là số',
+  string: 'phải là chữ',
+  boolean: 'phải là có/không',
+  array: 'phải là danh sách',
+  object: 'phải là một bản ghi',
+  null: 'phải để trống',
+};
+
+const labelOf = (prop: string) => FIELD_LABELS[prop] ?? prop;
+
 const FIELD_MESSAGES: Record<string, (e: AjvError) => string> = {
-  required: (e) => `thiếu trường bắt buộc "${e.params.missingProperty}"`,
+  required: (e) => `"${labelOf(String(e.params.missingProperty))}" là bắt buộc`,
   additionalProperties: (e) => `trường "${e.params.additionalProperty}" không được hỗ trợ`,
-  type: (e) => `phải có kiểu ${e.params.type}`,
-  format: (e) => `sai định dạng (${e.params.format})`,
+  type: (e) => TYPE_VI[String(e.params.type)] ?? `phải có kiểu ${e.params.type}`,
+  format: (e) => FORMAT_VI[String(e.params.format)] ?? 'sai định dạng',
   pattern: (e) =>
     e.params.pattern === DATE_PATTERN_SOURCE
       ? 'phải là ngày có thật, dạng YYYY-MM-DD, năm từ 1900 đến 2199'
       : e.params.pattern === SEARCH_TEXT_PATTERN
         ? 'không được chứa ký tự điều khiển'
         : 'sai định dạng',
-  minLength: (e) => `phải có ít nhất ${e.params.limit} ký tự`,
+  minLength: (e) => (e.params.limit === 1 ? 'không được để trống' : `phải có ít nhất ${e.params.limit} ký tự`),
   maxLength: (e) => `dài quá ${e.params.limit} ký tự`,
   minimum: (e) => `phải lớn hơn hoặc bằng ${e.params.limit}`,
   maximum: (e) => `phải nhỏ hơn hoặc bằng ${e.params.limit}`,
   enum: (e) => `phải là một trong: ${(e.params.allowedValues as unknown[]).join(', ')}`,
-  minItems: (e) => `cần ít nhất ${e.params.limit} phần tử`,
-  maxItems: (e) => `nhiều nhất ${e.params.limit} phần tử`,
+  const: (e) => `phải là ${String(e.params.allowedValue)}`,
+  minItems: (e) => `cần ít nhất ${e.params.limit} mục`,
+  maxItems: (e) => `nhiều nhất ${e.params.limit} mục`,
 };
 
 /** How many validation problems an answer lists (the rest are counted). */
 export const MAX_LISTED = 20;
 
-function describe(e: AjvError, context: string): { field: string; message: string } {
+function describe(e: AjvError, context: string): { field: string; label: string | null; message: string } {
   const field = `${context}${e.instancePath.replace(/\//g, '.')}` || context;
   const msg = FIELD_MESSAGES[e.keyword]?.(e) ?? e.message ?? 'không hợp lệ';
-  return { field, message: msg };
+  // The label of the nearest named property (items/3/due → "Hạn"); none for the body as a whole.
+  const prop = e.instancePath.split('/').filter((p) => p && !/^\d+$/.test(p)).at(-1);
+  return { field, label: prop ? labelOf(prop) : null, message: msg };
 }
 
 /** The SQLSTATE of a database error, whether the driver's error or drizzle's wrapper around it. */
@@ -51,7 +129,12 @@ function pgCodeOf(error: unknown): string | null {
   return null;
 }
 
-export function problemHandler(error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
+export function problemHandler(
+  error: FastifyError & { validation?: AjvError[]; validationContext?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limits: { uploadMaxMb?: number; bodyLimitMb?: number } = {},
+) {
   let status = 500;
   let code = 'INTERNAL';
   let detail = 'Đã có lỗi trong hệ thống. Vui lòng thử lại sau.';
@@ -70,8 +153,8 @@ export function problemHandler(error: FastifyError & { validation?: AjvError[]; 
     const more = all.length - errors.length;
     status = 400;
     code = 'VALIDATION';
-    detail = `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}${more > 0 ? `; và ${more} lỗi khác` : ''}.`;
-    extra = { errors, errorCount: all.length };
+    detail = `Dữ liệu không hợp lệ: ${errors.map((e) => (e.label ? `${e.label}: ${e.message}` : `${e.field} ${e.message}`)).join('; ')}${more > 0 ? `; và ${more} lỗi khác` : ''}.`;
+    extra = { errors: errors.map((e) => (e.label ? e : { field: e.field, message: e.message })), errorCount: all.length };
   } else if (pgCodeOf(error) === '23505') {
     // A unique constraint: the same code, name or key already exists.
     status = 409;
@@ -92,10 +175,16 @@ export function problemHandler(error: FastifyError & { validation?: AjvError[]; 
     status = 429;
     code = 'RATE_LIMITED';
     detail = 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.';
+  } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    status = 413;
+    code = 'FILE_TOO_LARGE';
+    detail = `Dữ liệu gửi lên quá lớn: tối đa ${limits.bodyLimitMb ?? 2} MB mỗi yêu cầu JSON; tệp lớn hơn hãy gửi dạng multipart/form-data.`;
+    extra = { maxBytes: (limits.bodyLimitMb ?? 2) * 1024 * 1024 };
   } else if (error.code === 'FST_REQ_FILE_TOO_LARGE' || error.statusCode === 413) {
     status = 413;
     code = 'FILE_TOO_LARGE';
-    detail = 'Tệp quá lớn.';
+    detail = limits.uploadMaxMb ? `Tệp quá lớn: mỗi tệp tối đa ${limits.uploadMaxMb} MB.` : 'Tệp quá lớn.';
+    if (limits.uploadMaxMb) extra = { maxBytes: limits.uploadMaxMb * 1024 * 1024 };
   } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     status = error.statusCode;
     code = status === 404 ? 'NOT_FOUND' : status === 415 ? 'UNSUPPORTED_FILE' : 'VALIDATION';

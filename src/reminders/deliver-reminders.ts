@@ -178,7 +178,8 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
     const msg: RenderedMessage = renderMessage(templates, { name: c.recipient_name, date: c.pass_date, publicUrl: opts.publicUrl, lines: msgLines });
     try {
       if (c.channel === 'email') {
-        if (!opts.mailer) return { kind: 'error', error: 'Chưa cấu hình máy chủ thư (SMTP_URL).', permanent: false };
+        // Planned while SMTP_URL was set, delivered after it was removed: the channel is off, not failing.
+        if (!opts.mailer) return { kind: 'skipped', reason: 'Kênh thư điện tử đang tắt (chưa cấu hình SMTP_URL).' };
         await sendEmail(opts.mailer, { from: opts.mailFrom, to: c.target, subject: msg.subject, text: msg.text, messageId: c.message_id, deliveryId: c.id });
       } else if (c.channel === 'webhook') {
         const hook = hooks.get(c.target);

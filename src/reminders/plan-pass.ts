@@ -28,6 +28,8 @@ export interface PassOptions {
   /** Host part of the Message-IDs (the public URL's host). */
   messageHost: string;
   dryRun?: boolean;
+  /** False when no SMTP_URL is set: the e-mail channel is off, so nothing is planned on it. */
+  emailEnabled?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -41,19 +43,20 @@ export interface PassResult {
   unreachable: { agencyId: string; name: string; assignments: number }[];
 }
 
-async function loadDirectory(db: DbOrTx): Promise<PlanDirectory> {
+async function loadDirectory(db: DbOrTx, emailEnabled: boolean): Promise<PlanDirectory> {
   // One after the other: inside a transaction they share one connection.
   const agencyRows = await db.select({ id: agencies.id, name: agencies.name, email: agencies.email }).from(agencies);
   const userRows = await db.select().from(users).where(eq(users.active, true));
   const hookRows = await db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true));
   const byAgency = new Map<string, Addressee[]>();
   for (const a of agencyRows) {
-    if (a.email) byAgency.set(a.id, [{ key: `agency:${a.id}`, userId: null, name: `Thủ trưởng ${a.name}`, email: a.email, channels: ['email'] }]);
+    if (a.email && emailEnabled) byAgency.set(a.id, [{ key: `agency:${a.id}`, userId: null, name: `Thủ trưởng ${a.name}`, email: a.email, channels: ['email'] }]);
   }
   const byUser = new Map<string, Addressee>();
   const office: Addressee[] = [];
   for (const u of userRows) {
-    const who: Addressee = { key: `user:${u.id}`, userId: u.id, name: u.displayName, email: u.email, channels: u.channels as Channel[] };
+    const channels = (u.channels as Channel[]).filter((c) => emailEnabled || c !== 'email');
+    const who: Addressee = { key: `user:${u.id}`, userId: u.id, name: u.displayName, email: u.email, channels };
     byUser.set(u.id, who);
     if (u.role === 'agency' && u.agencyId) byAgency.set(u.agencyId, [...(byAgency.get(u.agencyId) ?? []), who]);
     if (u.role === 'office') office.push(who);
@@ -67,7 +70,7 @@ async function plan(db: DbOrTx, opts: PassOptions): Promise<{ messages: PlannedM
     .select({ id: assignments.id, agencyId: assignments.agencyId, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
     .from(assignments)
     .where(and(notInArray(assignments.state, ['done', 'cancelled']), isNotNull(assignments.due)));
-  const directory = await loadDirectory(db);
+  const directory = await loadDirectory(db, opts.emailEnabled ?? true);
   const from = calendar.isWorkingDay(date) ? calendar.addWorkingDays(date, -Math.max(rules.catchUpDays, 0)) : date;
   const planned = new Set(
     (

@@ -17,7 +17,8 @@ export async function startReminderLoop(ctx: AppContext, log: FastifyBaseLogger,
     return async () => undefined;
   }
   const mailer: Mailer | null = ctx.config.smtpUrl ? createMailer(ctx.config.smtpUrl) : null;
-  if (!mailer) log.warn('reminders: SMTP_URL is not set; e-mail reminders will fail, be retried and finally reported as dead');
+  // One line at start, then silence: the e-mail channel is simply off (in-app and webhooks still go out).
+  if (!mailer) log.info('reminders: e-mail off (SMTP_URL not set); in-app notifications and webhooks only');
   const workerId = newWorkerId();
   let stopped = false;
   let lastPass = 0;

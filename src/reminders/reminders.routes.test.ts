@@ -103,16 +103,22 @@ describe.each(testBackends)('reminder API and a full pass on %s', (backend) => {
     expect((await t.call(t.sessions.syt, 'GET', '/api/notifications?unread=true')).json()).toMatchObject({ items: [], unread: 0 });
   });
 
-  it('delivery history on the assignment, with the assignment’s visibility', async () => {
-    const mine = await t.call(t.sessions.syt, 'GET', `/api/assignments/${ids.Y0}/deliveries`);
-    expect(mine.statusCode).toBe(200);
-    const items = mine.json().items as { channel: string; address: string | null; status: string; rules: string[] }[];
+  it('delivery history on the assignment, in words; an agency sees only what was sent to it', async () => {
+    type Row = { channel: string; channelLabel: string; address: string | null; status: string; statusLabel: string; rules: string[]; ruleLabels: string[]; recipient: string };
+    const all = await t.call(t.sessions.office, 'GET', `/api/assignments/${ids.Y0}/deliveries`);
+    expect(all.statusCode).toBe(200);
+    const items = all.json().items as Row[];
     expect(items.map((i) => i.channel).sort()).toEqual(['email', 'email', 'inapp', 'inapp', 'webhook']);
-    expect(items.every((i) => i.status === 'sent')).toBe(true);
-    expect(items.find((i) => i.address === 'syt@test.vn')!.rules).toEqual(['before_1']);
-    expect(items.find((i) => i.address === 'office@test.vn')!.rules).toEqual(['digest_daily']);
+    expect(items.every((i) => i.status === 'sent' && i.statusLabel === 'Đã gửi')).toBe(true);
+    const toSyt = items.find((i) => i.address === 'syt@test.vn')!;
+    expect(toSyt).toMatchObject({ rules: ['before_1'], ruleLabels: ['Nhắc trước hạn 1 ngày làm việc'], channelLabel: 'Thư điện tử' });
+    expect(items.find((i) => i.address === 'office@test.vn')!).toMatchObject({ rules: ['digest_daily'], ruleLabels: ['Tổng hợp hằng ngày'] });
+    // The agency: its own officer's e-mail and bell, not the office's digest nor the webhook.
+    const mine = (await t.call(t.sessions.syt, 'GET', `/api/assignments/${ids.Y0}/deliveries`)).json().items as Row[];
+    expect(mine.map((i) => `${i.channelLabel}|${i.recipient}`).sort()).toEqual(['Thông báo trong ứng dụng|syt', 'Thư điện tử|syt']);
+    expect(mine.some((i) => i.address === 'office@test.vn')).toBe(false);
     expect((await t.call(t.sessions.stc, 'GET', `/api/assignments/${ids.Y0}/deliveries`)).statusCode).toBe(404);
-    expect((await t.call(t.sessions.leader, 'GET', `/api/assignments/${ids.Y0}/deliveries`)).statusCode).toBe(200);
+    expect((await t.call(t.sessions.leader, 'GET', `/api/assignments/${ids.Y0}/deliveries`)).json().items).toHaveLength(5);
   });
 
   it('rules: admin and office edit them, with Vietnamese errors and an event', async () => {

@@ -103,7 +103,8 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'signed_in' },
       schema: {
         tags: ['reminders'],
-        description: 'Lịch sử nhắc việc của một nhiệm vụ: đã gửi gì, cho ai, qua kênh nào, kết quả. Cùng quyền xem như nhiệm vụ.',
+        description:
+          'Lịch sử nhắc việc của một nhiệm vụ: đã gửi gì, cho ai, qua kênh nào, kết quả (mã và lời tiếng Việt). Văn phòng, lãnh đạo, quản trị thấy tất cả; cán bộ của một cơ quan chỉ thấy các nhắc việc gửi tới cơ quan mình (thủ trưởng và cán bộ của cơ quan).',
         params: IdParams,
         response: responses(DeliveryList),
       },

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { AppError } from '../../shared/errors';
 import { attachments } from '../assignments.schema';
+import { detectFileKind } from './file-kind';
 
 export interface FileInput {
   name: string;
@@ -10,15 +11,27 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENT_MB = 10;
+export const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
 
-export function checkFiles(files: FileInput[]): void {
-  if (files.length > MAX_ATTACHMENTS) throw new AppError('VALIDATION', `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm mỗi báo cáo.`);
+/**
+ * Refuses what cannot be a useful attachment — too many, empty, too large, or not what its name
+ * says — and returns the files with the MIME type their content shows (the client's is ignored).
+ */
+export async function checkFiles(files: FileInput[]): Promise<FileInput[]> {
+  if (files.length > MAX_ATTACHMENTS) throw new AppError('VALIDATION', `Tối đa ${MAX_ATTACHMENTS} tệp đính kèm mỗi báo cáo.`, { field: 'files' });
+  const checked: FileInput[] = [];
   for (const f of files) {
-    if (!f.bytes.length) throw new AppError('VALIDATION', `Tệp "${f.name}" rỗng.`);
-    if (f.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('FILE_TOO_LARGE', `Tệp "${f.name}" vượt quá 10 MB.`);
+    if (!f.bytes.length) throw new AppError('VALIDATION', `Tệp "${f.name}" rỗng (0 byte): hãy chọn lại tệp có nội dung.`, { field: 'files' });
+    if (f.bytes.length > MAX_ATTACHMENT_BYTES) {
+      throw new AppError('FILE_TOO_LARGE', `Tệp "${f.name}" quá lớn: mỗi tệp đính kèm tối đa ${MAX_ATTACHMENT_MB} MB.`, { field: 'files', maxBytes: MAX_ATTACHMENT_BYTES });
+    }
+    const kind = await detectFileKind(f.name, f.bytes);
+    if (!kind.ok) throw new AppError('UNSUPPORTED_FILE', kind.reason, { field: 'files' });
+    checked.push({ ...f, mime: kind.mime });
   }
+  return checked;
 }
 
 export async function storeAttachments(tx: DbOrTx, actor: Actor, assignmentId: string, reportId: string, files: FileInput[]) {

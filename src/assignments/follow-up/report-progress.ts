@@ -36,12 +36,12 @@ async function fileReport(
   files: FileInput[],
   changes: (row: AssignmentRow) => Partial<AssignmentRow>,
 ) {
-  checkFiles(files);
+  const checked = await checkFiles(files);
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
     requireActForAgency(actor, row);
     const [saved] = await tx.insert(progressReports).values({ ...report, assignmentId: id, authorId: actor.id }).returning();
-    const stored = await storeAttachments(tx, actor, id, saved.id, files);
+    const stored = await storeAttachments(tx, actor, id, saved.id, checked);
     const assignment = await applyAction(
       tx,
       actor,

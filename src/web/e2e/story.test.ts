@@ -136,7 +136,14 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     await poll(async () => sytCard.getByRole('button', { name: 'Lưu' }).isDisabled()).toBe(true);
     await screenshot(office, 'review-corrected');
 
+    // Publishing shows first what it will create (groups expanded, the 6 rõ), then one confirmation.
     await office.getByTestId('publish').click();
+    const preview = office.getByTestId('publish-preview');
+    await preview.waitFor({ timeout: 30_000 });
+    await poll(() => preview.locator('h2').innerText()).toMatch(/Ban hành sẽ tạo \d+ nhiệm vụ giao cho \d+ cơ quan/);
+    await screenshot(office, 'publish-preview');
+    await expectAccessible(office);
+    await office.getByTestId('confirm-publish').click();
     await office.getByText('Đã ban hành. Các nhiệm vụ đã được giao.').waitFor({ timeout: 30_000 });
     await screenshot(office, 'published');
 

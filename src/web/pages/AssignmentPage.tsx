@@ -66,7 +66,10 @@ interface Delivery {
   id: string;
   passDate?: string;
   channel?: string;
+  channelLabel?: string;
   status?: string;
+  statusLabel?: string;
+  ruleLabels?: string[];
   sentAt?: string | null;
   createdAt?: string;
   recipient?: string;
@@ -282,7 +285,8 @@ export default function AssignmentPage({ id }: { id: string }) {
                 <ul className="list-plain">
                   {deliveries.data.map((x) => (
                     <li key={x.id}>
-                      {x.sentAt ? fmtDateTime(x.sentAt) : fmtDate(x.passDate ?? x.createdAt)} · {x.channel ?? ''} · {x.recipient ?? ''} {x.address ? `<${x.address}>` : ''} {x.status && <span className="badge state">{x.status}</span>}
+                      {x.sentAt ? fmtDateTime(x.sentAt) : fmtDate(x.passDate ?? x.createdAt)} · {x.ruleLabels?.join(', ') ?? ''} · {x.channelLabel ?? x.channel ?? ''} · {x.recipient ?? ''} {x.address ? `<${x.address}>` : ''}{' '}
+                      {x.status && <span className="badge state">{x.statusLabel ?? x.status}</span>}
                       {x.subject && (
                         <div>
                           <small className="muted">{x.subject}</small>

@@ -8,6 +8,18 @@ import { agenciesList, del, get, groupsList, leadersList, patch, post, type Addr
 import { t, tk } from '../i18n';
 import { DateInput, ErrorBox, Loading, Notice, PageTitle, isOffice, useAsync, useSession, useSubmit } from '../components';
 import { fmtDate, fmtNumber } from '../format';
+import { navigate } from '../router';
+
+interface Preview {
+  items: number;
+  assignments: number;
+  canPublish: boolean;
+  problems: string[];
+  byAgency: { agencyId: string; name: string; assignments: number }[];
+  groups: { groupId: string; name: string; members: number; items: number; assignments: number }[];
+  unresolved: { name: string; role: 'lead' | 'support'; itemIds: string[]; refs: string[] }[];
+  perItem: { itemId: string; ref: string; assignments: number; unclearLabels: string[] }[];
+}
 
 interface Directory {
   agencies: Agency[];
@@ -23,6 +35,7 @@ export default function DocumentReview({ id }: { id: string }) {
     [],
   );
   const [active, setActive] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const pub = useSubmit();
   if (doc.error) return <ErrorBox error={doc.error} onRetry={doc.reload} />;
   if (!doc.data || !dir.data) return <Loading />;
@@ -33,7 +46,23 @@ export default function DocumentReview({ id }: { id: string }) {
     setActive(itemId);
     document.getElementById(`src-${itemId}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   };
-  const publish = () => void pub.run(() => post(`/api/documents/${id}/publish`), t('published')).then((ok) => ok && doc.reload());
+  // Publishing is two steps: see what it will create, then confirm once.
+  const openPreview = () => void pub.run(async () => setPreview(await get<Preview>(`/api/documents/${id}/publish-preview`)));
+  const refreshPreview = () => {
+    doc.reload();
+    if (preview) openPreview();
+  };
+  const publish = () =>
+    void pub.run(() => post(`/api/documents/${id}/publish`), t('published')).then((ok) => {
+      if (ok) {
+        setPreview(null);
+        doc.reload();
+      }
+    });
+  const removeDraft = () => {
+    if (!window.confirm(t('confirmDeleteDraft'))) return;
+    void pub.run(() => del(`/api/documents/${id}`), t('draftDeleted')).then((ok) => ok && navigate('/van-ban'));
+  };
   return (
     <>
       <PageTitle>{d.status === 'draft' ? t('reviewTitle') : (d.number ?? d.subject ?? t('document'))}</PageTitle>
@@ -46,14 +75,20 @@ export default function DocumentReview({ id }: { id: string }) {
           </span>
         )}
         {editable && (
-          <button type="button" className="primary" onClick={publish} disabled={pub.busy} data-testid="publish">
-            {t('publish')}
+          <button type="button" className="primary" onClick={openPreview} disabled={pub.busy} data-testid="publish">
+            {t('publishPreview')}
+          </button>
+        )}
+        {editable && (
+          <button type="button" className="danger" onClick={removeDraft} disabled={pub.busy} data-testid="delete-draft">
+            {t('deleteDraft')}
           </button>
         )}
         {d.status === 'published' && <a href={`/nhiem-vu?documentId=${d.id}`}>{t('viewAssignments')}</a>}
       </div>
       <ErrorBox error={pub.error} />
       {pub.done && <Notice>{pub.done}</Notice>}
+      {editable && preview && <PublishPreview docId={id} p={preview} dir={dir.data} busy={pub.busy} onPublish={publish} onCancel={() => setPreview(null)} onChanged={refreshPreview} />}
       <div className="review-layout">
         <section className="card source-pane" aria-labelledby="source-h" tabIndex={0}>
           <h2 id="source-h">{t('sourceText')}</h2>
@@ -79,6 +114,95 @@ export default function DocumentReview({ id }: { id: string }) {
         </section>
       </div>
     </>
+  );
+}
+
+function PublishPreview({ docId, p, dir, busy, onPublish, onCancel, onChanged }: { docId: string; p: Preview; dir: Directory; busy: boolean; onPublish: () => void; onCancel: () => void; onChanged: () => void }) {
+  const unclear = p.perItem.filter((i) => i.unclearLabels.length > 0);
+  return (
+    <section className="card" aria-labelledby="preview-h" data-testid="publish-preview">
+      <h2 id="preview-h">{t('previewTitle', { n: fmtNumber(p.assignments), a: fmtNumber(p.byAgency.length), i: fmtNumber(p.items) })}</h2>
+      {p.problems.length > 0 && (
+        <div className="error" role="alert">
+          <strong>{t('previewProblems')}:</strong>
+          <ul>
+            {p.problems.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {p.unresolved.length > 0 && (
+        <>
+          <h3>{t('previewUnresolved')}</h3>
+          <ul className="list-plain" data-testid="preview-unresolved">
+            {p.unresolved.map((u) => (
+              <ResolveOnce key={`${u.role}|${u.name}`} docId={docId} u={u} dir={dir} onDone={onChanged} />
+            ))}
+          </ul>
+        </>
+      )}
+      {p.groups.length > 0 && (
+        <>
+          <h3>{t('previewGroups')}</h3>
+          <ul className="list-plain">
+            {p.groups.map((g) => (
+              <li key={g.groupId}>{t('previewGroupLine', { name: g.name, m: fmtNumber(g.members), n: fmtNumber(g.assignments) })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <details>
+        <summary>{t('previewByAgency')}</summary>
+        <ul className="list-plain">
+          {p.byAgency.map((a) => (
+            <li key={a.agencyId}>
+              {a.name}: {fmtNumber(a.assignments)}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <h3>{t('previewSixClear')}</h3>
+      {unclear.length === 0 ? (
+        <p className="muted">{t('previewAllClear')}</p>
+      ) : (
+        <ul className="list-plain" data-testid="preview-unclear">
+          {unclear.map((i) => (
+            <li key={i.itemId}>{t('previewUnclear', { ref: i.ref, x: i.unclearLabels.join(', ') })}</li>
+          ))}
+        </ul>
+      )}
+      <div className="actions-row">
+        <button type="button" className="primary" onClick={onPublish} disabled={busy || !p.canPublish} data-testid="confirm-publish">
+          {t('confirmPublish', { n: fmtNumber(p.assignments) })}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ResolveOnce({ docId, u, dir, onDone }: { docId: string; u: Preview['unresolved'][number]; dir: Directory; onDone: () => void }) {
+  const s = useSubmit();
+  return (
+    <li>
+      <strong>{u.name}</strong> <span className="muted">({t(u.role === 'lead' ? 'leads' : 'supports')}, {t('previewUsedIn', { refs: u.refs.join(', ') })})</span>{' '}
+      <select
+        aria-label={`${t('resolveAll')}: ${u.name}`}
+        value=""
+        disabled={s.busy}
+        onChange={(e) => {
+          const r = pick(dir, e.target.value);
+          if (r) void s.run(() => post(`/api/documents/${docId}/resolve-name`, { name: u.name, agencyId: r.agencyId ?? null, groupId: r.groupId ?? null })).then((ok) => ok && onDone());
+        }}
+      >
+        <option value="">{t('resolveAll')}</option>
+        <AgencyOptions dir={dir} />
+      </select>
+      <ErrorBox error={s.error} />
+    </li>
   );
 }
 
@@ -331,45 +455,22 @@ function ItemEditor({ item, next, docId, dir, editable, active, onShow, onChange
     if (!window.confirm(t('confirmDelete'))) return;
     void s.run(() => del(`${base}/${item.id}`)).then((ok) => ok && onChanged());
   };
+  // One server operation each: atomic, and the references follow (II.2.a → II.2.a.1, II.2.a.2).
   const split = () => {
     const at = textRef.current?.selectionStart ?? 0;
+    if (dirty) {
+      s.setError(new Error(t('splitSaveFirst')));
+      return;
+    }
     if (at <= 0 || at >= text.length) {
       s.setError(new Error(t('splitHint')));
       return;
     }
-    const a = text.slice(0, at).trimEnd();
-    const b = text.slice(at).trimStart();
-    const exact = item.startOffset !== null && item.endOffset !== null && item.endOffset - item.startOffset === item.text.length && text === item.text;
-    void s
-      .run(async () => {
-        await patch(`${base}/${item.id}`, { text: a, ...(exact ? { endOffset: item.startOffset! + a.length } : {}) });
-        await post(base, {
-          text: b,
-          afterPosition: item.position,
-          leads: toPayload(leads),
-          supports: toPayload(supports),
-          due: due || null,
-          dueText: dueText || null,
-          ...(exact ? { startOffset: item.startOffset! + at + (text.slice(at).length - b.length), endOffset: item.endOffset } : {}),
-        });
-      })
-      .then((ok) => ok && onChanged());
+    void s.run(() => post(`${base}/${item.id}/split`, { at })).then((ok) => ok && onChanged());
   };
   const merge = () => {
     if (!next) return;
-    const union = (x: AddresseeRef[], y: AddresseeRef[]) => [...x, ...y.filter((b) => !x.some((a) => refKey(a) === refKey(b)))];
-    void s
-      .run(async () => {
-        await patch(`${base}/${item.id}`, {
-          text: `${text}\n${next.text}`,
-          leads: toPayload(union(leads, next.leads)),
-          supports: toPayload(union(supports, next.supports)),
-          ...(next.endOffset !== null ? { endOffset: next.endOffset } : {}),
-          ...(!due && next.due ? { due: next.due, dueText: next.dueText } : {}),
-        });
-        await del(`${base}/${next.id}`);
-      })
-      .then((ok) => ok && onChanged());
+    void s.run(() => post(`${base}/${item.id}/merge-next`)).then((ok) => ok && onChanged());
   };
   const id = (x: string) => `it-${item.id}-${x}`;
   return (

@@ -4,6 +4,9 @@ import { api } from '../api';
 import { t } from '../i18n';
 import { ErrorBox, Notice, useSubmit } from '../components';
 
+/** The server's limit per attachment (MAX_ATTACHMENT_BYTES), also stated in the field's label. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idPrefix }: { assignmentId: string; kind: 'progress' | 'completion'; initialPercent?: number; onDone: () => void; idPrefix: string }) {
   const [text, setText] = useState('');
   const [percent, setPercent] = useState(String(kind === 'completion' ? 100 : initialPercent));
@@ -22,7 +25,12 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
           fd.append('outlook', outlook);
           if (reason) fd.append('outlookReason', reason);
         }
-        for (const file of Array.from(fileRef.current?.files ?? [])) fd.append('file', file, file.name);
+        for (const file of Array.from(fileRef.current?.files ?? [])) {
+          // Said here at once; the server refuses the same files with the same words.
+          if (file.size === 0) throw new Error(t('emptyFile', { name: file.name }));
+          if (file.size > MAX_FILE_BYTES) throw new Error(t('fileTooBig', { name: file.name }));
+          fd.append('file', file, file.name);
+        }
         await api('POST', `/api/assignments/${assignmentId}/${kind}`, fd);
       }, t('sent'))
       .then((ok) => {
