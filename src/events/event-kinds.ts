@@ -16,6 +16,8 @@ const IsoDate = Type.String({ format: 'date' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A row (or part of one) as it was: kept for the history, never read back field by field. */
 const Snapshot = Type.Record(Type.String(), Type.Unknown());
+/** A payload kept for the record only (lists, rows, settings): any JSON, never read back as data. */
+const Payload = Type.Unknown();
 const Counts = <K extends string>(...keys: K[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer({ minimum: 0 })])) as Record<K, ReturnType<typeof Type.Integer>>);
 
 /** What a state change of an assignment records: changed columns before, and after plus details. */
@@ -46,6 +48,19 @@ export const EVENT_KINDS = {
   'item.added': { entity: 'item', after: Snapshot },
   'item.updated': { entity: 'item', before: Snapshot, after: Snapshot },
   'item.deleted': { entity: 'item', before: Snapshot },
+
+  'document.deleted': { entity: 'document', before: Payload, after: Payload },
+  'document.name_resolved': { entity: 'document', before: Payload, after: Payload },
+  'item.split': { entity: 'item', before: Payload, after: Payload },
+  'item.merged': { entity: 'item', before: Payload, after: Payload },
+
+  'indicator.created': { entity: 'indicator', before: Payload, after: Payload },
+  'indicator.updated': { entity: 'indicator', before: Payload, after: Payload },
+  'indicator.values_entered': { entity: 'indicator', before: Payload, after: Payload },
+  'indicator.proposals_read': { entity: 'document', before: Payload, after: Payload },
+  'indicator.proposal_accepted': { entity: 'indicator_proposal', before: Payload, after: Payload },
+  'indicator.proposal_rejected': { entity: 'indicator_proposal', before: Payload, after: Payload },
+  'settings.province_changed': { entity: 'setting', before: Payload, after: Payload },
 
   'assignment.created': { entity: 'assignment' },
   'assignment.receive': { entity: 'assignment', before: AssignmentBefore, after: AssignmentAfter },

@@ -63,6 +63,7 @@ function report(overdue: number): MonthlyReport {
     overdue: tasks,
     overdueTruncated: false,
     rule: 'Ngày hết hạn vẫn tính là đúng hạn; nhiệm vụ quá hạn từ ngày kế tiếp sau hạn.',
+    onTimeRateFormula: 'Tỷ lệ đúng hạn = đúng hạn ÷ (đúng hạn + hoàn thành quá hạn + chưa hoàn thành quá hạn)',
   };
 }
 
@@ -170,10 +171,13 @@ describe('signable layout (Nghị định 30/2020/NĐ-CP)', () => {
       to: '2025-12-31',
       asOf: '2025-08-05',
       rule: 'Xếp hạng theo tỷ lệ hoàn thành đúng hạn.',
+      weights: { onTime: 1, late: 0, overdue: 0 },
+      formula: 'Điểm = tỷ lệ đúng hạn',
       agencies: [
-        { rank: 1, agencyId: 'a', agencyName: 'Sở Y tế', due: 4, doneOnTime: 3, doneLate: 1, openOnTime: 0, openOverdue: 0, overdue: 1, onTimeRate: 0.75 },
-        { rank: 2, agencyId: 'b', agencyName: 'Sở Tài chính', due: 3, doneOnTime: 1, doneLate: 0, openOnTime: 1, openOverdue: 1, overdue: 1, onTimeRate: 1 / 3 },
+        { rank: 1, agencyId: 'a', agencyName: 'Sở Y tế', due: 4, doneOnTime: 3, doneLate: 1, openOnTime: 0, openOverdue: 0, overdue: 1, counted: 4, onTimeRate: 0.75, score: 0.75, arithmetic: '3 ÷ 4' },
+        { rank: 2, agencyId: 'b', agencyName: 'Sở Tài chính', due: 4, doneOnTime: 1, doneLate: 0, openOnTime: 1, openOverdue: 2, overdue: 2, counted: 3, onTimeRate: 1 / 3, score: 1 / 3, arithmetic: '1 ÷ 3' },
       ],
+      unranked: [],
     };
     const pdf = await renderOfficialPdf(rankingOfficialReport(ranking, L, '2025-08-05'));
     saveArtifact('xep-hang-2025.pdf', pdf);

@@ -27,7 +27,7 @@ export function rankingOfficialReport(r: Ranking, letterhead: Letterhead, issued
             kind: 'table',
             headers: RANKING_TABLE_HEADERS,
             rows: r.agencies.map((a) => ({
-              cells: [String(a.rank), a.agencyName, formatIntVi(a.doneOnTime), formatIntVi(a.due), formatPercentVi(a.onTimeRate), `${formatIntVi(a.doneOnTime)} ÷ ${formatIntVi(a.due)}`, formatIntVi(a.overdue)],
+              cells: [String(a.rank), a.agencyName, formatIntVi(a.doneOnTime), formatIntVi(a.due), formatPercentVi(a.onTimeRate), `${formatIntVi(a.doneOnTime)} ÷ ${formatIntVi(a.counted)}`, formatIntVi(a.overdue)],
             })),
             widths: [11, 45, 20, 20, 20, 22, 22],
             leftCols: [1, 5],

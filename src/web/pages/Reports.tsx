@@ -462,7 +462,7 @@ function RankingView({ params, go }: ViewProps) {
                         <Num n={a.due} q={q(a.agencyId, DUE_BUCKETS)} />
                       </td>
                       <td className="nowrap" data-testid="arithmetic">
-                        {fmtNumber(a.doneOnTime)} ÷ {fmtNumber(a.due)} = {fmtPercent(a.onTimeRate * 100)}
+                        {fmtNumber(a.doneOnTime)} ÷ {fmtNumber(a.counted)} = {fmtPercent(a.onTimeRate * 100)}
                       </td>
                       <td>
                         <Num n={a.overdue} q={q(a.agencyId, ['done_late', 'open_overdue'])} />
