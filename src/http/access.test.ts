@@ -52,6 +52,11 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/documents/{id}/items/{itemId}': OFFICE,
   'DELETE /api/documents/{id}/items/{itemId}': OFFICE,
   'POST /api/documents/{id}/publish': OFFICE,
+  'GET /api/documents/{id}/publish-preview': OFFICE,
+  'POST /api/documents/{id}/resolve-name': OFFICE,
+  'POST /api/documents/{id}/items/{itemId}/split': OFFICE,
+  'POST /api/documents/{id}/items/{itemId}/merge-next': OFFICE,
+  'DELETE /api/documents/{id}': OFFICE,
 
   'GET /api/assignments': ALL,
   'GET /api/assignments/counts': ALL,
@@ -87,6 +92,31 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/reports/monthly.pdf': ALL,
   'GET /api/reports/ranking': ALL,
   'GET /api/reports/trend': ALL,
+  'GET /api/reports/monthly.xlsx': ALL,
+  'GET /api/reports/ranking.docx': ALL,
+  'GET /api/reports/ranking.pdf': ALL,
+  'GET /api/reports/ranking.xlsx': ALL,
+  'GET /api/reports/trend.docx': ALL,
+  'GET /api/reports/trend.pdf': ALL,
+  'GET /api/reports/trend.xlsx': ALL,
+  'GET /api/settings/province': ADMIN,
+  'PUT /api/settings/province': ADMIN,
+
+  // Indicators: the office keeps the catalogue and reviews what the reader proposes; everyone
+  // reads; an agency enters its own values (decided per row, so open at the door).
+  'GET /api/indicators': ALL,
+  'POST /api/indicators': OFFICE,
+  'GET /api/indicators/template.xlsx': ALL,
+  'POST /api/indicators/import': ALL,
+  'GET /api/indicators/{id}': ALL,
+  'PATCH /api/indicators/{id}': OFFICE,
+  'PUT /api/indicators/{id}/values': ALL,
+  'GET /api/indicators/{id}/series': ALL,
+  'GET /api/indicators/{id}/series.xlsx': ALL,
+  'GET /api/documents/{id}/indicator-proposals': OFFICE,
+  'POST /api/documents/{id}/indicator-proposals': OFFICE,
+  'POST /api/indicator-proposals/{id}/accept': OFFICE,
+  'POST /api/indicator-proposals/{id}/reject': OFFICE,
 };
 
 /** The signed-in test user of each role. */

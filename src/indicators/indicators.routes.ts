@@ -154,6 +154,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/indicators',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['indicators'],
         description: 'Danh mục chỉ tiêu, mỗi chỉ tiêu kèm số liệu toàn tỉnh mới nhất và kế hoạch của kỳ đó. Mọi người đã đăng nhập đều xem được.',
@@ -168,7 +169,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/indicators',
-    { schema: { tags: ['indicators'], description: 'Thêm chỉ tiêu vào danh mục, kèm kế hoạch từng kỳ (Văn phòng, Quản trị).', body: IndicatorBody, response: created(IndicatorOut) } },
+    { config: { access: 'manage_indicators' }, schema: { tags: ['indicators'], description: 'Thêm chỉ tiêu vào danh mục, kèm kế hoạch từng kỳ (Văn phòng, Quản trị).', body: IndicatorBody, response: created(IndicatorOut) } },
     async (request, reply) => {
       const row = await createIndicator(ctx.db, requireActor(request), request.body);
       reply.code(201);
@@ -178,7 +179,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/indicators/template.xlsx',
-    { schema: { tags: ['indicators'], description: 'Mẫu Excel để nhập số liệu chỉ tiêu (một dòng mỗi chỉ tiêu, kèm danh sách mã cơ quan, xã).', response: errors } },
+    { config: { access: 'signed_in' }, schema: { tags: ['indicators'], description: 'Mẫu Excel để nhập số liệu chỉ tiêu (một dòng mỗi chỉ tiêu, kèm danh sách mã cơ quan, xã).', response: errors } },
     async (request, reply) => {
       requireActor(request);
       const list = await catalogue(ctx.db);
@@ -191,6 +192,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/indicators/import',
     {
+      config: { access: 'signed_in' },
       preValidation: multipartToJson,
       schema: {
         tags: ['indicators'],
@@ -215,6 +217,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/indicators/:id',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['indicators'],
         description: `Một chỉ tiêu: kế hoạch từng kỳ, số liệu (toàn tỉnh và theo cơ quan, xã — cán bộ cơ quan chỉ thấy của cơ quan mình) và số liệu biểu đồ toàn tỉnh. ${ATTAINMENT_RULE_VI}`,
@@ -233,6 +236,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.patch(
     '/api/indicators/:id',
     {
+      config: { access: 'manage_indicators' },
       schema: {
         tags: ['indicators'],
         description: 'Sửa chỉ tiêu; "targets" đặt kế hoạch các kỳ được gửi (value null để xoá kế hoạch kỳ đó). Văn phòng, Quản trị.',
@@ -247,6 +251,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.put(
     '/api/indicators/:id/values',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['indicators'],
         description:
@@ -273,6 +278,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/indicators/:id/series',
     {
+      config: { access: 'signed_in' },
       schema: {
         tags: ['indicators'],
         description: `Số liệu biểu đồ: thực hiện, kế hoạch và cùng kỳ năm trước theo từng kỳ, của toàn tỉnh hoặc một cơ quan/xã (agencyId). ${ATTAINMENT_RULE_VI}`,
@@ -289,7 +295,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/indicators/:id/series.xlsx',
-    { schema: { tags: ['indicators'], description: 'Số liệu của biểu đồ dưới dạng tệp Excel (.xlsx).', params: IdParams, querystring: SeriesQuery, response: errors } },
+    { config: { access: 'signed_in' }, schema: { tags: ['indicators'], description: 'Số liệu của biểu đồ dưới dạng tệp Excel (.xlsx).', params: IdParams, querystring: SeriesQuery, response: errors } },
     async (request, reply) => {
       const { indicator, agencyId, rows } = await indicatorSeries(ctx.db, requireActor(request), request.params.id, request.query.agencyId ?? null);
       const scopeName = agencyId ? ((await ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId)))[0]?.name ?? '') : 'Toàn tỉnh';
@@ -310,6 +316,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.get(
     '/api/documents/:id/indicator-proposals',
     {
+      config: { access: 'manage_indicators' },
       schema: {
         tags: ['indicators'],
         description: 'Các số liệu bộ đọc đề xuất từ phần đánh giá của thông báo, và quyết định với từng số (chờ duyệt, đã nhận, đã bỏ).',
@@ -327,6 +334,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/documents/:id/indicator-proposals',
     {
+      config: { access: 'manage_indicators' },
       schema: {
         tags: ['indicators'],
         description: 'Đọc phần đánh giá của thông báo và lưu các số liệu đề xuất (chưa phải số liệu chính thức). Đọc lại chỉ thêm số mới.',
@@ -344,6 +352,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/indicator-proposals/:id/accept',
     {
+      config: { access: 'manage_indicators' },
       schema: {
         tags: ['indicators'],
         description: 'Nhận một đề xuất (có thể sửa giá trị): lưu thành số liệu của chỉ tiêu có sẵn (indicatorId) hoặc chỉ tiêu mới (newIndicator) cho kỳ và cơ quan đã chọn.',
@@ -360,7 +369,7 @@ export async function indicatorRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/indicator-proposals/:id/reject',
-    { schema: { tags: ['indicators'], description: 'Bỏ một đề xuất: không lưu số liệu nào.', params: IdParams, response: ok(ProposalOut) } },
+    { config: { access: 'manage_indicators' }, schema: { tags: ['indicators'], description: 'Bỏ một đề xuất: không lưu số liệu nào.', params: IdParams, response: ok(ProposalOut) } },
     async (request) => presentProposal(await rejectProposal(ctx.db, requireActor(request), request.params.id), null),
   );
 }

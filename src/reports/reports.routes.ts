@@ -135,7 +135,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.xlsx',
-    { schema: { tags: ['reports'], description: 'Báo cáo tháng (.xlsx): phần đầu như bản .docx, bảng số liệu theo cơ quan (số thật) và danh sách quá hạn.', querystring: MonthlyQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng (.xlsx): phần đầu như bản .docx, bảng số liệu theo cơ quan (số thật) và danh sách quá hạn.', querystring: MonthlyQuery } },
     async (request, reply) => {
       const report = await monthly(request.query, request);
       return sendOfficial(reply, monthlyOfficialReport(report, await loadLetterhead(ctx.db), ctx.today()), 'xlsx', `bao-cao-thang-${report.month}`);
@@ -158,7 +158,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   for (const format of Object.keys(FORMATS) as Format[]) {
     api.get(
       `/api/reports/ranking.${format}`,
-      { schema: { tags: ['reports'], description: `Xếp hạng cơ quan (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP, có phép tính của từng cơ quan.`, querystring: RankingQuery } },
+      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Xếp hạng cơ quan (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP, có phép tính của từng cơ quan.`, querystring: RankingQuery } },
       async (request, reply) => {
         const r = await ranking(request.query, request);
         return sendOfficial(reply, rankingOfficialReport(r, await loadLetterhead(ctx.db), ctx.today()), format, `xep-hang-${r.from}-${r.to}`);
@@ -166,7 +166,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     api.get(
       `/api/reports/trend.${format}`,
-      { schema: { tags: ['reports'], description: `Diễn biến theo tháng (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP.`, querystring: TrendQuery } },
+      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Diễn biến theo tháng (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP.`, querystring: TrendQuery } },
       async (request, reply) => {
         const t = await trend(request.query, request);
         const agencyName = request.query.agencyId ? (await ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, request.query.agencyId)))[0]?.name : undefined;
@@ -190,7 +190,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/settings/province',
-    { schema: { tags: ['reports'], description: 'Tên tỉnh, cơ quan chủ quản, cơ quan ban hành, địa danh và người ký dùng ở đầu và cuối báo cáo (Nghị định 30/2020/NĐ-CP), và phần đầu báo cáo đang dùng.' } },
+    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Tên tỉnh, cơ quan chủ quản, cơ quan ban hành, địa danh và người ký dùng ở đầu và cuối báo cáo (Nghị định 30/2020/NĐ-CP), và phần đầu báo cáo đang dùng.' } },
     async (request) => {
       authorize(requireActor(request), 'manage_settings');
       const province = await loadProvinceSettings(ctx.db);
@@ -200,7 +200,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.put(
     '/api/settings/province',
-    { schema: { tags: ['reports'], description: 'Lưu cấu hình tỉnh cho phần đầu và cuối báo cáo.', body: ProvinceSettings } },
+    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Lưu cấu hình tỉnh cho phần đầu và cuối báo cáo.', body: ProvinceSettings } },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_settings');
