@@ -146,7 +146,11 @@ export function problemHandler(
     extra = error.extra;
   } else if (error.validation) {
     // anyOf/oneOf wrappers repeat what their branches say
-    const all = error.validation.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+    const valid = error.validation.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+    // One problem per field: a date that is not a date fails both its format and the year-range
+    // pattern, and the person filling the form needs to hear it once.
+    const formatted = new Set(valid.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+    const all = valid.filter((e) => !(e.keyword === 'pattern' && formatted.has(e.instancePath)));
     // At most MAX_LISTED problems are described: a body with 90,000 unknown fields must not
     // get a 90,000-line answer. The count says how many there were.
     const errors = all.slice(0, MAX_LISTED).map((e) => describe(e, error.validationContext ?? 'body'));

@@ -242,7 +242,7 @@ describe.each(testBackends)('indicators API on %s', (backend) => {
     const after = (await t.call(t.sessions.office, 'GET', `/api/documents/${documentId}/indicator-proposals`)).json().items;
     expect(after.map((p: { status: string }) => p.status)).toEqual(['accepted', 'accepted', 'rejected', 'pending']);
     const log = await t.database.db.select().from(events).where(eq(events.documentId, documentId));
-    expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['indicator.proposals_read', 'indicator.proposal_accepted', 'indicator.proposal_rejected', 'indicator.values_entered']));
+    expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['document.indicators_read', 'indicator_proposal.accepted', 'indicator_proposal.rejected', 'indicator.values_entered']));
   });
 
   it('is documented in OpenAPI with response schemas', async () => {

@@ -47,7 +47,7 @@ export async function proposeFromDocument(db: Db, actor: Actor, documentId: stri
           .onConflictDoNothing()
           .returning({ id: indicatorProposals.id })
       : [];
-    await recordEvent(tx, actor, { action: 'indicator.proposals_read', entity: 'document', entityId: documentId, documentId, after: { found: found.length, added: inserted.length } });
+    await recordEvent(tx, actor, { action: 'document.indicators_read', entity: 'document', entityId: documentId, documentId, after: { found: found.length, added: inserted.length } });
     return { found: found.length, added: inserted.length };
   });
 }
@@ -87,7 +87,7 @@ export async function acceptProposal(db: Db, actor: Actor, id: string, input: Ac
       .where(and(eq(indicatorProposals.id, id), eq(indicatorProposals.status, 'pending')))
       .returning();
     await recordEvent(tx, actor, {
-      action: 'indicator.proposal_accepted',
+      action: 'indicator_proposal.accepted',
       entity: 'indicator_proposal',
       entityId: id,
       documentId: p.documentId,
@@ -103,7 +103,7 @@ export async function rejectProposal(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const p = await pending(tx, id);
     const [after] = await tx.update(indicatorProposals).set({ status: 'rejected', decidedBy: actor.id, decidedAt: new Date() }).where(eq(indicatorProposals.id, id)).returning();
-    await recordEvent(tx, actor, { action: 'indicator.proposal_rejected', entity: 'indicator_proposal', entityId: id, documentId: p.documentId, before: { status: 'pending' }, after: { status: 'rejected' } });
+    await recordEvent(tx, actor, { action: 'indicator_proposal.rejected', entity: 'indicator_proposal', entityId: id, documentId: p.documentId, before: { status: 'pending' }, after: { status: 'rejected' } });
     return after;
   });
 }

@@ -56,7 +56,7 @@ export async function listAssignmentDeliveries(opts: { db: DbOrTx; actor: Actor;
   const actor = opts.actor;
   const onlyTo =
     actor.role === 'agency'
-      ? sql` and (d.recipient_key = ${`agency:${actor.agencyId}`} or d.user_id in (select id from users where agency_id = ${actor.agencyId}))`
+      ? sql` and d.channel <> 'webhook' and (d.recipient_key = ${`agency:${actor.agencyId}`} or d.user_id in (select id from users where agency_id = ${actor.agencyId}))`
       : sql``;
   const rows = await queryRows<DeliveryRow>(
     opts.db,

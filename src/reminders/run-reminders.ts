@@ -32,7 +32,7 @@ export function messageHostOf(publicUrl: string): string {
 
 export async function runReminderPass(o: RunOptions): Promise<{ plan: PassResult; delivery: BatchResult | null }> {
   const [rules, calendar, templates] = await Promise.all([loadRules(o.db), loadCalendar(o.db), loadTemplates(o.db)]);
-  const plan = await planPass(o.db, { date: o.date, rules, calendar, messageHost: messageHostOf(o.config.publicUrl), dryRun: o.dryRun, emailEnabled: Boolean(o.config.smtpUrl), onProgress: o.onPlanProgress });
+  const plan = await planPass(o.db, { date: o.date, rules, calendar, messageHost: messageHostOf(o.config.publicUrl), dryRun: o.dryRun, emailEnabled: o.mailer !== null || Boolean(o.config.smtpUrl), onProgress: o.onPlanProgress });
   if (o.dryRun) return { plan, delivery: null };
   const delivery = await deliverDue(o, { calendar, templates });
   return { plan, delivery };

@@ -136,7 +136,7 @@ describe.each(testBackends)('monthly report documents on %s', (backend) => {
       const ok = await t.call(t.sessions.admin, 'PUT', '/api/settings/province', { name: 'Cao Bằng', signerName: 'Nông Thị Hạnh' });
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json().letterhead).toMatchObject({ governingBody: 'UBND TỈNH CAO BẰNG', place: 'Cao Bằng', signerName: 'Nông Thị Hạnh' });
-      expect((await t.database.db.select().from(events).where(eq(events.action, 'settings.province_changed'))).length).toBe(1);
+      expect((await t.database.db.select().from(events).where(eq(events.action, 'setting.province_changed'))).length).toBe(1);
       const docx = await t.call(t.sessions.leader, 'GET', '/api/reports/monthly.docx?month=2025-07');
       const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
       expect(text).toContain('UBND TỈNH CAO BẰNG');

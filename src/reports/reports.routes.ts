@@ -208,7 +208,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       await ctx.db.transaction(async (tx) => {
         const before = await loadProvinceSettings(tx);
         await writeSetting(tx, PROVINCE_SETTING_KEY, province);
-        await recordEvent(tx, actor, { action: 'settings.province_changed', entity: 'setting', entityId: PROVINCE_SETTING_KEY, before, after: province });
+        await recordEvent(tx, actor, { action: 'setting.province_changed', entity: 'setting', entityId: PROVINCE_SETTING_KEY, before, after: province });
       });
       return { province, letterhead: letterheadFrom(province, (await loadLetterhead(ctx.db)).officeName) };
     },
