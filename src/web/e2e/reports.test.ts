@@ -126,7 +126,11 @@ describe.skipIf(!hasChromium)('web app in chromium: the leader’s monthly repor
     await shot(page, 'dien-bien');
     await page.goto(`${server.url}/bao-cao?xem=xep-hang&from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`);
     await page.getByTestId('ranking-table').waitFor();
-    expect(await page.getByTestId('arithmetic').first().innerText()).toMatch(/\d+ ÷ \d+ = [\d,]+%/);
+    // Every task of this story is still open on time: no agency is ranked yet, and the table says
+    // so for each agency instead of inventing a 0 % rate (the arithmetic of ranked agencies is
+    // checked in ranking.test.ts and official-exports.test.ts).
+    expect(await page.getByTestId('arithmetic').count()).toBe(0);
+    expect(await page.locator('[data-testid="ranking-table"] tr[data-agency="Sở Tài chính"]').innerText()).toContain('Chưa xếp hạng');
     await shot(page, 'xep-hang');
   });
 });

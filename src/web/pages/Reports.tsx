@@ -65,6 +65,7 @@ const words = {
     overdueTie: 'Quá hạn (xét khi bằng tỷ lệ)',
     arithmetic: 'Phép tính',
     noRanking: 'Không có cơ quan nào có nhiệm vụ đến hạn trong kỳ.',
+    notYetRanked: 'Chưa xếp hạng: chưa có nhiệm vụ nào đến hạn hoặc hoàn thành',
     months: 'Số tháng',
     chartTitle: 'Nhiệm vụ hoàn thành và quá hạn theo tháng',
     chartDesc: 'Cột xanh: hoàn thành đúng hạn trong tháng; cột vàng: hoàn thành quá hạn trong tháng; đường đỏ: chưa hoàn thành quá hạn tại cuối tháng.',
@@ -112,6 +113,7 @@ const words = {
     overdueTie: 'Overdue (tie-break)',
     arithmetic: 'Arithmetic',
     noRanking: 'No agency has a task due in the period.',
+    notYetRanked: 'Not ranked yet: no task has come due or been finished',
     months: 'Months',
     chartTitle: 'Tasks completed and overdue by month',
     chartDesc: 'Green bars: completed on time in the month; amber bars: completed late in the month; red line: open and overdue at the month’s end.',
@@ -435,7 +437,7 @@ function RankingView({ params, go }: ViewProps) {
           <p className="muted">{w('asOf', { d: fmtDate(r.asOf) })}</p>
           <Downloads base="/api/reports/ranking" query={{ from, to }} />
           <p className="hint">{w('drill')}</p>
-          {r.agencies.length === 0 ? (
+          {r.agencies.length === 0 && (r.unranked ?? []).length === 0 ? (
             <p>{w('noRanking')}</p>
           ) : (
             <div className="table-scroll">
@@ -467,6 +469,17 @@ function RankingView({ params, go }: ViewProps) {
                       <td>
                         <Num n={a.overdue} q={q(a.agencyId, ['done_late', 'open_overdue'])} />
                       </td>
+                    </tr>
+                  ))}
+                  {(r.unranked ?? []).map((u) => (
+                    <tr key={u.agencyId} data-agency={u.agencyName} className="muted">
+                      <td>—</td>
+                      <th scope="row">{u.agencyName}</th>
+                      <td>0</td>
+                      <td>
+                        <Num n={u.due} q={q(u.agencyId, DUE_BUCKETS)} />
+                      </td>
+                      <td colSpan={2}>{w('notYetRanked')}</td>
                     </tr>
                   ))}
                 </tbody>
