@@ -1,3 +1,4 @@
+import type { SeriesRow } from '../../indicators/chart-series';
 /**
  * Chỉ tiêu: the catalogue, one indicator's charts (actual against target, against the same
  * period last year; each downloadable as PNG, its data as .xlsx), entering figures on screen or
@@ -23,16 +24,6 @@ interface Indicator {
   direction: 'higher' | 'lower';
   note: string | null;
   latest?: { period: string; value: number; target: number | null } | null;
-}
-interface SeriesRow {
-  period: string;
-  label: string;
-  actual: number | null;
-  target: number | null;
-  lastYear: number | null;
-  attainment: number | null;
-  met: boolean | null;
-  changeVsLastYear: number | null;
 }
 interface ValueRow {
   id: string;
