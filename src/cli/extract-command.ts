@@ -3,31 +3,13 @@
  * a readable table by default, the corpus JSON object with --json (one file), one object per line
  * with --jsonl. Bad files get a Vietnamese message and a non-zero exit, never a stack trace.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { AppError } from '../shared/errors';
-import { readDocument } from '../reader/index';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../reader/index';
+import { extractFile, failureMessage, jsonlLine, toJson } from './extract-file';
 
-const MAX_BYTES = 50 * 1024 * 1024;
-
-function toJson(r: Extraction & { text: string; format: string }, file?: string): Record<string, unknown> {
-  const d = r.document;
-  return {
-    ...(file ? { file } : {}),
-    format: r.format,
-    document: {
-      kind: d.kind, number: d.number, issuer: d.issuer, place: d.place, date: d.date, subject: d.subject,
-      meetingDate: d.meetingDate, chair: d.chair, signer: d.signer, signerTitle: d.signerTitle, signingForm: d.signingForm,
-      recipients: d.recipients,
-    },
-    tasks: r.tasks.map((t) => ({
-      ref: t.ref, text: t.text, start: t.start, end: t.end, lead: t.lead, support: t.support, due: t.due, dueText: t.dueText,
-      recurrence: t.recurrence, milestones: t.milestones, reportTo: t.reportTo, product: t.product, confidence: t.confidence,
-      needsReview: t.needsReview,
-    })),
-  };
-}
+/** Below this many files the worker threads' start-up (~0.3 s each) costs more than it saves. */
+const PARALLEL_FROM = 24;
 
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s).padEnd(n);
 
@@ -42,48 +24,144 @@ function printTable(file: string, r: Extraction): void {
   for (const t of r.tasks) console.log(`${cut(t.ref, 12)} ${cut(t.lead.join('; ') || '—', 34)} ${cut(t.due ?? '—', 10)} ${cut(t.text, 70).trimEnd()}`);
 }
 
-function message(e: unknown, file: string): string {
-  if (e instanceof AppError) return `Lỗi: ${file}: ${e.detail}`;
-  const code = (e as { code?: string })?.code;
-  if (code === 'ENOENT') return `Lỗi: không tìm thấy tệp ${file}.`;
-  if (code === 'EISDIR') return `Lỗi: ${file} là một thư mục, không phải tệp văn bản.`;
-  if (code === 'EACCES') return `Lỗi: không có quyền đọc tệp ${file}.`;
-  return `Lỗi: không đọc được tệp ${file} (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`;
+/**
+ * Progress on the terminal (stderr, so --jsonl output stays clean), at most a few times a second;
+ * nothing when stderr is not a terminal.
+ */
+function progress(total: number): { tick(done: number): void; end(): void } {
+  if (!process.stderr.isTTY || total < PARALLEL_FROM) return { tick() {}, end() {} };
+  let last = 0;
+  return {
+    tick(done) {
+      const now = Date.now();
+      if (now - last < 200 && done < total) return;
+      last = now;
+      process.stderr.write(`\rĐã đọc ${done}/${total} tệp (${Math.floor((done / total) * 100)}%)`);
+    },
+    end() {
+      process.stderr.write('\n');
+    },
+  };
+}
+
+/**
+ * --jsonl over many files on every core: worker threads each take the next file when they finish
+ * one, and the lines are written in the order the files were given, whatever order they finish in.
+ * A worker that dies hands its file back to the main thread, which also finishes the rest if no
+ * worker is left.
+ */
+async function runParallel(files: string[], jobs: number): Promise<number> {
+  const lines: (string | undefined)[] = new Array(files.length);
+  let next = 0;
+  let written = 0;
+  let failed = 0;
+  let out = '';
+  const bar = progress(files.length);
+  const flush = (force: boolean) => {
+    while (written < files.length && lines[written] !== undefined) {
+      out += lines[written];
+      lines[written++] = undefined;
+    }
+    if (out && (force || out.length > 1 << 16)) {
+      process.stdout.write(out);
+      out = '';
+    }
+    bar.tick(written);
+  };
+  let settled = 0;
+  let done: () => void = () => {};
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const settle = (i: number, r: { line: string; error?: string }) => {
+    lines[i] = r.line;
+    if (r.error) {
+      failed++;
+      console.error(r.error);
+    }
+    flush(false);
+    if (++settled === files.length) done();
+  };
+  let alive = jobs;
+  // A worker that fails (it should not: reading errors are answered as lines) hands its file to the
+  // main thread; when no worker is left, the main thread reads what remains itself.
+  const onWorkerLost = async (inFlight: number | undefined) => {
+    alive--;
+    if (inFlight !== undefined) settle(inFlight, await jsonlLine(files[inFlight]));
+    if (alive > 0) return;
+    while (next < files.length) {
+      const i = next++;
+      settle(i, await jsonlLine(files[i]));
+    }
+  };
+  for (let w = 0; w < jobs; w++) {
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { files } });
+    let current: number | undefined;
+    worker.on('message', (m: { ready?: true; i: number; line: string; error?: string }) => {
+      if (!m.ready) settle(m.i, m);
+      current = next < files.length ? next++ : undefined;
+      if (current !== undefined) worker.postMessage(current);
+      else void worker.terminate();
+    });
+    worker.on('error', () => void onWorkerLost(current));
+  }
+  await all;
+  flush(true);
+  bar.end();
+  return failed ? 1 : 0;
+}
+
+function usage(): number {
+  console.error('Cách dùng: dondoc extract TỆP... [--json | --jsonl] [--jobs N]');
+  return 2;
 }
 
 export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const jsonl = args.includes('--jsonl');
-  const files = args.filter((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--jsonl');
-  if (unknown.length) {
-    console.error(`Tham số không hợp lệ: ${unknown.join(' ')}. Cách dùng: dondoc extract TỆP... [--json | --jsonl]`);
-    return 2;
+  let json = false;
+  let jsonl = false;
+  let jobs = Math.max(1, Math.min(availableParallelism(), 8));
+  const files: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (a === '--json') json = true;
+    else if (a === '--jsonl') jsonl = true;
+    else if (a === '--jobs') {
+      jobs = Number(args[++k]);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+        console.error('--jobs cần một số nguyên từ 1 đến 64 (số luồng đọc song song).');
+        return 2;
+      }
+    } else if (a.startsWith('--')) {
+      console.error(`Tham số không hợp lệ: ${a}.`);
+      return usage();
+    } else files.push(a);
   }
-  if (!files.length) {
-    console.error('Cách dùng: dondoc extract TỆP... [--json | --jsonl]');
-    return 2;
-  }
+  if (!files.length) return usage();
   if (json && files.length > 1) {
     console.error('--json chỉ dùng cho một tệp; với nhiều tệp hãy dùng --jsonl.');
     return 2;
   }
+  if (jsonl && jobs > 1 && files.length >= PARALLEL_FROM) return runParallel(files, jobs);
   let failed = 0;
-  for (const file of files) {
+  const bar = progress(jsonl ? files.length : 0);
+  for (const [k, file] of files.entries()) {
+    if (jsonl) {
+      const r = await jsonlLine(file);
+      process.stdout.write(r.line);
+      if (r.error) {
+        failed++;
+        console.error(r.error);
+      }
+      bar.tick(k + 1);
+      continue;
+    }
     try {
-      const st = await stat(file);
-      if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
-      if (st.size > MAX_BYTES) throw new AppError('FILE_TOO_LARGE', `tệp quá lớn (${Math.round(st.size / 1048576)} MB, tối đa 50 MB).`);
-      const bytes = new Uint8Array(await readFile(file));
-      const r = await readDocument(bytes, basename(file));
+      const r = await extractFile(file);
       if (json) process.stdout.write(`${JSON.stringify(toJson(r), null, 1)}\n`);
-      else if (jsonl) process.stdout.write(`${JSON.stringify(toJson(r, file))}\n`);
       else printTable(file, r);
     } catch (e) {
       failed++;
-      console.error(message(e, file));
-      if (jsonl) process.stdout.write(`${JSON.stringify({ file, error: message(e, file) })}\n`);
+      console.error(failureMessage(e, file));
     }
   }
+  bar.end();
   return failed ? 1 : 0;
 }

@@ -94,4 +94,11 @@ describe('text decoding', () => {
     expect(r.text).toBe(s);
     expect(r.warnings[0]).toMatch(/hai lần/);
   });
+
+  it('well-encoded text where "á" happens to precede a dash or a quote is left as it is', () => {
+    const s = 'Giao Sở Y tế thực hiện rà soát các chỉ tiêu “khá–tốt” của năm 2025 và báo cáo kết quả.'.repeat(3);
+    const r = decodeTextBytes(new TextEncoder().encode(s));
+    expect(r.text).toBe(s);
+    expect(r.warnings).toEqual([]);
+  });
 });
