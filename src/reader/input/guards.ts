@@ -63,13 +63,19 @@ export function checkTextLooksLikeText(s: string): void {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     n++;
+    // The cached class first: the common case is one table read per character.
+    let k = CHAR_CLASS[c];
+    if (k === LETTER) {
+      letters++;
+      continue;
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length) {
       const cp = sample.codePointAt(i)!;
       i++;
       if (/\p{L}/u.test(String.fromCodePoint(cp))) letters++;
       continue;
     }
-    const k = charClass(c);
+    if (!k) k = charClass(c);
     if (k === BAD) bad++;
     else if (k === LETTER) letters++;
   }

@@ -213,3 +213,22 @@ describe('decodeDocument: bad input gets a clear error, never a crash or a hang'
     expect((await errorOf(decodeDocument(b, 'x.txt'))).code).toBe('UNSUPPORTED_FILE');
   });
 });
+
+describe('tidying decoded text', () => {
+  // The clean-up skips its replacements when a single pass finds nothing to change; each kind of
+  // character it removes must still be found wherever it stands.
+  const clean = 'Sở Tài chính chủ trì rà soát.\nSở Y tế phối hợp.';
+  it.each([
+    ['trailing spaces before a line end', 'Sở Tài chính chủ trì rà soát.   \nSở Y tế phối hợp.'],
+    ['a trailing tab at the very end', 'Sở Tài chính chủ trì rà soát.\nSở Y tế phối hợp.\t'],
+    ['CRLF line ends', 'Sở Tài chính chủ trì rà soát.\r\nSở Y tế phối hợp.'],
+    ['a zero-width space', 'Sở Tài chính chủ\u200b trì rà soát.\nSở Y tế phối hợp.'],
+    ['a soft hyphen', 'Sở Tài chính chủ trì rà so\u00adát.\nSở Y tế phối hợp.'],
+    ['decomposed tones (NFD)', 'Sở Tài chính chủ trì rà soát.\nSở Y tế phối hợp.'.normalize('NFD')],
+  ])('removes %s', async (_, text) => {
+    expect((await decodeDocument(enc.encode(text), 'tb.txt')).text).toBe(clean);
+  });
+  it('turns no-break spaces into spaces and keeps inner spaces', async () => {
+    expect((await decodeDocument(enc.encode('Sở\u00a0Y tế  phối hợp.'), 'tb.txt')).text).toBe('Sở Y tế  phối hợp.');
+  });
+});

@@ -83,9 +83,33 @@ function sniff(bytes: Uint8Array, ext: string): InputFormat {
   return 'txt';
 }
 
+/** What tidy() removes: zero-width marks, soft hyphens and NUL (1); spaces and tabs, removed only at
+ * a line's end (2). */
+const UNTIDY = new Uint8Array(0x10000);
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad, 0]) UNTIDY[c] = 1;
+UNTIDY[0x20] = UNTIDY[0x09] = 2;
+
+/** Whether tidy() has anything to remove once the text is normalized (one pass, no copy). */
+function needsTidy(s: string): boolean {
+  let blank = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = UNTIDY[c];
+    if (k === 1) return true;
+    if (k === 2) blank = true;
+    else {
+      if (blank && c === 0x0a) return true;
+      blank = false;
+    }
+  }
+  return blank;
+}
+
 /** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces. */
 function tidy(s: string): string {
-  return normalizeText(s)
+  const text = normalizeText(s);
+  if (!needsTidy(text)) return text;
+  return text
     .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/\u0000/g, '')
     .replace(/[ \t]+$/gm, '');

@@ -295,6 +295,15 @@ export type LegacyEncoding = 'tcvn3' | 'vni';
  * Given text whose high characters are cp1252 (a legacy file read byte for byte, or such text
  * pasted into a Unicode file), tell whether it is TCVN3 or VNI, or neither.
  */
+/** 1: a letter only Unicode Vietnamese has (ă đ ơ ư and U+1EA0–U+1EF9); 2: a Latin-1 or
+ * Windows-1252 character that legacy-encoded Vietnamese is read as. */
+const LEGACY_CLASS = new Uint8Array(0x10000);
+for (const c of [0x103, 0x111, 0x1a1, 0x1b0, 0x102, 0x110, 0x1a0, 0x1af]) LEGACY_CLASS[c] = 1;
+for (let c = 0x1ea0; c <= 0x1ef9; c++) LEGACY_CLASS[c] = 1;
+for (let c = 0xa0; c <= 0xff; c++) LEGACY_CLASS[c] = 2;
+for (const c of [0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc]) LEGACY_CLASS[c] = 2;
+for (let c = 0x2013; c <= 0x2122; c++) LEGACY_CLASS[c] = 2;
+
 export function detectLegacy(s: string): LegacyEncoding | undefined {
   const sample = s.length > 200_000 ? s.slice(0, 200_000) : s;
   // Vietnamese letters beyond Latin-1 already present: the text is Unicode Vietnamese.
@@ -303,10 +312,9 @@ export function detectLegacy(s: string): LegacyEncoding | undefined {
   let viet = 0;
   let high = 0;
   for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c < 0xa0) continue;
-    if (c === 0x103 || c === 0x111 || c === 0x1a1 || c === 0x1b0 || c === 0x102 || c === 0x110 || c === 0x1a0 || c === 0x1af || (c >= 0x1ea0 && c <= 0x1ef9)) viet++;
-    else if (c <= 0xff || c === 0x152 || c === 0x153 || c === 0x160 || c === 0x161 || c === 0x178 || c === 0x17d || c === 0x17e || c === 0x192 || c === 0x2c6 || c === 0x2dc || (c >= 0x2013 && c <= 0x2122)) high++;
+    const k = LEGACY_CLASS[sample.charCodeAt(i)];
+    viet += k & 1;
+    high += k >> 1;
   }
   if (high === 0 || viet > high) return undefined;
   const base = vietnameseScore(sample);

@@ -3,7 +3,7 @@
  * BOM or recognised by its zero bytes), legacy TCVN3 (ABC) and VNI detected and converted, and
  * anything else read as Windows-1252 with a warning.
  */
-import { normalizeText } from '../../shared/text.ts';
+import { hasCharIn, normalizeText } from '../../shared/text.ts';
 import { decodeCp1252, detectLegacy, convertLegacy, vietnameseScore, charToByte, type LegacyEncoding } from './legacy-vietnamese.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni' | 'windows-1258' | 'windows-1252';
@@ -110,8 +110,12 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   return finish(text, encoding, warnings);
 }
 
+const INVISIBLE = new Uint8Array(0x10000);
+INVISIBLE[0x200b] = INVISIBLE[0xfeff] = 1;
+
 function finish(text: string, encoding: TextEncoding, warnings: string[]): DecodedText {
-  return { text: normalizeText(text).replace(/\u200b|\ufeff/g, ''), encoding, warnings };
+  const normal = normalizeText(text);
+  return { text: hasCharIn(normal, INVISIBLE) ? normal.replace(/\u200b|\ufeff/g, '') : normal, encoding, warnings };
 }
 
 function decodeCp1258(bytes: Uint8Array): string | undefined {
@@ -135,12 +139,14 @@ function looksDoubleEncoded(text: string): boolean {
   MOJIBAKE_PAIR.lastIndex = 0;
   while (MOJIBAKE_PAIR.exec(text) && pairs < 100_000) pairs++;
   if (pairs === 0) return false;
+  // Stop counting as soon as the precomposed letters outnumber what the pairs could explain.
+  const enough = pairs * 20;
   let vietnamese = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x1ea0 && c <= 0x1ef9) vietnamese++;
+    if (c >= 0x1ea0 && c <= 0x1ef9 && ++vietnamese > enough) return false;
   }
-  return pairs * 20 >= vietnamese;
+  return true;
 }
 
 /** "Viá»‡t" → "Việt": the characters back to their Windows-1252 bytes, read again as UTF-8. */
