@@ -4,6 +4,7 @@ import { users } from '../auth/auth.schema';
 import { documents, directiveItems, bytea } from '../documents/documents.schema';
 import type { AssignmentState, Outlook } from './state-machine';
 import type { DueChange } from './buckets';
+import type { Recurrence } from './recurrence';
 
 /** One lead agency's share of one directive item. */
 export const assignments = pgTable(
@@ -26,6 +27,8 @@ export const assignments = pgTable(
     originalDue: date('original_due', { mode: 'string' }),
     due: date('due', { mode: 'string' }),
     dueText: text('due_text'),
+    /** A recurring duty's rule (recurrence.ts): its deadline moves on as each period is reported. */
+    recurrence: jsonb('recurrence').$type<Recurrence>(),
     state: text('state').$type<AssignmentState>().notNull().default('assigned'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     /** Date of the completion report the office accepted: what on-time is judged by. */
