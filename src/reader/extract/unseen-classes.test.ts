@@ -201,6 +201,38 @@ Kết luận về tiến độ dự án khu du lịch sinh thái
   });
 });
 
+describe('class 3 (continued): enterprises and licence holders named by what they do', () => {
+  const NOTICE = (items: string) => `ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+
+Số: 120/TB-UBND
+
+Kon Tum, ngày 02 tháng 6 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+II. NHIỆM VỤ
+
+${items}
+`;
+  const A = NOTICE(`1. Sở Xây dựng kiểm tra chất lượng công trình.
+2. Các doanh nghiệp hoạt động trong lĩnh vực khai thác khoáng sản thực hiện nghiêm việc ký quỹ phục hồi môi trường.
+3. Các tổ chức, cá nhân được cấp giấy phép khai thác nước phải lắp đặt thiết bị quan trắc trước ngày 30/9/2026.`);
+  const B = NOTICE(`1. Đề nghị các tổ chức, doanh nghiệp hoạt động trong lĩnh vực xăng dầu bảo đảm nguồn cung cho thị trường.
+2. Các nhà đầu tư có dự án trên địa bàn tỉnh khẩn trương hoàn thiện thủ tục đất đai.
+3. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trong lĩnh vực phân phối bình ổn giá.`);
+  it('keeps the qualifier in the addressee and makes the item a task', () => {
+    expect(byText(A, 'ký quỹ').lead).toEqual(['các doanh nghiệp hoạt động trong lĩnh vực khai thác khoáng sản']);
+    expect(byText(A, 'thiết bị quan trắc')).toMatchObject({ lead: ['các tổ chức, cá nhân được cấp giấy phép khai thác nước'], due: '2026-09-30' });
+    expect(byText(B, 'nguồn cung').lead).toEqual(['các tổ chức, doanh nghiệp hoạt động trong lĩnh vực xăng dầu']);
+    expect(byText(B, 'thủ tục đất đai').lead).toEqual(['các nhà đầu tư có dự án trên địa bàn tỉnh']);
+  });
+  it('reads such a group as support when a public body leads', () => {
+    expect(byText(B, 'bình ổn giá')).toMatchObject({ lead: ['Sở Công Thương'], support: ['các doanh nghiệp trong lĩnh vực phân phối'] });
+  });
+});
+
 describe('clause subjects after an opener and lists of role-bearing names', () => {
   const DOC = `ỦY BAN NHÂN DÂN
 TỈNH PHÚ THỌ
