@@ -405,6 +405,9 @@ function table(tbl: XNode, ctx: Ctx): string[] {
   };
   collectRows(kids(tbl));
   ctx.depth++;
+  // A vertically merged cell's text, by grid column: the rows it spans below share it (one lead
+  // agency printed once for several rows).
+  const mergedAbove = new Map<number, string[]>();
   for (const tr of rowNodes) {
     const cells: string[][] = [];
     const cellNodes: XNode[] = [];
@@ -417,12 +420,18 @@ function table(tbl: XNode, ctx: Ctx): string[] {
       }
     };
     collectCells(kids(tr));
+    const gridBefore = Number(attr(child(child(tr, 'w:trPr'), 'w:gridBefore'), 'w:val')) || 0;
+    let gridCol = gridBefore;
     for (const tc of cellNodes) {
       const tcPr = child(tc, 'w:tcPr');
       const vm = child(tcPr, 'w:vMerge');
       const continued = vm !== undefined && attr(vm, 'w:val') !== 'restart';
       const paras = cellParagraphs(tc, ctx);
-      cells.push(continued && paras.length === 0 ? [] : paras);
+      if (!continued) mergedAbove.set(gridCol, paras);
+      // The numbering column stays empty, so that a row under a merged number reads as a
+      // continuation of the numbered row; any other merged cell repeats its text on each row.
+      cells.push(continued && paras.length === 0 ? (gridCol > 0 ? (mergedAbove.get(gridCol) ?? []) : []) : paras);
+      gridCol += Number(attr(child(tcPr, 'w:gridSpan'), 'w:val')) || 1;
     }
     rows.push(cells);
   }
