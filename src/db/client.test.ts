@@ -4,7 +4,6 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { openPglite } from './client';
 
 const TRIALS = 4;
@@ -101,9 +100,8 @@ describe('embedded database folder', () => {
       }
       // Every winner's committed write is in the folder: nobody wrote over anybody.
       const db = await openPglite(dir);
-      const rows = await db.db.execute<{ pid: number }>(sql`select pid from opened_by`);
+      const { rows: pids } = await db.pglite!.query<{ pid: number }>('select pid from opened_by');
       await db.close();
-      const pids = ('rows' in rows ? rows.rows : rows) as { pid: number }[];
       expect(pids.map((r) => r.pid).sort()).toEqual([...winners].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
