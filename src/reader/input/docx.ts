@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { NumberingState, type AbstractNumDef, type LevelDef, type NumDef, type NumberingDefs } from './docx-numbering.ts';
 import { fontEncoding, convertLegacy } from './legacy-vietnamese.ts';
-import { openZipSafely, type SafeZip } from './guards.ts';
+import { openZipSafely, checkParagraphCount, countXmlParagraphs, type SafeZip } from './guards.ts';
 
 import { parseXmlLite, type XNode } from './xml-lite.ts';
 
@@ -501,6 +501,7 @@ export async function decodeDocx(bytes: Uint8Array): Promise<{ text: string; war
     readPart(zip, `${dir}styles.xml`),
     readPart(zip, `${dir}numbering.xml`),
   ]);
+  checkParagraphCount(countXmlParagraphs(docXml ?? ''));
   const doc = parseXml(docXml ?? '');
   const styles = new Styles(stylesXml ? parseXml(stylesXml) : undefined);
   const defs = readNumbering(numXml ? parseXml(numXml) : undefined, styles);
