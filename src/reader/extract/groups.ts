@@ -76,6 +76,7 @@ const KINDS: [string, string][] = [
   ['bo truong', 'bo'], ['co quan', 'body'], ['don vi', 'body'], ['to chuc', 'body'], ['dia phuong', 'local'], ['doan the', 'mass'],
   ['so', 'so'], ['ban', 'ban'], ['nganh', 'nganh'], ['bo', 'bo'], ['cap', 'cap'],
 ];
+const SHORT = new Set(['so', 'ban', 'nganh', 'bo', 'cap']);
 const ROLE_BEFORE = /^(?:thu truong|nguoi dung dau|lanh dao|giam doc) (?:cac )?/u;
 
 function kindAt(f: string, p: number): [string, string] | null {
@@ -115,7 +116,8 @@ function kindGroup(text: string, f: string, pos: number, verbAt: (pos: number) =
     if (/^ \p{Lu}/u.test(text.slice(p + kd[0].length, p + kd[0].length + 2)) && kd[1] !== 'investor') break;
     kinds.push(kd[1]);
     end = after;
-    const sep = /^(?: ?, ?| va | hoac | ?\/ ?|; )/u.exec(f.slice(end, end + 6));
+    // "các sở ban ngành": the short kinds also run on without commas
+    const sep = /^(?: ?, ?| va | hoac | ?\/ ?|; )/u.exec(f.slice(end, end + 6)) ?? (SHORT.has(kd[0]) && SHORT.has(kindAt(f, end + 1)?.[0] ?? '') ? [' '] : null);
     if (!sep) break;
     const next = end + sep[0].length;
     const nextRole = ROLE_BEFORE.exec(f.slice(next, next + 30));

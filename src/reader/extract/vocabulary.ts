@@ -12,8 +12,7 @@ const SO_NAMES = [
   'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',
   'Khoa học và Công nghệ', 'Dân tộc và Tôn giáo', 'Văn hóa, Thể thao và Du lịch', 'Văn hoá, Thể thao và Du lịch', 'Văn hóa và Thể thao',
   'Du lịch', 'Ngoại vụ', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn', 'Giao thông vận tải',
-  'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông', 'Quy hoạch - Kiến trúc', 'Văn hóa Thể thao và Du lịch',
-  'Văn hóa Thể thao Du lịch', 'Khoa học Công nghệ', 'Nông nghiệp và PTNT', 'NN&PTNT', 'KH&CN', 'NN&MT', 'VHTTDL',
+  'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông', 'Quy hoạch - Kiến trúc',
 ];
 const BO_NAMES = [
   'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',
