@@ -20,6 +20,7 @@ import { reviewCompletion } from './follow-up/review-completion';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
+import { mailSwitchOf } from '../notifications/notify';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -159,7 +160,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
+    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today(), mailSwitchOf(ctx.config)),
   );
 
   api.post(
@@ -190,7 +191,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today()),
+    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today(), mailSwitchOf(ctx.config)),
   );
 
   api.post(

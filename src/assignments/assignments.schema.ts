@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, primaryKey } from 'drizzle-orm/pg-core';
 import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
@@ -98,7 +99,11 @@ export const progressReports = pgTable(
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('progress_reports_assignment_idx').on(t.assignmentId, t.createdAt)],
+  (t) => [
+    index('progress_reports_assignment_idx').on(t.assignmentId, t.createdAt),
+    // The office's inbox: completions waiting for review, oldest first.
+    index('progress_reports_pending_idx').on(t.createdAt).where(sql`${t.kind} = 'completion' and ${t.reviewStatus} = 'pending'`),
+  ],
 );
 
 export const attachments = pgTable(
@@ -137,5 +142,8 @@ export const extensionRequests = pgTable(
     decisionNote: text('decision_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('extension_requests_assignment_idx').on(t.assignmentId)],
+  (t) => [
+    index('extension_requests_assignment_idx').on(t.assignmentId),
+    index('extension_requests_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
 );
