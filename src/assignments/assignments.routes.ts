@@ -34,6 +34,8 @@ export const AssignmentFilterQuery = Type.Object(
     documentId: Type.Optional(Uuid),
     leaderId: Type.Optional(Uuid),
     q: Type.Optional(SearchText(200, 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".')),
+    pending: Type.Optional(lit(['completion', 'extension'] as const)),
+    delivery: Type.Optional(Uuid),
     asOf: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
@@ -62,7 +64,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = requireActor(request);
-      return listAssignments(ctx.db, actor, { ...request.query, asOf: request.query.asOf ?? ctx.today() });
+      const { delivery, ...query } = request.query;
+      return listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? ctx.today() });
     },
   );
 
@@ -71,8 +74,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
     async (request) => {
       const actor = requireActor(request);
-      const { bucket: _b, ...f } = request.query;
-      return countAssignments(ctx.db, actor, { ...f, asOf: f.asOf ?? ctx.today() });
+      const { bucket: _b, delivery, ...f } = request.query;
+      return countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? ctx.today() });
     },
   );
 
