@@ -14,6 +14,7 @@ import { startSmtpSink, type SmtpSink } from '../reminders/testing/smtp-sink';
 import { planPass } from '../reminders/plan-pass';
 import { createCalendar } from '../calendar';
 import { DEFAULT_REMINDER_RULES } from '../reminders/reminder-rules';
+import { notifyContributionPosted } from './notify';
 
 interface NoticeRow {
   username: string;
@@ -213,6 +214,29 @@ describe.each(testBackends)('notifications without SMTP_URL on %s', (backend) =>
     const n = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from notifications`);
     expect(Number(n[0].n)).toBe(1);
     expect(await queryRows(t.database.db, sql`select id from reminder_deliveries`)).toEqual([]);
+  });
+
+  it('notifyContributionPosted tells the lead agency within the caller’s transaction, and a rollback takes it back', async () => {
+    const { assignments } = await publishTestDocument(t, [{ ref: 'K', text: 'Sở Y tế chủ trì việc K.', leads: ['Sở Y tế'], supports: ['Sở Tài chính'], due: '2025-08-31' }]);
+    const before = await queryRows<{ id: string }>(t.database.db, sql`select id from notifications`);
+    const mail = { email: true, publicUrl: 'https://dondoc.test', messageHost: 'dondoc.test' };
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await notifyContributionPosted(tx, { assignmentId: assignments[0].id, contributorAgencyName: 'Sở Tài chính', text: 'Đã bố trí vốn.' }, mail);
+        throw new Error('the contribution failed after notifying');
+      }),
+    ).rejects.toThrow('the contribution failed');
+    expect(await queryRows(t.database.db, sql`select id from notifications`)).toHaveLength(before.length);
+    expect(await queryRows(t.database.db, sql`select id from reminder_deliveries`)).toEqual([]);
+
+    const r = await t.database.db.transaction((tx) => notifyContributionPosted(tx, { assignmentId: assignments[0].id, contributorAgencyName: 'Sở Tài chính', text: 'Đã bố trí vốn.' }, mail));
+    expect(r).toEqual({ inApp: 1, emails: 1 });
+    const rows = await queryRows<{ username: string; kind: string; link: string }>(
+      t.database.db,
+      sql`select u.username, n.kind, n.link from notifications n join users u on u.id = n.user_id where n.kind = 'contribution.posted'`,
+    );
+    expect(rows).toEqual([{ username: 'syt', kind: 'contribution.posted', link: `/nhiem-vu/${assignments[0].id}` }]);
+    await t.database.db.execute(sql`delete from reminder_deliveries`);
   });
 
   it('a digest links to exactly the tasks it named, for its addressee only; an escalation is an in-app notice', async () => {
