@@ -23,6 +23,8 @@ const Reports = lazy(() => import('./pages/Reports'));
 const Indicators = lazy(() => import('./pages/Indicators'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const Notifications = lazy(() => import('./pages/Notifications'));
+/** Dispatched on window by pages that change notifications (kept in sync with pages/Notifications.tsx). */
+const NOTIFICATIONS_CHANGED = 'dondoc:notifications-changed';
 
 function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -189,9 +191,9 @@ function Shell({ switchLang }: { switchLang: () => void }) {
               .filter((n) => n.show)
               .map((n) => (
                 <li key={n.href}>
-                  <a href={n.href} aria-current={current(n.href) ? 'page' : undefined} aria-label={n.count ? t('navInboxCount', { n: n.count }) : undefined}>
+                  <a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
                     {n.label}
-                    {n.count ? <span className="nav-count" aria-hidden="true">{n.count}</span> : null}
+                    {n.count ? <> <span className="nav-count">{n.count}</span></> : null}
                   </a>
                 </li>
               ))}
@@ -269,7 +271,13 @@ function Bell() {
   useEffect(() => {
     void load();
     const h = setInterval(() => void load(), 120_000);
-    return () => clearInterval(h);
+    // The Thông báo page marks notifications read: the count follows at once.
+    const changed = () => void load();
+    window.addEventListener(NOTIFICATIONS_CHANGED, changed);
+    return () => {
+      clearInterval(h);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, changed);
+    };
   }, [path]);
   if (!items) return null;
   const markRead = async (n: Notification) => {
@@ -282,11 +290,18 @@ function Bell() {
   };
   return (
     <div className="bell">
-      <button type="button" className="ghost on-dark" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={t('notificationsUnread', { n: unreadCount })}>
+      <button type="button" className="ghost on-dark" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={unreadCount > 0 ? undefined : t('notificationsUnread', { n: 0 })}>
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3.5a1.5 1.5 0 0 0-3 0v.7A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
         </svg>
-        {unreadCount > 0 && <span className="bell-count">{unreadCount}</span>}
+        {/* The visible count is part of the name ("Thông báo: 3 chưa đọc"), as screen readers require. */}
+        {unreadCount > 0 && (
+          <>
+            <span className="sr-only">{t('notifications')}:</span>
+            <span className="bell-count">{unreadCount}</span>
+            <span className="sr-only">{t('unreadWord')}</span>
+          </>
+        )}
       </button>
       {open && (
         <div className="bell-panel" role="region" aria-label={t('notifications')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>

@@ -5,6 +5,9 @@ import { t, tk } from '../i18n';
 import { ErrorBox, Loading, Notice, PageTitle, useAsync, useSession, useSubmit } from '../components';
 import { fmtDateTime } from '../format';
 
+/** The bell (main.tsx) listens for it to refresh its count. */
+const NOTIFICATIONS_CHANGED = 'dondoc:notifications-changed';
+
 export interface NotificationItem {
   id: string;
   kind: string;
@@ -30,13 +33,17 @@ export function notificationHref(link: string | null): string | null {
 function Preference() {
   const { user, setUser } = useSession();
   const s = useSubmit();
-  const withEmail = (user.channels ?? ['email', 'inapp']).includes('email');
-  const choose = (email: boolean) =>
-    s.run(async () => {
+  // Shown at once, saved behind; put back if the save fails.
+  const [withEmail, setWithEmail] = useState((user.channels ?? ['email', 'inapp']).includes('email'));
+  const choose = async (email: boolean) => {
+    setWithEmail(email);
+    const ok = await s.run(async () => {
       const others = (user.channels ?? []).filter((c) => c !== 'email' && c !== 'inapp');
       const updated = await patch<User>(`/api/users/${user.id}`, { channels: [...(email ? ['email'] : []), 'inapp', ...others] });
       setUser({ ...user, ...updated });
     }, t('notifyPreferenceSaved'));
+    if (!ok) setWithEmail(!email);
+  };
   return (
     <fieldset className="card" data-testid="notify-preference">
       <legend>{t('notifyPreference')}</legend>
@@ -57,8 +64,12 @@ export default function Notifications() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useAsync(() => get<{ items: NotificationItem[]; unread: number }>('/api/notifications', { limit: 200, ...(unreadOnly ? { unread: 'true' } : {}) }), [unreadOnly]);
   const s = useSubmit();
-  const markRead = (id: string) => s.run(async () => void (await post(`/api/notifications/${id}/read`)), undefined).then(list.reload);
-  const markAll = () => s.run(async () => void (await post('/api/notifications/read-all')), undefined).then(list.reload);
+  const changed = () => {
+    list.reload();
+    window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
+  };
+  const markRead = (id: string) => s.run(async () => void (await post(`/api/notifications/${id}/read`)), undefined).then(changed);
+  const markAll = () => s.run(async () => void (await post('/api/notifications/read-all')), undefined).then(changed);
   return (
     <>
       <PageTitle>{t('notificationsTitle')}</PageTitle>
