@@ -45,7 +45,7 @@ function Preference() {
     if (!ok) setWithEmail(!email);
   };
   return (
-    <fieldset className="card" data-testid="notify-preference">
+    <fieldset className="card choices" data-testid="notify-preference">
       <legend>{t('notifyPreference')}</legend>
       <label>
         <input type="radio" name="notify-channel" checked={!withEmail} disabled={s.busy} onChange={() => void choose(false)} /> {t('notifyInAppOnly')}
