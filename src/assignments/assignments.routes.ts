@@ -7,8 +7,7 @@ import { requireActor } from '../http/context';
 import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
-import { canSeeAgency } from '../auth/policy';
-import { notFound } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
 import { attachments } from './assignments.schema';
 import { BUCKETS, BUCKET_RULE_VI } from './buckets';
 import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
@@ -17,6 +16,7 @@ import { getAssignmentDetail, getItemOverview } from './get-assignment';
 import { readAssignment } from './assignment-access';
 import { receiveAssignment, reportCompletion, reportProgress } from './follow-up/report-progress';
 import { reviewCompletion } from './follow-up/review-completion';
+import { postContribution } from './follow-up/post-contribution';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
@@ -47,10 +47,15 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'signed_in' },
       schema: {
         tags: ['assignments'],
-        description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
+        description: `Danh sách nhiệm vụ theo cơ quan chủ trì (hoặc phối hợp, role=support), lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
         querystring: Type.Object(
           {
             ...AssignmentFilterQuery.properties,
+            role: Type.Optional(
+              Type.Union([Type.Literal('lead'), Type.Literal('support')], {
+                description: 'lead (mặc định): nhiệm vụ cơ quan chủ trì; support: nhiệm vụ cơ quan được giao phối hợp. Cơ quan là cơ quan của cán bộ, hoặc agencyId.',
+              }),
+            ),
             sort: Type.Optional(lit(['due', '-due', 'updated'] as const)),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             cursor: Type.Optional(Type.String({ maxLength: 500 })),
@@ -89,8 +94,10 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
-    const a = await readAssignment(ctx.db, actor, file.assignmentId);
-    if (!canSeeAgency(actor, a.agencyId)) throw notFound('tệp đính kèm');
+    // Visible to whoever may see the task (its lead, its supporting agencies, the readers).
+    await readAssignment(ctx.db, actor, file.assignmentId).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('tệp đính kèm') : e;
+    });
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
     // The type comes from the bytes, not from the uploader's claim (which could be text/html).
     reply.header('x-content-type-options', 'nosniff');
@@ -144,6 +151,26 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       reply.status(201);
       return reportCompletion(ctx.db, requireActor(request), request.params.id, { text: request.body.text, files: request.body.files?.map(fileBytes) }, ctx.today());
+    },
+  );
+
+  api.post(
+    '/api/assignments/:id/contributions',
+    {
+      // Decided per assignment (only its supporting agencies), so open at the door.
+      config: { access: 'signed_in' },
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
+      schema: {
+        tags: ['follow-up'],
+        description: 'Cơ quan phối hợp gửi ý kiến, kết quả phối hợp (nội dung và tệp đính kèm); cơ quan chủ trì và Văn phòng thấy trong lịch sử nhiệm vụ.',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return postContribution(ctx.db, requireActor(request), request.params.id, { text: request.body.text, files: request.body.files?.map(fileBytes) });
     },
   );
 

@@ -17,9 +17,13 @@ import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-
 import { agencies as agenciesTable } from '../directory/directory.schema';
 import { inArray } from 'drizzle-orm';
 import type { AssignmentState } from './state-machine';
+import { roleOfAgency, supportsSql, type AgencyRole } from './assignment-scope';
+import { allowedActions, type AssignmentAction } from './assignment-actions';
 
 export interface AssignmentFilter {
   agencyId?: string;
+  /** The agency's tasks as lead (default) or as supporting agency (phối hợp). */
+  role?: AgencyRole;
   bucket?: Bucket[];
   state?: AssignmentState[];
   dueFrom?: string;
@@ -56,6 +60,10 @@ export interface AssignmentListRow {
   documentNumber: string | null;
   documentSubject: string | null;
   updatedAt: string;
+  /** How the actor's agency stands to the task (null for readers of the whole province). */
+  myRole: AgencyRole | null;
+  /** What the actor may do with the task now (assignment-actions.ts). */
+  actions: AssignmentAction[];
 }
 
 type Cursor = { k: string | null; id: string };
@@ -87,9 +95,7 @@ function decode(s: string, key: 'date' | 'timestamp'): Cursor {
  */
 export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>): SQL {
   const conds: SQL[] = [publishedBySql(f.asOf)];
-  const scope = agencyScope(actor);
-  if (scope) conds.push(sql`a.agency_id = ${scope}`);
-  if (f.agencyId) conds.push(sql`a.agency_id = ${f.agencyId}`);
+  conds.push(...agencyConditions(actor, f));
   if (f.documentId) conds.push(sql`a.document_id = ${f.documentId}`);
   if (f.leaderId) conds.push(sql`a.leader_id = ${f.leaderId}`);
   if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf)} >= ${f.dueFrom}::date`);
@@ -98,6 +104,20 @@ export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' |
   if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf));
   conds.push(...textConditions(f.q));
   return sql.join(conds, sql` AND `);
+}
+
+/**
+ * Whose tasks: an agency officer's own agency (never another's, whatever the filter says), or the
+ * agency asked by a reader of the whole province; as lead, or with `role: 'support'` as supporting
+ * agency. Each list shows one role, so the lead list keeps its (agency, due) index walk; a task an
+ * agency supports is found through the GIN index on its supporting agencies.
+ */
+function agencyConditions(actor: Actor, f: { agencyId?: string; role?: AgencyRole }): SQL[] {
+  const scope = agencyScope(actor);
+  if (scope && f.agencyId && f.agencyId !== scope) return [sql`false`];
+  const agency = scope ?? f.agencyId;
+  if (f.role === 'support') return [agency ? supportsSql(sql`a.support_agency_ids`, agency) : sql`a.support_agency_ids <> '[]'::jsonb`];
+  return agency ? [sql`a.agency_id = ${agency}`] : [];
 }
 
 /** Every word must appear; the folded text makes "giai ngan" find "giải ngân". */
@@ -157,7 +177,8 @@ export async function listAssignments(
   }
   const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
-           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at`;
+           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids,
+           exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending') as pending_extension`;
   const joins = sql`join agencies g on g.id = a.agency_id
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
@@ -180,7 +201,7 @@ export async function listAssignments(
     where ${sql.join([base, ...words, ...after], sql` AND `)}
     order by ${order}
     limit ${limit + 1}`);
-  const rows = result.map(toRow);
+  const rows = result.map((r) => toRow(r, actor));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -191,7 +212,14 @@ export async function listAssignments(
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const ts = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-function toRow(r: Record<string, unknown>): AssignmentListRow {
+function toRow(r: Record<string, unknown>, actor: Actor): AssignmentListRow {
+  const subject = {
+    state: r.state as AssignmentState,
+    agencyId: String(r.agency_id),
+    supportAgencyIds: (typeof r.support_agency_ids === 'string' ? JSON.parse(r.support_agency_ids) : (r.support_agency_ids ?? [])) as string[],
+    due: iso(r.due),
+    hasPendingExtension: r.pending_extension === true || r.pending_extension === 't',
+  };
   return {
     id: String(r.id),
     itemId: String(r.item_id),
@@ -213,6 +241,8 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
     documentNumber: (r.document_number as string) ?? null,
     documentSubject: (r.document_subject as string) ?? null,
     updatedAt: ts(r.updated_at),
+    myRole: roleOfAgency(actor.role === 'agency' ? actor.agencyId : null, subject),
+    actions: allowedActions(actor, subject),
   };
 }
 
