@@ -67,7 +67,7 @@ async function loadDirectory(db: DbOrTx, emailEnabled: boolean): Promise<PlanDir
 async function plan(db: DbOrTx, opts: PassOptions): Promise<{ messages: PlannedMessage[]; unreachable: PassResult['unreachable'] }> {
   const { date, rules, calendar } = opts;
   const open = await db
-    .select({ id: assignments.id, agencyId: assignments.agencyId, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
+    .select({ id: assignments.id, agencyId: assignments.agencyId, supportAgencyIds: assignments.supportAgencyIds, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
     .from(assignments)
     .where(and(notInArray(assignments.state, ['done', 'cancelled']), isNotNull(assignments.due)));
   const directory = await loadDirectory(db, opts.emailEnabled ?? true);
