@@ -26,6 +26,11 @@ const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Typ
 export const AssignmentFilterQuery = Type.Object(
   {
     agencyId: Type.Optional(Uuid),
+    role: Type.Optional(
+      Type.Union([Type.Literal('lead'), Type.Literal('support')], {
+        description: 'lead (mặc định): nhiệm vụ cơ quan chủ trì; support: nhiệm vụ cơ quan được giao phối hợp. Cơ quan là cơ quan của cán bộ, hoặc agencyId.',
+      }),
+    ),
     bucket: Type.Optional(Type.Array(lit(BUCKETS))),
     state: Type.Optional(Type.Array(lit(ASSIGNMENT_STATES))),
     dueFrom: Type.Optional(IsoDate),
@@ -51,11 +56,6 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: Type.Object(
           {
             ...AssignmentFilterQuery.properties,
-            role: Type.Optional(
-              Type.Union([Type.Literal('lead'), Type.Literal('support')], {
-                description: 'lead (mặc định): nhiệm vụ cơ quan chủ trì; support: nhiệm vụ cơ quan được giao phối hợp. Cơ quan là cơ quan của cán bộ, hoặc agencyId.',
-              }),
-            ),
             sort: Type.Optional(lit(['due', '-due', 'updated'] as const)),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
             cursor: Type.Optional(Type.String({ maxLength: 500 })),

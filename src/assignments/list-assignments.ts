@@ -255,7 +255,8 @@ const zero = (): Record<Bucket, number> => ({ done_on_time: 0, done_late: 0, ope
  * (bucket-summary.ts); with any other filter, from the rule over the rows.
  */
 export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter) {
-  const summarised = !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
+  // The per-day summary is kept per lead agency: the tasks an agency supports are counted from the rows.
+  const summarised = f.role !== 'support' && !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
   let cells: { agencyId: string; bucket: Bucket; n: number }[];
   if (summarised) {
     const scope = agencyScope(actor);

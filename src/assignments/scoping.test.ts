@@ -85,6 +85,8 @@ describe.each(testBackends)('agency scoping on %s', (backend) => {
     const rows = (await t.call(t.sessions.syt, 'GET', '/api/assignments?role=support')).json().items;
     expect(rows.map((a: { id: string }) => a.id)).toEqual([supported]);
     expect(rows[0]).toMatchObject({ agencyId: t.agency.STC, myRole: 'support', actions: ['contribute'] });
+    const counts = (await t.call(t.sessions.syt, 'GET', '/api/assignments/counts?role=support')).json();
+    expect(Object.values(counts.totals as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(1);
     expect((await t.call(t.sessions.stc, 'GET', '/api/assignments?role=support')).json().items).toEqual([]);
     expect((await t.call(t.sessions.xabaolam, 'GET', '/api/assignments?role=support')).json().items).toEqual([]);
     const forOffice = (await t.call(t.sessions.office, 'GET', `/api/assignments?role=support&agencyId=${t.agency.SYT}`)).json().items;
