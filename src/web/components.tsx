@@ -15,7 +15,6 @@ export function useSession(): SessionValue {
   return s;
 }
 export const isOffice = (u: User) => u.role === 'admin' || u.role === 'office';
-export const canReview = (u: User) => u.role === 'admin' || u.role === 'office' || u.role === 'leader';
 
 export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
