@@ -177,8 +177,7 @@ export async function listAssignments(
   }
   const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
-           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids,
-           exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending') as pending_extension`;
+           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids`;
   const joins = sql`join agencies g on g.id = a.agency_id
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
@@ -201,7 +200,15 @@ export async function listAssignments(
     where ${sql.join([base, ...words, ...after], sql` AND `)}
     order by ${order}
     limit ${limit + 1}`);
-  const rows = result.map((r) => toRow(r, actor));
+  // Which of the page's tasks wait for an extension decision (for their `actions`): one indexed
+  // query over the page's ids, rather than a subquery the planner might run before the sort.
+  const ids = result.map((r) => String(r.id));
+  const pending = new Set(
+    ids.length
+      ? (await queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).map((r) => String(r.assignment_id))
+      : [],
+  );
+  const rows = result.map((r) => toRow(r, actor, pending.has(String(r.id))));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -212,13 +219,13 @@ export async function listAssignments(
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const ts = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-function toRow(r: Record<string, unknown>, actor: Actor): AssignmentListRow {
+function toRow(r: Record<string, unknown>, actor: Actor, hasPendingExtension: boolean): AssignmentListRow {
   const subject = {
     state: r.state as AssignmentState,
     agencyId: String(r.agency_id),
     supportAgencyIds: (typeof r.support_agency_ids === 'string' ? JSON.parse(r.support_agency_ids) : (r.support_agency_ids ?? [])) as string[],
     due: iso(r.due),
-    hasPendingExtension: r.pending_extension === true || r.pending_extension === 't',
+    hasPendingExtension,
   };
   return {
     id: String(r.id),

@@ -173,6 +173,21 @@ describe.each(testBackends)('agency scoping on %s', (backend) => {
     expect((await t.call(t.sessions.office, 'GET', `/api/assignments/${supported}`)).json().contributions).toHaveLength(1);
   });
 
+  it('gives each list row the same actions as the task’s own page, pending extension included', async () => {
+    const asked = await t.call(t.sessions.syt, 'POST', `/api/assignments/${own}/extensions`, { requestedDue: '2025-08-30', reason: 'Chờ số liệu.' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    for (const who of [t.sessions.syt, t.sessions.office, t.sessions.leader, t.sessions.viewer]) {
+      const row = (await t.call(who, 'GET', '/api/assignments')).json().items.find((a: { id: string }) => a.id === own);
+      const page = (await t.call(who, 'GET', `/api/assignments/${own}`)).json().assignment;
+      expect(row.actions, who.username).toEqual(page.actions);
+    }
+    const officeRow = (await t.call(t.sessions.office, 'GET', '/api/assignments')).json().items.find((a: { id: string }) => a.id === own);
+    expect(officeRow.actions).toContain('decide_extension');
+    const sytRow = (await t.call(t.sessions.syt, 'GET', '/api/assignments')).json().items.find((a: { id: string }) => a.id === own);
+    expect(sytRow).toMatchObject({ myRole: 'lead' });
+    expect(sytRow.actions).not.toContain('request_extension');
+  });
+
   it('hides draft documents from agencies', async () => {
     const draft = (await t.call(t.sessions.office, 'POST', '/api/documents', { text: 'Nháp', items: [{ text: 'Sở Y tế làm.', leads: ['Sở Y tế'] }] })).json();
     expect((await t.call(t.sessions.syt, 'GET', `/api/documents/${draft.document.id}`)).statusCode).toBe(404);
