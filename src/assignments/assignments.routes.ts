@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Timestamp, Uuid, errorResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { AppError, notFound } from '../shared/errors';
@@ -20,6 +20,12 @@ import { postContribution } from './follow-up/post-contribution';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
+
+/** What posting a contribution answers: the contribution and its stored files (never their bytes). */
+const ContributionPosted = Type.Object({
+  contribution: Type.Object({ id: Uuid, assignmentId: Uuid, agencyId: Uuid, authorId: Nullable(Uuid), text: Type.String(), createdAt: Timestamp }),
+  attachments: Type.Array(Type.Object({ id: Uuid, fileName: Type.String(), size: Type.Integer({ minimum: 0 }), mime: Type.String() })),
+});
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -165,7 +171,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         description: 'Cơ quan phối hợp gửi ý kiến, kết quả phối hợp (nội dung và tệp đính kèm); cơ quan chủ trì và Văn phòng thấy trong lịch sử nhiệm vụ.',
         params: IdParams,
         body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ContributionPosted, 201),
       },
     },
     async (request, reply) => {
