@@ -188,6 +188,38 @@ describe.each(testBackends)('agency scoping on %s', (backend) => {
     expect(sytRow.actions).not.toContain('request_extension');
   });
 
+  it('answers each operation on a task by the caller’s part in it: lead, supporting agency, none', async () => {
+    const { assignments } = await publishTestDocument(t, [{ ref: 'M', text: 'Sở Tài chính chủ trì, phối hợp với Sở Y tế (bảng kiểm tra).', leads: ['Sở Tài chính'], supports: ['Sở Y tế'], due: '2025-08-20' }]);
+    const id = assignments[0].id;
+    const itemId = (await t.call(t.sessions.office, 'GET', `/api/assignments/${id}`)).json().assignment.itemId;
+    type Who = 'lead' | 'support' | 'none';
+    const session = { lead: t.sessions.stc, support: t.sessions.syt, none: t.sessions.xabaolam };
+    // In this order, so that each operation the lead may take is possible when the lead takes it.
+    const table: [string, string, unknown, Record<Who, number>][] = [
+      ['GET', `/api/assignments/${id}`, undefined, { lead: 200, support: 200, none: 404 }],
+      ['GET', `/api/items/${itemId}`, undefined, { lead: 200, support: 200, none: 404 }],
+      ['GET', `/api/assignments/${id}/deliveries`, undefined, { lead: 200, support: 200, none: 404 }],
+      ['POST', `/api/assignments/${id}/contributions`, { text: 'Ý kiến.' }, { lead: 403, support: 201, none: 404 }],
+      ['POST', `/api/assignments/${id}/receive`, undefined, { lead: 200, support: 403, none: 404 }],
+      ['POST', `/api/assignments/${id}/progress`, { text: 'Tiến độ.', percent: 40 }, { lead: 201, support: 403, none: 404 }],
+      ['POST', `/api/assignments/${id}/extensions`, { requestedDue: '2025-09-20', reason: 'Chờ.' }, { lead: 201, support: 403, none: 404 }],
+      ['POST', `/api/assignments/${id}/completion`, { text: 'Xong.' }, { lead: 201, support: 403, none: 404 }],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, body, expected] of table) {
+      // The others first: a refused call must change nothing the lead's call depends on.
+      for (const who of ['none', 'support', 'lead'] as Who[]) {
+        const res = await t.call(session[who], method, url, body);
+        if (res.statusCode !== expected[who]) wrong.push(`${method} ${url} as ${who}: ${res.statusCode}, expected ${expected[who]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const after = (await t.call(t.sessions.office, 'GET', `/api/assignments/${id}`)).json();
+    expect(after.assignment.state).toBe('completion_reported');
+    expect(after.contributions).toHaveLength(1);
+    expect(after.reports.map((r: { kind: string }) => r.kind).sort()).toEqual(['completion', 'progress']);
+  });
+
   it('hides draft documents from agencies', async () => {
     const draft = (await t.call(t.sessions.office, 'POST', '/api/documents', { text: 'Nháp', items: [{ text: 'Sở Y tế làm.', leads: ['Sở Y tế'] }] })).json();
     expect((await t.call(t.sessions.syt, 'GET', `/api/documents/${draft.document.id}`)).statusCode).toBe(404);
