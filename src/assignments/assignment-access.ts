@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
-import { canActForAgency, canSeeAgency } from '../auth/policy';
-import { forbidden, notFound } from '../shared/errors';
+import { visibleToSql } from './assignment-scope';
+import { notFound } from '../shared/errors';
 import { recordEvent } from '../events/record-event';
 import type { AssignmentEventKind, EventInput } from '../events/event-kinds';
 import { assignments } from './assignments.schema';
@@ -14,6 +14,16 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The row, if it exists and the actor may see it (visibleToSql: lead, supporter or reader). */
+async function selectVisible(db: DbOrTx, actor: Actor, id: string): Promise<AssignmentRow | undefined> {
+  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds);
+  const [row] = await db
+    .select()
+    .from(assignments)
+    .where(visible ? and(eq(assignments.id, id), visible) : eq(assignments.id, id));
+  return row;
+}
+
 /**
  * Loads an assignment the actor may see, locked for the rest of the transaction. Another
  * agency's assignment answers "not found", exactly like one that does not exist, so its
@@ -22,20 +32,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function lockAssignment(tx: DbOrTx, actor: Actor, id: string): Promise<AssignmentRow> {
   if (!UUID.test(id)) throw notFound('nhiệm vụ');
   await tx.execute(sql`select id from assignments where id = ${id} for update`);
-  const [row] = await tx.select().from(assignments).where(eq(assignments.id, id));
-  if (!row || !canSeeAgency(actor, row.agencyId)) throw notFound('nhiệm vụ');
+  const row = await selectVisible(tx, actor, id);
+  if (!row) throw notFound('nhiệm vụ');
   return row;
 }
 
 export async function readAssignment(db: DbOrTx, actor: Actor, id: string): Promise<AssignmentRow> {
   if (!UUID.test(id)) throw notFound('nhiệm vụ');
-  const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
-  if (!row || !canSeeAgency(actor, row.agencyId)) throw notFound('nhiệm vụ');
+  const row = await selectVisible(db, actor, id);
+  if (!row) throw notFound('nhiệm vụ');
   return row;
-}
-
-export function requireActForAgency(actor: Actor, row: AssignmentRow): void {
-  if (!canActForAgency(actor, row.agencyId)) throw forbidden('Chỉ cơ quan chủ trì hoặc Văn phòng mới được báo cáo nhiệm vụ này.');
 }
 
 /** Applies a state-machine action plus field changes, and writes the event, in `tx`. */

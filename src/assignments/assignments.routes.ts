@@ -4,11 +4,10 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Timestamp, Uuid, errorResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
-import { canSeeAgency } from '../auth/policy';
-import { notFound } from '../shared/errors';
+import { AppError, notFound } from '../shared/errors';
 import { attachments } from './assignments.schema';
 import { BUCKETS, BUCKET_RULE_VI } from './buckets';
 import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
@@ -17,16 +16,28 @@ import { getAssignmentDetail, getItemOverview } from './get-assignment';
 import { readAssignment } from './assignment-access';
 import { receiveAssignment, reportCompletion, reportProgress } from './follow-up/report-progress';
 import { reviewCompletion } from './follow-up/review-completion';
+import { postContribution } from './follow-up/post-contribution';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 import { mailSwitchOf } from '../notifications/notify';
+
+/** What posting a contribution answers: the contribution and its stored files (never their bytes). */
+const ContributionPosted = Type.Object({
+  contribution: Type.Object({ id: Uuid, assignmentId: Uuid, agencyId: Uuid, authorId: Nullable(Uuid), text: Type.String(), createdAt: Timestamp }),
+  attachments: Type.Array(Type.Object({ id: Uuid, fileName: Type.String(), size: Type.Integer({ minimum: 0 }), mime: Type.String() })),
+});
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
 export const AssignmentFilterQuery = Type.Object(
   {
     agencyId: Type.Optional(Uuid),
+    role: Type.Optional(
+      Type.Union([Type.Literal('lead'), Type.Literal('support')], {
+        description: 'lead (mặc định): nhiệm vụ cơ quan chủ trì; support: nhiệm vụ cơ quan được giao phối hợp. Cơ quan là cơ quan của cán bộ, hoặc agencyId.',
+      }),
+    ),
     bucket: Type.Optional(Type.Array(lit(BUCKETS))),
     state: Type.Optional(Type.Array(lit(ASSIGNMENT_STATES))),
     dueFrom: Type.Optional(IsoDate),
@@ -51,7 +62,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'signed_in' },
       schema: {
         tags: ['assignments'],
-        description: `Danh sách nhiệm vụ theo cơ quan chủ trì, lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
+        description: `Danh sách nhiệm vụ theo cơ quan chủ trì (hoặc phối hợp, role=support), lọc và phân trang bằng cursor. ${BUCKET_RULE_VI}`,
         querystring: Type.Object(
           {
             ...AssignmentFilterQuery.properties,
@@ -94,8 +105,10 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
-    const a = await readAssignment(ctx.db, actor, file.assignmentId);
-    if (!canSeeAgency(actor, a.agencyId)) throw notFound('tệp đính kèm');
+    // Visible to whoever may see the task (its lead, its supporting agencies, the readers).
+    await readAssignment(ctx.db, actor, file.assignmentId).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NOT_FOUND' ? notFound('tệp đính kèm') : e;
+    });
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
     // The type comes from the bytes, not from the uploader's claim (which could be text/html).
     reply.header('x-content-type-options', 'nosniff');
@@ -149,6 +162,26 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       reply.status(201);
       return reportCompletion(ctx.db, requireActor(request), request.params.id, { text: request.body.text, files: request.body.files?.map(fileBytes) }, ctx.today());
+    },
+  );
+
+  api.post(
+    '/api/assignments/:id/contributions',
+    {
+      // Decided per assignment (only its supporting agencies), so open at the door.
+      config: { access: 'signed_in' },
+      preValidation: multipartWithLimit(MAX_ATTACHMENT_BYTES),
+      schema: {
+        tags: ['follow-up'],
+        description: 'Cơ quan phối hợp gửi ý kiến, kết quả phối hợp (nội dung và tệp đính kèm); cơ quan chủ trì và Văn phòng thấy trong lịch sử nhiệm vụ.',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
+        response: responses(ContributionPosted, 201),
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return postContribution(ctx.db, requireActor(request), request.params.id, { text: request.body.text, files: request.body.files?.map(fileBytes) }, mailSwitchOf(ctx.config));
     },
   );
 

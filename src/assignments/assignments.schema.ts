@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, primaryKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
 import { documents, directiveItems, bytea } from '../documents/documents.schema';
@@ -65,6 +65,8 @@ export const assignments = pgTable(
     index('assignments_counts_idx').on(t.agencyId, t.state, t.due, t.completedOn),
     // Few rows ever move: "did any task change agency after D" is answered from this small index.
     index('assignments_agency_changed_idx').on(t.agencyChangedOn).where(sql`${t.agencyChangedOn} is not null`),
+    // "Which tasks does agency X support" (containment `@>`), migration 0008.
+    index('assignments_support_agencies_idx').using('gin', sql`${t.supportAgencyIds} jsonb_path_ops`),
   ],
 );
 
@@ -114,6 +116,28 @@ export const progressReports = pgTable(
   ],
 );
 
+/**
+ * What a supporting agency (phối hợp) contributes to a task it does not lead: text and files for
+ * the lead agency and the office. It changes nothing in the task's state or progress.
+ */
+export const contributions = pgTable(
+  'contributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
+    /** The supporting agency it comes from (its officer's agency when posted). */
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    authorId: uuid('author_id').references(() => users.id),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contributions_assignment_idx').on(t.assignmentId, t.createdAt)],
+);
+
 export const attachments = pgTable(
   'attachments',
   {
@@ -121,7 +145,9 @@ export const attachments = pgTable(
     assignmentId: uuid('assignment_id')
       .notNull()
       .references(() => assignments.id),
+    /** The report, or the contribution, the file came with. */
     reportId: uuid('report_id').references(() => progressReports.id),
+    contributionId: uuid('contribution_id').references((): AnyPgColumn => contributions.id),
     fileName: text('file_name').notNull(),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),

@@ -1,22 +1,22 @@
 import { asc, desc, eq, and } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../auth/actor';
-import { agencyScope } from '../auth/policy';
 import { notFound } from '../shared/errors';
 import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
 import { directiveItems, documents } from '../documents/documents.schema';
 import { events } from '../events/events.schema';
 import { readEventPayload } from '../events/event-kinds';
-import { assignments, attachments, extensionRequests, progressReports } from './assignments.schema';
+import { assignments, attachments, contributions, extensionRequests, progressReports } from './assignments.schema';
 import { readAssignment } from './assignment-access';
 import { bucketAsOf, daysOverdue, dueAsOf, factsOf } from './buckets';
-import { availableActions } from './state-machine';
+import { allowedActions } from './assignment-actions';
+import { roleOfAgency, visibleToSql } from './assignment-scope';
 
 /** Everything the assignment page shows, in one answer. */
 export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string) {
   const a = await readAssignment(db, actor, id);
-  const [[item], [doc], [agency], reports, files, extensions, history, leader] = await Promise.all([
+  const [[item], [doc], [agency], reports, files, extensions, history, leader, contributed] = await Promise.all([
     db.select().from(directiveItems).where(eq(directiveItems.id, a.itemId)),
     db.select().from(documents).where(eq(documents.id, a.documentId)),
     db.select().from(agencies).where(eq(agencies.id, a.agencyId)),
@@ -27,22 +27,36 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
       .where(eq(progressReports.assignmentId, id))
       .orderBy(desc(progressReports.createdAt)),
     db
-      .select({ id: attachments.id, reportId: attachments.reportId, fileName: attachments.fileName, mime: attachments.mime, size: attachments.size, createdAt: attachments.createdAt })
+      .select({ id: attachments.id, reportId: attachments.reportId, contributionId: attachments.contributionId, fileName: attachments.fileName, mime: attachments.mime, size: attachments.size, createdAt: attachments.createdAt })
       .from(attachments)
       .where(eq(attachments.assignmentId, id)),
     db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, id)).orderBy(asc(extensionRequests.createdAt)),
     db.select().from(events).where(eq(events.assignmentId, id)).orderBy(asc(events.id)),
     a.leaderId ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, a.leaderId)) : Promise.resolve([]),
+    db
+      .select({ c: contributions, author: users.displayName, agencyName: agencies.name })
+      .from(contributions)
+      .innerJoin(agencies, eq(agencies.id, contributions.agencyId))
+      .leftJoin(users, eq(users.id, contributions.authorId))
+      .where(eq(contributions.assignmentId, id))
+      .orderBy(desc(contributions.createdAt)),
   ]);
+  const hasPendingExtension = extensions.some((e) => e.status === 'pending');
   const { searchText: _s, ...rest } = a;
   return {
-    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf), actions: availableActions(a.state) },
+    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf),
+      // What the signed-in user may do now, from the one policy (assignment-actions.ts).
+      actions: allowedActions(actor, { ...a, hasPendingExtension }),
+      myRole: roleOfAgency(actor.role === 'agency' ? actor.agencyId : null, a),
+    },
     agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
     leader: leader[0] ?? null,
     item: item ? { id: item.id, ref: item.ref, text: item.text, startOffset: item.startOffset, endOffset: item.endOffset, supports: item.supports, dueText: item.dueText, expectedResult: item.expectedResult, reportTo: item.reportTo } : null,
     document: doc ? { id: doc.id, kind: doc.kind, number: doc.number, docDate: doc.docDate, subject: doc.subject, signer: doc.signer } : null,
     reports: reports.map(({ r, author }) => ({ ...r, authorName: author, attachments: files.filter((f) => f.reportId === r.id) })),
     extensions,
+    // What the supporting agencies sent, newest first, with their files.
+    contributions: contributed.map(({ c, author, agencyName }) => ({ ...c, agencyName, authorName: author, attachments: files.filter((f) => f.contributionId === c.id) })),
     // Every deadline the assignment has had, oldest first: as published, then each approved
     // extension or office correction (read back from the history, which keeps them all).
     deadlineHistory: [
@@ -65,14 +79,14 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
 export async function getItemOverview(db: DbOrTx, actor: Actor, itemId: string, asOf: string) {
   const [item] = await db.select().from(directiveItems).where(eq(directiveItems.id, itemId));
   if (!item) throw notFound('nhiệm vụ');
-  const scope = agencyScope(actor);
+  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds);
   const rows = await db
     .select({ a: assignments, agencyName: agencies.name })
     .from(assignments)
     .innerJoin(agencies, eq(agencies.id, assignments.agencyId))
-    .where(scope ? and(eq(assignments.itemId, itemId), eq(assignments.agencyId, scope)) : eq(assignments.itemId, itemId))
+    .where(visible ? and(eq(assignments.itemId, itemId), visible) : eq(assignments.itemId, itemId))
     .orderBy(asc(agencies.name));
-  if (scope && !rows.length) throw notFound('nhiệm vụ');
+  if (visible && !rows.length) throw notFound('nhiệm vụ');
   return {
     item,
     assignments: rows.map(({ a, agencyName }) => ({ id: a.id, agencyId: a.agencyId, agencyName, state: a.state, due: a.due, progressPercent: a.progressPercent, bucket: bucketAsOf(factsOf(a), asOf) })),

@@ -17,9 +17,13 @@ import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-
 import { agencies as agenciesTable } from '../directory/directory.schema';
 import { inArray } from 'drizzle-orm';
 import type { AssignmentState } from './state-machine';
+import { roleOfAgency, supportsSql, type AgencyRole } from './assignment-scope';
+import { allowedActions, type AssignmentAction } from './assignment-actions';
 
 export interface AssignmentFilter {
   agencyId?: string;
+  /** The agency's tasks as lead (default) or as supporting agency (phối hợp). */
+  role?: AgencyRole;
   bucket?: Bucket[];
   state?: AssignmentState[];
   dueFrom?: string;
@@ -62,6 +66,10 @@ export interface AssignmentListRow {
   documentNumber: string | null;
   documentSubject: string | null;
   updatedAt: string;
+  /** How the actor's agency stands to the task (null for readers of the whole province). */
+  myRole: AgencyRole | null;
+  /** What the actor may do with the task now (assignment-actions.ts). */
+  actions: AssignmentAction[];
 }
 
 type Cursor = { k: string | null; id: string };
@@ -103,10 +111,7 @@ export async function agenciesMovedAfter(db: DbOrTx, asOf: string): Promise<bool
  */
 export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>, moved = true): SQL {
   const conds: SQL[] = [publishedBySql(f.asOf)];
-  const scope = agencyScope(actor);
-  if (scope) conds.push(agencyInSql(sql`${scope}::uuid`, f.asOf, moved));
-  if (f.agencyId) conds.push(agencyInSql(sql`${f.agencyId}::uuid`, f.asOf, moved));
-  if (f.groupId) conds.push(agencyInSql(sql`select gm.agency_id from group_members gm where gm.group_id = ${f.groupId}::uuid`, f.asOf, moved));
+  conds.push(...agencyConditions(actor, f, moved));
   if (f.documentId) conds.push(sql`a.document_id = ${f.documentId}`);
   if (f.leaderId) conds.push(sql`a.leader_id = ${f.leaderId}`);
   if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf)} >= ${f.dueFrom}::date`);
@@ -135,6 +140,24 @@ function deliveryCondition(actor: Actor, deliveryId: string): SQL {
     : sql` and (rd.user_id = ${actor.id ?? '00000000-0000-0000-0000-000000000000'}::uuid or rd.recipient_key = ${`agency:${actor.agencyId ?? ''}`})`;
   return sql`a.id in (select ri.assignment_id from reminder_items ri join reminder_deliveries rd on rd.id = ri.delivery_id
                       where ri.delivery_id = ${deliveryId}::uuid and not ri.left_out${addressed})`;
+}
+
+/**
+ * Whose tasks: an agency officer's own agency (never another's, whatever the filter says), or the
+ * agency asked by a reader of the whole province; as lead — the lead agency of the as-of day —
+ * or with `role: 'support'` as supporting agency. Each list shows one role, so the lead list keeps
+ * its (agency, due) index walk; a task an agency supports is found through the GIN index on its
+ * supporting agencies.
+ */
+function agencyConditions(actor: Actor, f: { agencyId?: string; groupId?: string; role?: AgencyRole; asOf: string }, moved: boolean): SQL[] {
+  const scope = agencyScope(actor);
+  if (scope && f.agencyId && f.agencyId !== scope) return [sql`false`];
+  const agency = scope ?? f.agencyId;
+  const out: SQL[] = [];
+  if (f.role === 'support') out.push(agency ? supportsSql(sql`a.support_agency_ids`, agency) : sql`a.support_agency_ids <> '[]'::jsonb`);
+  else if (agency) out.push(agencyInSql(sql`${agency}::uuid`, f.asOf, moved));
+  if (f.groupId) out.push(agencyInSql(sql`select gm.agency_id from group_members gm where gm.group_id = ${f.groupId}::uuid`, f.asOf, moved));
+  return out;
 }
 
 /** Every word must appear; the folded text makes "giai ngan" find "giải ngân". */
@@ -196,7 +219,7 @@ export async function listAssignments(
   }
   const columns = sql`a.id, a.item_id, a.document_id, ${agencyCol} as agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
-           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at`;
+           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids`;
   const joins = sql`join agencies g on g.id = ${agencyCol}
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
@@ -219,7 +242,15 @@ export async function listAssignments(
     where ${sql.join([base, ...words, ...after], sql` AND `)}
     order by ${order}
     limit ${limit + 1}`);
-  const rows = result.map(toRow);
+  // Which of the page's tasks wait for an extension decision (for their `actions`): one indexed
+  // query over the page's ids, rather than a subquery the planner might run before the sort.
+  const ids = result.map((r) => String(r.id));
+  const pending = new Set(
+    ids.length
+      ? (await queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).map((r) => String(r.assignment_id))
+      : [],
+  );
+  const rows = result.map((r) => toRow(r, actor, pending.has(String(r.id))));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -230,7 +261,14 @@ export async function listAssignments(
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const ts = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
-function toRow(r: Record<string, unknown>): AssignmentListRow {
+function toRow(r: Record<string, unknown>, actor: Actor, hasPendingExtension: boolean): AssignmentListRow {
+  const subject = {
+    state: r.state as AssignmentState,
+    agencyId: String(r.agency_id),
+    supportAgencyIds: (typeof r.support_agency_ids === 'string' ? JSON.parse(r.support_agency_ids) : (r.support_agency_ids ?? [])) as string[],
+    due: iso(r.due),
+    hasPendingExtension,
+  };
   return {
     id: String(r.id),
     itemId: String(r.item_id),
@@ -252,6 +290,8 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
     documentNumber: (r.document_number as string) ?? null,
     documentSubject: (r.document_subject as string) ?? null,
     updatedAt: ts(r.updated_at),
+    myRole: roleOfAgency(actor.role === 'agency' ? actor.agencyId : null, subject),
+    actions: allowedActions(actor, subject),
   };
 }
 
@@ -264,7 +304,8 @@ const zero = (): Record<Bucket, number> => ({ done_on_time: 0, done_late: 0, ope
  * (bucket-summary.ts); with any other filter, from the rule over the rows.
  */
 export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter) {
-  const summarised = !f.pending && !f.deliveryId && !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
+  // The per-day summary is kept per lead agency: the tasks an agency supports are counted from the rows.
+  const summarised = f.role !== 'support' && !f.pending && !f.deliveryId && !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
   let cells: { agencyId: string; bucket: Bucket; n: number }[];
   if (summarised) {
     // The summary is kept per agency (the lead agency of each day): scope, agency and group

@@ -71,7 +71,7 @@ export function transition(state: AssignmentState, action: Action): TransitionRe
   return { ok: true, to: RULES[action].to };
 }
 
-/** Actions possible from a state, for the UI to offer (the server still checks each). */
+/** Transitions possible from a state. Who may take them is assignment-actions.ts, which the UI is given. */
 export function availableActions(state: AssignmentState): Action[] {
   return ACTIONS.filter((a) => canTransition(state, a));
 }

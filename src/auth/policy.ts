@@ -62,17 +62,14 @@ export function requireUser(actor: Actor): string {
   return actor.id;
 }
 
-/** The agency an actor's reads are limited to, or null when they see the whole province. */
+/**
+ * The agency an actor's reads are limited to, or null when they see the whole province. Which
+ * assignments that means (led or supported by it) is assignments/assignment-scope.ts.
+ */
 export function agencyScope(actor: Actor): string | null {
   if (can(actor, 'read_all')) return null;
   // An agency officer without an agency sees nothing rather than everything.
   return actor.agencyId ?? '00000000-0000-0000-0000-000000000000';
-}
-
-/** May this actor read (and, if an officer, act on) an assignment of `agencyId`? */
-export function canSeeAgency(actor: Actor, agencyId: string): boolean {
-  const scope = agencyScope(actor);
-  return scope === null || scope === agencyId;
 }
 
 /** Reporting on an assignment is the lead agency's own business (the office may too). */

@@ -72,6 +72,11 @@ export const EVENT_KINDS = {
   'assignment.cancel': { entity: 'assignment', before: AssignmentBefore, after: AssignmentAfter },
   'assignment.deadline_extended': { entity: 'assignment', before: AssignmentBefore, after: DeadlineAfter },
   'assignment.deadline_changed': { entity: 'assignment', before: AssignmentBefore, after: DeadlineAfter },
+  /** A supporting agency's contribution (text, files) to a task it does not lead. */
+  'contribution.posted': {
+    entity: 'contribution',
+    after: Type.Object({ contributionId: Uuid, fromAgencyId: Uuid, attachments: Type.Integer({ minimum: 0 }) }),
+  },
   'extension.requested': { entity: 'extension', after: Snapshot },
   'extension.approved': { entity: 'extension', before: Snapshot, after: Snapshot },
   'extension.refused': { entity: 'extension', before: Snapshot, after: Snapshot },

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { assignments } from '../assignments/assignments.schema';
+import { supportsSql } from '../assignments/assignment-scope';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { agencyScope } from '../auth/policy';
@@ -15,7 +17,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'signed_in' },
       schema: {
         tags: ['events'],
-        description: 'Nhật ký thay đổi (chỉ ghi thêm), mới nhất trước. Cán bộ cơ quan chỉ thấy sự kiện của cơ quan mình.',
+        description: 'Nhật ký thay đổi (chỉ ghi thêm), mới nhất trước. Cán bộ cơ quan chỉ thấy sự kiện của cơ quan mình và của nhiệm vụ cơ quan mình phối hợp.',
         querystring: Type.Object(
           {
             assignmentId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -32,7 +34,8 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
       const q = request.query;
       const conds: SQL[] = [];
       const scope = agencyScope(actor);
-      if (scope) conds.push(eq(events.agencyId, scope));
+      // An agency reads its own history and that of the tasks it supports (phối hợp).
+      if (scope) conds.push(or(eq(events.agencyId, scope), inArray(events.assignmentId, ctx.db.select({ id: assignments.id }).from(assignments).where(supportsSql(assignments.supportAgencyIds, scope))))!);
       if (q.assignmentId) conds.push(eq(events.assignmentId, q.assignmentId));
       if (q.documentId) conds.push(eq(events.documentId, q.documentId));
       if (q.before) conds.push(lt(events.id, q.before));

@@ -8,7 +8,9 @@
  * requests carry no body at all). Callers inside the list must get past the door: any answer
  * but 401/403/5xx (a made-up id gives 404, a missing body 400).
  *
- * Data-level rules (an agency sees only its own assignments) are tested beside each domain.
+ * Data-level rules (an agency sees only the assignments it leads or supports, reports only on
+ * those it leads, contributes only to those it supports) are tested beside each domain
+ * (src/assignments/scoping.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../db/testing';
@@ -69,6 +71,8 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/assignments/{id}/progress': ALL,
   'POST /api/assignments/{id}/completion': ALL,
   'POST /api/assignments/{id}/extensions': ALL,
+  // Contributing is the supporting agencies' (phối hợp): decided per assignment, so open at the door.
+  'POST /api/assignments/{id}/contributions': ALL,
   'POST /api/assignments/{id}/review': REVIEWERS,
   'POST /api/assignments/{id}/extensions/{requestId}/decision': REVIEWERS,
   'POST /api/assignments/{id}/reassign': OFFICE,

@@ -75,6 +75,7 @@ export async function loadOpenAssignments(db: DbOrTx, date: string): Promise<Pla
       .select({
         id: assignments.id,
         agencyId: assignments.agencyId,
+        supportAgencyIds: assignments.supportAgencyIds,
         leaderId: assignments.leaderId,
         publishedOn: assignments.publishedOn,
         due: assignments.due,

@@ -184,3 +184,30 @@ describe('parseReminderRules', () => {
     expect(() => parseReminderRules({ foo: 1 })).toThrow(/không được hỗ trợ/);
   });
 });
+
+describe('planReminders — supporting agencies (phối hợp)', () => {
+  const a = [task('t1', '2025-07-25', { supportAgencyIds: [AG2] })];
+  it('are left alone unless the office turns remindSupporting on', () => {
+    expect(rulesOn('2025-07-18', a)['email:stc@test.vn']).toBeUndefined();
+    expect(parseReminderRules({}).remindSupporting).toBe(false);
+    expect(parseReminderRules({ remindSupporting: true }).remindSupporting).toBe(true);
+    expect(() => parseReminderRules({ remindSupporting: 'có' })).toThrow(/remindSupporting/);
+  });
+  it('get the lead’s schedule when on: before, on the day and while overdue', () => {
+    const on = { remindSupporting: true };
+    expect(rulesOn('2025-07-18', a, {}, on)['email:stc@test.vn']).toEqual(['t1:before_5']);
+    expect(rulesOn('2025-07-18', a, {}, on)['email:syt@test.vn']).toEqual(['t1:before_5']);
+    expect(rulesOn('2025-07-25', a, {}, on)['email:stc@test.vn']).toEqual(['t1:due_day']);
+    expect(rulesOn('2025-07-30', a, {}, on)['email:stc@test.vn']).toEqual(['t1:overdue']);
+  });
+  it('but not the escalations, which are about the lead agency', () => {
+    const mon = rulesOn('2025-07-28', a, {}, { remindSupporting: true });
+    expect(mon['email:soyte@test.vn']).toEqual(['t1:escalate_agency']);
+    expect(mon['email:stc@test.vn']).toBeUndefined();
+  });
+  it('nor the lead again when it is also listed among the supporters', () => {
+    const self = [task('t2', '2025-07-25', { supportAgencyIds: [AG] })];
+    const msgs = planReminders(input('2025-07-18', self, {}, { remindSupporting: true }));
+    expect(msgs.find((m) => m.target === 'syt@test.vn')?.items).toHaveLength(1);
+  });
+});

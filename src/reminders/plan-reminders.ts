@@ -11,6 +11,8 @@
  * - escalate_agency / escalate_office — the first working day after the deadline (first overdue day);
  * - escalate_leader — `escalateLeaderAfterDays` working days after the deadline;
  * - digest_daily (office, each working day), digest_weekly (agency, first working day of the week).
+ * With `remindSupporting`, the supporting agencies get the lead's before_N, due_day and overdue
+ * reminders too (same occurrences, so planned once for all); escalations and digests stay the lead's.
  * A pass on a day off plans nothing: every occurrence above falls on a working day.
  *
  * Each occurrence is identified by (assignment, rule, occurrence date, planned due). Planning from
@@ -31,6 +33,8 @@ import { isCapped, type ReminderRules } from './reminder-rules';
 export interface PlanAssignment extends AsOfFacts {
   id: string;
   agencyId: string;
+  /** The supporting agencies (phối hợp), reminded with the lead when `rules.remindSupporting`. */
+  supportAgencyIds?: string[];
   leaderId: string | null;
 }
 
@@ -98,7 +102,8 @@ export function isFirstWorkingDayOfWeek(cal: Calendar, date: string): boolean {
 }
 
 interface Candidate extends PlannedItem {
-  audience: 'agency' | 'office' | 'leader';
+  /** 'agency' is the lead agency's head and officers; 'lead_track' is the lead and, when on, the supporting agencies. */
+  audience: 'agency' | 'lead_track' | 'office' | 'leader';
 }
 
 /** Agency-track occurrences of one assignment in the window [from, date]; the latest only. */
@@ -107,7 +112,7 @@ function agencyTrack(a: PlanAssignment, due: string, overdue: boolean, input: Pl
   const found: Candidate[] = [];
   const consider = (rule: string, occurrence: string) => {
     if (occurrence < from || occurrence > date) return;
-    found.push({ assignmentId: a.id, rule, occurrence, plannedDue: due, audience: 'agency' });
+    found.push({ assignmentId: a.id, rule, occurrence, plannedDue: due, audience: 'lead_track' });
   };
   if (!overdue) {
     for (const n of rules.beforeDays) consider(`before_${n}`, cal.addWorkingDays(due, -n));
@@ -182,6 +187,10 @@ export function planReminders(input: PlanInput): PlannedMessage[] {
   };
   const audience = (a: PlanAssignment, who: Candidate['audience']): Addressee[] => {
     if (who === 'agency') return directory.agency(a.agencyId);
+    if (who === 'lead_track') {
+      const supporters = rules.remindSupporting ? (a.supportAgencyIds ?? []).filter((id) => id !== a.agencyId) : [];
+      return [...directory.agency(a.agencyId), ...supporters.flatMap((id) => directory.agency(id))];
+    }
     if (who === 'office') return directory.office;
     const leader = a.leaderId ? directory.user(a.leaderId) : undefined;
     return leader ? [leader] : [];

@@ -26,6 +26,11 @@ export interface ReminderRules {
   capPerRule: number;
   /** A pass also plans occurrences of the last N working days it missed (instance down), never older. */
   catchUpDays: number;
+  /**
+   * Also remind the supporting agencies (phối hợp) of a task, on the lead agency's schedule (before
+   * the deadline, on the day, while overdue). Off unless the office turns it on.
+   */
+  remindSupporting: boolean;
 }
 
 export const DEFAULT_REMINDER_RULES: ReminderRules = {
@@ -39,6 +44,7 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   weeklyAgencyDigest: true,
   capPerRule: 5,
   catchUpDays: 2,
+  remindSupporting: false,
 };
 
 const INT_FIELDS: { key: keyof ReminderRules; label: string; min: number; max: number }[] = [
@@ -53,6 +59,7 @@ const BOOL_FIELDS: { key: keyof ReminderRules; label: string }[] = [
   { key: 'escalateOnFirstOverdueDay', label: 'Báo Thủ trưởng cơ quan và Văn phòng khi quá hạn' },
   { key: 'dailyOfficeDigest', label: 'Tổng hợp hằng ngày cho Văn phòng' },
   { key: 'weeklyAgencyDigest', label: 'Tổng hợp hằng tuần cho cơ quan' },
+  { key: 'remindSupporting', label: 'Nhắc cả cơ quan phối hợp theo lịch của cơ quan chủ trì' },
 ];
 
 /** Checks a (partial) rules object; missing fields take the defaults. Throws AppError('VALIDATION'). */

@@ -15,7 +15,11 @@ export function useSession(): SessionValue {
   return s;
 }
 export const isOffice = (u: User) => u.role === 'admin' || u.role === 'office';
-export const canReview = (u: User) => u.role === 'admin' || u.role === 'office' || u.role === 'leader';
+/**
+ * Whom the server's inbox (/api/inbox) answers: the navigation shows "Cần xử lý" to them. What
+ * one may do on a task is never decided here: it comes with the task (`actions`).
+ */
+export const seesInbox = (u: User) => u.role === 'admin' || u.role === 'office' || u.role === 'leader';
 
 export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]) {
   const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });

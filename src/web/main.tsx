@@ -8,7 +8,7 @@ import './styles.css';
 import { ApiError, clearCache, get, post, setCsrf, setOnUnauthenticated, type User } from './api';
 import { getLang, setLang, t } from './i18n';
 import { installLinkInterceptor, match, navigate, useLocation } from './router';
-import { ErrorBox, Loading, SessionContext, canReview, isOffice, useSession, useSubmit } from './components';
+import { ErrorBox, Loading, SessionContext, seesInbox, isOffice, useSession, useSubmit } from './components';
 import { fmtDateTime } from './format';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
@@ -131,11 +131,11 @@ function Shell({ switchLang }: { switchLang: () => void }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const user = useSessionUser();
-  const inboxCount = useInboxCount(canReview(user), path);
+  const inboxCount = useInboxCount(seesInbox(user), path);
   const nav: NavItem[] = [
     { href: user.role === 'agency' ? '/tong-quan' : '/', label: t('navDashboard'), show: true },
     { href: '/co-quan', label: t('navMyAgency'), show: user.role === 'agency' },
-    { href: '/can-xu-ly', label: t('navInbox'), show: canReview(user), count: inboxCount },
+    { href: '/can-xu-ly', label: t('navInbox'), show: seesInbox(user), count: inboxCount },
     { href: '/nhiem-vu', label: t('navAssignments'), show: true },
     { href: '/van-ban', label: t('navDocuments'), show: user.role !== 'agency' },
     { href: '/bao-cao', label: t('navReports'), show: user.role !== 'agency' },
@@ -222,7 +222,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/nhiem-vu' || path === '/assignments') return <Assignments />;
   // Reminder e-mails and notifications link to /assignments/:id.
   if ((m = match('/nhiem-vu/:id', path) ?? match('/assignments/:id', path))) return <AssignmentPage key={m.id} id={m.id} />;
-  if (path === '/can-xu-ly') return canReview(user) ? <Inbox /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
+  if (path === '/can-xu-ly') return seesInbox(user) ? <Inbox /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
   if (path === '/thong-bao') return <Notifications />;
   if (path === '/van-ban') return <Documents />;
   if (path === '/van-ban/nhap') return <ImportDocument />;

@@ -34,14 +34,22 @@ export async function checkFiles(files: FileInput[]): Promise<FileInput[]> {
   return checked;
 }
 
-export async function storeAttachments(tx: DbOrTx, actor: Actor, assignmentId: string, reportId: string, files: FileInput[]) {
+/** Stores checked files with the report, or the contribution, they came with. */
+export async function storeAttachments(
+  tx: DbOrTx,
+  actor: Actor,
+  assignmentId: string,
+  owner: { reportId: string } | { contributionId: string },
+  files: FileInput[],
+) {
   if (!files.length) return [];
   return tx
     .insert(attachments)
     .values(
       files.map((f) => ({
         assignmentId,
-        reportId,
+        reportId: 'reportId' in owner ? owner.reportId : null,
+        contributionId: 'contributionId' in owner ? owner.contributionId : null,
         fileName: f.name.slice(0, 200),
         mime: f.mime || 'application/octet-stream',
         size: f.bytes.length,

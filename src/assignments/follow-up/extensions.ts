@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../shared/errors';
 import { isIsoDate, todayInVietnam } from '../../shared/dates';
 import { dueChange } from '../buckets';
 import { extensionRequests } from '../assignments.schema';
-import { lockAssignment, requireActForAgency, updateAssignment } from '../assignment-access';
+import { lockAssignment, updateAssignment } from '../assignment-access';
+import { requireAllowed } from '../assignment-actions';
 import { checkExtensionRequest, type ExtensionPolicy } from '../extension-rules';
 import { recordEvent } from '../../events/record-event';
 import { isOpen } from '../state-machine';
@@ -18,7 +19,7 @@ export async function requestExtension(db: Db, actor: Actor, id: string, input: 
   if (!input.reason?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do xin gia hạn.');
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
-    requireActForAgency(actor, row);
+    requireAllowed(actor, row, 'request_extension');
     const pending = await tx
       .select({ id: extensionRequests.id })
       .from(extensionRequests)

@@ -2,7 +2,8 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { AppError } from '../../shared/errors';
 import { progressReports } from '../assignments.schema';
-import { applyAction, lockAssignment, requireActForAgency, type AssignmentRow } from '../assignment-access';
+import { applyAction, lockAssignment, type AssignmentRow } from '../assignment-access';
+import { requireAllowed } from '../assignment-actions';
 import type { Outlook } from '../state-machine';
 import { dueChange } from '../buckets';
 import { dueAfterPeriodicReport, parseRecurrence } from '../recurrence';
@@ -20,7 +21,7 @@ export interface ProgressInput {
 export async function receiveAssignment(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
-    requireActForAgency(actor, row);
+    requireAllowed(actor, row, 'receive');
     return applyAction(tx, actor, row, 'receive', { receivedAt: new Date() });
   });
 }
@@ -41,9 +42,9 @@ async function fileReport(
   const checked = await checkFiles(files);
   return db.transaction(async (tx) => {
     const row = await lockAssignment(tx, actor, id);
-    requireActForAgency(actor, row);
+    requireAllowed(actor, row, action);
     const [saved] = await tx.insert(progressReports).values({ ...report, assignmentId: id, authorId: actor.id }).returning();
-    const stored = await storeAttachments(tx, actor, id, saved.id, checked);
+    const stored = await storeAttachments(tx, actor, id, { reportId: saved.id }, checked);
     const assignment = await applyAction(
       tx,
       actor,

@@ -8,3 +8,6 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_length" CHECK (ch
 --> statement-breakpoint
 -- A notice e-mail's text, as long as a notification's body may be.
 ALTER TABLE "reminder_deliveries" ADD CONSTRAINT "reminder_deliveries_body_length" CHECK (char_length("body") <= 1000000);
+--> statement-breakpoint
+-- A contribution is as long as a progress report may be.
+ALTER TABLE "contributions" ADD CONSTRAINT "contributions_text_length" CHECK (char_length("text") <= 20000);

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { agenciesList, get, post, type Bucket, type EventRow, type State } from '../api';
 import { t, tk } from '../i18n';
-import { BucketBadge, DateInput, ErrorBox, Loading, Notice, PageTitle, Progress, StateBadge, canReview, isOffice, useAsync, useSession, useSubmit } from '../components';
+import { BucketBadge, DateInput, ErrorBox, Loading, Notice, PageTitle, Progress, StateBadge, useAsync, useSession, useSubmit } from '../components';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../format';
 import { ReportForm } from './ReportForm';
 
@@ -36,13 +36,37 @@ interface Extension {
   createdAt: string;
   decidedAt: string | null;
 }
+interface Contribution {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  authorName: string | null;
+  text: string;
+  createdAt: string;
+  attachments: Attachment[];
+}
+/** Named like the server's operations (src/assignments/assignment-actions.ts). */
+type Action =
+  | 'receive'
+  | 'report_progress'
+  | 'report_completion'
+  | 'request_extension'
+  | 'accept_completion'
+  | 'return_completion'
+  | 'decide_extension'
+  | 'contribute'
+  | 'reassign'
+  | 'cancel'
+  | 'change_deadline';
 interface Detail {
   assignment: {
     id: string;
     state: State;
     bucket: Bucket;
     daysOverdue: number;
-    actions: string[];
+    /** What the signed-in user may do now, decided by the server; the page only shows it. */
+    actions: Action[];
+    myRole: 'lead' | 'support' | null;
     due: string | null;
     originalDue: string | null;
     dueText: string | null;
@@ -61,6 +85,7 @@ interface Detail {
   document: { id: string; kind: string | null; number: string | null; docDate: string | null; subject: string | null; signer: string | null } | null;
   reports: Report[];
   extensions: Extension[];
+  contributions: Contribution[];
   deadlineHistory: { due: string | null; source: string; at?: string | null }[];
   events: EventRow[];
 }
@@ -99,10 +124,8 @@ export default function AssignmentPage({ id }: { id: string }) {
   if (!d.data) return <Loading />;
   const { assignment: a, item, document: doc, agency, leader } = d.data;
   const reload = d.reload;
-  const isOwnAgency = user.role === 'agency' ? user.agencyId === a.agencyId : isOffice(user);
-  const canAct = isOwnAgency;
-  const pendingExt = d.data.extensions.filter((e) => e.status === 'pending');
-  const open = !['done', 'cancelled'].includes(a.state);
+  const may = (action: Action) => a.actions.includes(action);
+  const officeActions = (['change_deadline', 'reassign', 'cancel'] as const).filter(may);
   return (
     <>
       <p>
@@ -115,6 +138,11 @@ export default function AssignmentPage({ id }: { id: string }) {
         <Progress value={a.progressPercent} />
         {a.outlook && <span className="badge state">{tk(`outlook_${a.outlook}`)}</span>}
       </div>
+      {a.myRole === 'support' && (
+        <p className="notice" data-testid="support-note">
+          {t('youSupport')}
+        </p>
+      )}
       <div className="grid side">
         <div>
           <section className="card" aria-labelledby="src-h">
@@ -140,18 +168,7 @@ export default function AssignmentPage({ id }: { id: string }) {
                   </div>
                   <p className="report-text">{r.text}</p>
                   {r.outlookReason && <p className="muted">{r.outlookReason}</p>}
-                  {r.attachments.length > 0 && (
-                    <ul>
-                      {r.attachments.map((f) => (
-                        <li key={f.id}>
-                          <a href={`/api/attachments/${f.id}`} download={f.fileName} data-external>
-                            {f.fileName}
-                          </a>{' '}
-                          <small className="muted">({fmtBytes(f.size)})</small>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <Files files={r.attachments} />
                   {r.reviewStatus && (
                     <p>
                       <span className={`badge ${r.reviewStatus === 'accepted' ? 'b-done_on_time' : r.reviewStatus === 'returned' ? 'b-open_overdue' : 'state'}`}>{tk(`review_${r.reviewStatus}`)}</span>
@@ -163,6 +180,24 @@ export default function AssignmentPage({ id }: { id: string }) {
                       )}
                     </p>
                   )}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section className="card" aria-labelledby="contrib-h">
+            <h2 id="contrib-h">{t('contributionsTitle')}</h2>
+            {d.data.contributions.length === 0 && <p className="muted">{t('noContributions')}</p>}
+            <ol className="timeline" data-testid="contributions">
+              {d.data.contributions.map((c) => (
+                <li key={c.id} className="tl-contribution">
+                  <strong>{c.agencyName}</strong>
+                  <div className="muted">
+                    <small>
+                      {fmtDateTime(c.createdAt)} · {t('by', { who: c.authorName ?? '—' })}
+                    </small>
+                  </div>
+                  <p className="report-text">{c.text}</p>
+                  <Files files={c.attachments} />
                 </li>
               ))}
             </ol>
@@ -253,20 +288,27 @@ export default function AssignmentPage({ id }: { id: string }) {
           </section>
           <section aria-labelledby="act-h">
             <h2 id="act-h">{t('actions')}</h2>
-            {canAct && a.actions.includes('receive') && <SimpleAction label={t('receive')} url={`/api/assignments/${id}/receive`} onDone={reload} />}
-            {canAct && a.actions.includes('report_progress') && (
+            {a.actions.length === 0 && <p className="muted">{t('noActions')}</p>}
+            {may('receive') && <SimpleAction label={t('receive')} url={`/api/assignments/${id}/receive`} onDone={reload} />}
+            {may('contribute') && (
+              <details className="action" open>
+                <summary>{t('contribute')}</summary>
+                <ReportForm assignmentId={id} kind="contribution" onDone={reload} idPrefix="ap" />
+              </details>
+            )}
+            {may('report_progress') && (
               <details className="action" open={user.role === 'agency'}>
                 <summary>{t('reportProgress')}</summary>
                 <ReportForm assignmentId={id} kind="progress" initialPercent={a.progressPercent} onDone={reload} idPrefix="ap" />
               </details>
             )}
-            {canAct && a.actions.includes('report_completion') && (
+            {may('report_completion') && (
               <details className="action">
                 <summary>{t('reportCompletion')}</summary>
                 <ReportForm assignmentId={id} kind="completion" onDone={reload} idPrefix="ap" />
               </details>
             )}
-            {canReview(user) && a.actions.includes('accept') && <ReviewForm id={id} onDone={reload} />}
+            {(may('accept_completion') || may('return_completion')) && <ReviewForm id={id} canAccept={may('accept_completion')} canReturn={may('return_completion')} onDone={reload} />}
             <section className="card" aria-labelledby="ext-h">
               <h3 id="ext-h">{t('extensionsTitle')}</h3>
               {d.data.extensions.length === 0 && <p className="muted">{t('noExtensions')}</p>}
@@ -282,13 +324,13 @@ export default function AssignmentPage({ id }: { id: string }) {
                         {t('note')}: {e.decisionNote}
                       </div>
                     )}
-                    {e.status === 'pending' && canReview(user) && <ExtensionDecision id={id} requestId={e.id} onDone={reload} />}
+                    {e.status === 'pending' && may('decide_extension') && <ExtensionDecision id={id} requestId={e.id} onDone={reload} />}
                   </li>
                 ))}
               </ul>
-              {canAct && open && a.due && pendingExt.length === 0 && <ExtensionRequest id={id} onDone={reload} />}
+              {may('request_extension') && <ExtensionRequest id={id} onDone={reload} />}
             </section>
-            {isOffice(user) && open && <OfficeActions id={id} currentAgencyId={a.agencyId} onDone={reload} />}
+            {officeActions.length > 0 && <OfficeActions id={id} currentAgencyId={a.agencyId} allowed={officeActions} onDone={reload} />}
             {deliveries.data && (
               <section className="card" aria-labelledby="del-h">
                 <h3 id="del-h">{t('deliveries')}</h3>
@@ -352,7 +394,23 @@ function SimpleAction({ label, url, onDone }: { label: string; url: string; onDo
   );
 }
 
-function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
+function Files({ files }: { files: Attachment[] }) {
+  if (!files.length) return null;
+  return (
+    <ul>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={`/api/attachments/${f.id}`} download={f.fileName} data-external>
+            {f.fileName}
+          </a>{' '}
+          <small className="muted">({fmtBytes(f.size)})</small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReviewForm({ id, canAccept, canReturn, onDone }: { id: string; canAccept: boolean; canReturn: boolean; onDone: () => void }) {
   const [note, setNote] = useState('');
   const s = useSubmit();
   const decide = (decision: 'accept' | 'return') => void s.run(() => post(`/api/assignments/${id}/review`, { decision, ...(note ? { note } : {}) })).then((ok) => ok && onDone());
@@ -365,12 +423,16 @@ function ReviewForm({ id, onDone }: { id: string; onDone: () => void }) {
       </div>
       <ErrorBox error={s.error} />
       <div className="actions-row">
-        <button type="button" className="primary" disabled={s.busy} onClick={() => decide('accept')}>
-          {t('accept')}
-        </button>
-        <button type="button" className="danger" disabled={s.busy} onClick={() => decide('return')}>
-          {t('returnIt')}
-        </button>
+        {canAccept && (
+          <button type="button" className="primary" disabled={s.busy} onClick={() => decide('accept')}>
+            {t('accept')}
+          </button>
+        )}
+        {canReturn && (
+          <button type="button" className="danger" disabled={s.busy} onClick={() => decide('return')}>
+            {t('returnIt')}
+          </button>
+        )}
       </div>
     </section>
   );
@@ -430,8 +492,8 @@ function ExtensionDecision({ id, requestId, onDone }: { id: string; requestId: s
   );
 }
 
-function OfficeActions({ id, currentAgencyId, onDone }: { id: string; currentAgencyId: string; onDone: () => void }) {
-  const agencies = useAsync(() => agenciesList(), []);
+function OfficeActions({ id, currentAgencyId, allowed, onDone }: { id: string; currentAgencyId: string; allowed: readonly Action[]; onDone: () => void }) {
+  const agencies = useAsync(() => (allowed.includes('reassign') ? agenciesList() : Promise.resolve([])), []);
   const [agencyId, setAgencyId] = useState('');
   const [reason1, setReason1] = useState('');
   const [due, setDue] = useState('');
@@ -451,49 +513,55 @@ function OfficeActions({ id, currentAgencyId, onDone }: { id: string; currentAge
       <h3 id="off-h">{t('officeActions')}</h3>
       <ErrorBox error={s.error} />
       {msg && <Notice>{msg}</Notice>}
-      <details className="action">
-        <summary>{t('changeDeadline')}</summary>
-        <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/deadline`, { due: due || null, reason: reason2 }); }}>
-          <div className="field">
-            <label htmlFor="dl-due">{t('newDue')}</label>
-            <DateInput id="dl-due" value={due} onChange={setDue} />
-          </div>
-          <div className="field">
-            <label htmlFor="dl-reason">{t('reason')}</label>
-            <input id="dl-reason" required value={reason2} onChange={(e) => setReason2(e.target.value)} />
-          </div>
-          <button type="submit" disabled={s.busy}>{t('save')}</button>
-        </form>
-      </details>
-      <details className="action">
-        <summary>{t('reassign')}</summary>
-        <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/reassign`, { agencyId, reason: reason1 }); }}>
-          <div className="field">
-            <label htmlFor="ra-agency">{t('newAgency')}</label>
-            <select id="ra-agency" required value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
-              <option value="">{t('none')}</option>
-              {(agencies.data ?? []).filter((x) => x.id !== currentAgencyId).map((x) => (
-                <option key={x.id} value={x.id}>{x.name}</option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ra-reason">{t('reason')}</label>
-            <input id="ra-reason" required value={reason1} onChange={(e) => setReason1(e.target.value)} />
-          </div>
-          <button type="submit" disabled={s.busy}>{t('save')}</button>
-        </form>
-      </details>
-      <details className="action">
-        <summary>{t('cancelAssignment')}</summary>
-        <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/cancel`, { reason: reason3 }); }}>
-          <div className="field">
-            <label htmlFor="cx-reason">{t('reason')}</label>
-            <input id="cx-reason" required value={reason3} onChange={(e) => setReason3(e.target.value)} />
-          </div>
-          <button type="submit" className="danger" disabled={s.busy}>{t('cancelAssignment')}</button>
-        </form>
-      </details>
+      {allowed.includes('change_deadline') && (
+        <details className="action">
+          <summary>{t('changeDeadline')}</summary>
+          <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/deadline`, { due: due || null, reason: reason2 }); }}>
+            <div className="field">
+              <label htmlFor="dl-due">{t('newDue')}</label>
+              <DateInput id="dl-due" value={due} onChange={setDue} />
+            </div>
+            <div className="field">
+              <label htmlFor="dl-reason">{t('reason')}</label>
+              <input id="dl-reason" required value={reason2} onChange={(e) => setReason2(e.target.value)} />
+            </div>
+            <button type="submit" disabled={s.busy}>{t('save')}</button>
+          </form>
+        </details>
+      )}
+      {allowed.includes('reassign') && (
+        <details className="action">
+          <summary>{t('reassign')}</summary>
+          <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/reassign`, { agencyId, reason: reason1 }); }}>
+            <div className="field">
+              <label htmlFor="ra-agency">{t('newAgency')}</label>
+              <select id="ra-agency" required value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+                <option value="">{t('none')}</option>
+                {(agencies.data ?? []).filter((x) => x.id !== currentAgencyId).map((x) => (
+                  <option key={x.id} value={x.id}>{x.name}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="ra-reason">{t('reason')}</label>
+              <input id="ra-reason" required value={reason1} onChange={(e) => setReason1(e.target.value)} />
+            </div>
+            <button type="submit" disabled={s.busy}>{t('save')}</button>
+          </form>
+        </details>
+      )}
+      {allowed.includes('cancel') && (
+        <details className="action">
+          <summary>{t('cancelAssignment')}</summary>
+          <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/cancel`, { reason: reason3 }); }}>
+            <div className="field">
+              <label htmlFor="cx-reason">{t('reason')}</label>
+              <input id="cx-reason" required value={reason3} onChange={(e) => setReason3(e.target.value)} />
+            </div>
+            <button type="submit" className="danger" disabled={s.busy}>{t('cancelAssignment')}</button>
+          </form>
+        </details>
+      )}
     </section>
   );
 }

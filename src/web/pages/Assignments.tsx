@@ -12,13 +12,15 @@ import { fmtDate, fmtNumber } from '../format';
 // asOf comes from a report's drill-down: the buckets as they were on that day (no form field).
 // groupId too: a report narrowed to an agency group drills down with it.
 // delivery comes from a reminder's link: exactly the tasks that message named (no form field).
-const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'groupId', 'pending', 'q', 'asOf', 'delivery'] as const;
+const FILTER_KEYS = ['agencyId', 'role', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'groupId', 'pending', 'q', 'asOf', 'delivery'] as const;
 const PENDING = ['completion', 'extension'] as const;
 const PAGE = 200;
 
 function filtersFrom(params: URLSearchParams) {
   return {
     agencyId: params.get('agencyId') ?? '',
+    // '' is the lead's list (the server's default); 'support' the tasks the agency supports (phối hợp).
+    role: params.get('role') === 'support' ? 'support' : '',
     bucket: params.getAll('bucket'),
     state: params.getAll('state'),
     dueFrom: params.get('dueFrom') ?? '',
@@ -156,6 +158,17 @@ export default function Assignments() {
   return (
     <>
       <PageTitle>{t('listTitle')}</PageTitle>
+      {/* Lead or supporting: about the officer's agency, or the agency a reader picked. */}
+      {(user.role === 'agency' || f.agencyId) && (
+        <div className="actions-row" role="group" aria-label={t('roleSwitch')} data-testid="role-switch">
+          <button type="button" aria-pressed={f.role === ''} className={f.role === '' ? 'primary' : ''} onClick={() => setFilters({ role: '' })}>
+            {t('roleLead')}
+          </button>
+          <button type="button" aria-pressed={f.role === 'support'} className={f.role === 'support' ? 'primary' : ''} onClick={() => setFilters({ role: 'support' })}>
+            {t('roleSupport')}
+          </button>
+        </div>
+      )}
       <details className="filters" open={window.innerWidth > 760 || anyFilter}>
         <summary>{t('filters')}</summary>
         <form className="filter-grid" role="search" onSubmit={(e) => e.preventDefault()}>

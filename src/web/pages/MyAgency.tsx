@@ -74,7 +74,8 @@ function TaskCard({ a, asOf, onDone }: { a: AssignmentRow; asOf: string; onDone:
         <Progress value={a.progressPercent} />
         <small className="muted">{a.documentNumber}</small>
       </div>
-      {a.state !== 'completion_reported' && (
+      {/* The server says whether a report is possible now (assignment-actions.ts). */}
+      {a.actions.includes('report_progress') && (
         <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)} style={{ marginTop: '0.4rem' }}>
           {t('quickReport')}
         </button>

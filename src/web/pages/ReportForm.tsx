@@ -1,4 +1,7 @@
-/** The progress / completion report form, shared by the assignment page and "Cơ quan tôi". */
+/**
+ * The progress / completion report form of the lead agency, shared by the assignment page and
+ * "Cơ quan tôi"; and, with kind "contribution", a supporting agency's contribution (text and files).
+ */
 import { useRef, useState } from 'react';
 import { api } from '../api';
 import { t } from '../i18n';
@@ -7,7 +10,7 @@ import { ErrorBox, Notice, useSubmit } from '../components';
 /** The server's limit per attachment (MAX_ATTACHMENT_BYTES), also stated in the field's label. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idPrefix }: { assignmentId: string; kind: 'progress' | 'completion'; initialPercent?: number; onDone: () => void; idPrefix: string }) {
+export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idPrefix }: { assignmentId: string; kind: 'progress' | 'completion' | 'contribution'; initialPercent?: number; onDone: () => void; idPrefix: string }) {
   const [text, setText] = useState('');
   const [percent, setPercent] = useState(String(kind === 'completion' ? 100 : initialPercent));
   const [outlook, setOutlook] = useState('on_track');
@@ -31,8 +34,8 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
           if (file.size > MAX_FILE_BYTES) throw new Error(t('fileTooBig', { name: file.name }));
           fd.append('file', file, file.name);
         }
-        await api('POST', `/api/assignments/${assignmentId}/${kind}`, fd);
-      }, t('sent'))
+        await api('POST', `/api/assignments/${assignmentId}/${kind === 'contribution' ? 'contributions' : kind}`, fd);
+      }, kind === 'contribution' ? t('contributionSent') : t('sent'))
       .then((ok) => {
         if (ok) {
           setText('');
@@ -46,7 +49,7 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
   return (
     <form onSubmit={submit} data-testid={`${kind}-form`}>
       <div className="field">
-        <label htmlFor={id('text')}>{t('reportText')}</label>
+        <label htmlFor={id('text')}>{kind === 'contribution' ? t('contributionText') : t('reportText')}</label>
         <textarea id={id('text')} required value={text} onChange={(e) => setText(e.target.value)} rows={3} />
       </div>
       {kind === 'progress' && (
@@ -78,7 +81,7 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
       <ErrorBox error={s.error} />
       {s.done && <Notice>{s.done}</Notice>}
       <button type="submit" className="primary" disabled={s.busy}>
-        {s.busy ? t('sending') : kind === 'progress' ? t('reportProgress') : t('reportCompletion')}
+        {s.busy ? t('sending') : kind === 'progress' ? t('reportProgress') : kind === 'completion' ? t('reportCompletion') : t('contribute')}
       </button>
     </form>
   );
