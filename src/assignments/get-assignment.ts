@@ -12,11 +12,12 @@ import { assignments, attachments, extensionRequests, progressReports } from './
 import { readAssignment } from './assignment-access';
 import { bucketAsOf, daysOverdue, dueAsOf, factsOf } from './buckets';
 import { availableActions } from './state-machine';
+import { loadCalendar } from '../reminders/reminder-settings';
 
 /** Everything the assignment page shows, in one answer. */
 export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string) {
   const a = await readAssignment(db, actor, id);
-  const [[item], [doc], [agency], reports, files, extensions, history, leader] = await Promise.all([
+  const [[item], [doc], [agency], reports, files, extensions, history, leader, calendar] = await Promise.all([
     db.select().from(directiveItems).where(eq(directiveItems.id, a.itemId)),
     db.select().from(documents).where(eq(documents.id, a.documentId)),
     db.select().from(agencies).where(eq(agencies.id, a.agencyId)),
@@ -33,10 +34,11 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
     db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, id)).orderBy(asc(extensionRequests.createdAt)),
     db.select().from(events).where(eq(events.assignmentId, id)).orderBy(asc(events.id)),
     a.leaderId ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, a.leaderId)) : Promise.resolve([]),
+    loadCalendar(db),
   ]);
   const { searchText: _s, ...rest } = a;
   return {
-    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf), actions: availableActions(a.state) },
+    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf, calendar), actions: availableActions(a.state) },
     agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
     leader: leader[0] ?? null,
     item: item ? { id: item.id, ref: item.ref, text: item.text, startOffset: item.startOffset, endOffset: item.endOffset, supports: item.supports, dueText: item.dueText, expectedResult: item.expectedResult, reportTo: item.reportTo } : null,

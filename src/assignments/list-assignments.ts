@@ -11,7 +11,8 @@ import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
 import { isIsoDate } from '../shared/dates';
-import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, type Bucket } from './buckets';
+import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
+import { loadCalendar } from '../reminders/reminder-settings';
 import { summaryCounts } from './bucket-summary';
 import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-time-rate';
 import { agencies as agenciesTable } from '../directory/directory.schema';
@@ -48,6 +49,8 @@ export interface AssignmentListRow {
   state: AssignmentState;
   /** Null only for a task published after the day asked (never listed). */
   bucket: Bucket;
+  /** Working days past the deadline on the day asked (buckets.ts `workingDaysLate`; 0 unless overdue). */
+  daysOverdue: number;
   progressPercent: number;
   outlook: string | null;
   extensionCount: number;
@@ -180,7 +183,12 @@ export async function listAssignments(
     where ${sql.join([base, ...words, ...after], sql` AND `)}
     order by ${order}
     limit ${limit + 1}`);
-  const rows = result.map(toRow);
+  const calendar = await loadCalendar(db);
+  const rows = result.map((r) => {
+    const row = toRow(r);
+    if (row.bucket === 'open_overdue' && row.dueAsOf) row.daysOverdue = workingDaysLate(row.dueAsOf, f.asOf, calendar);
+    return row;
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
@@ -205,6 +213,7 @@ function toRow(r: Record<string, unknown>): AssignmentListRow {
     dueText: (r.due_text as string) ?? null,
     state: r.state as AssignmentState,
     bucket: r.bucket as Bucket,
+    daysOverdue: 0,
     progressPercent: Number(r.progress_percent),
     outlook: (r.outlook as string) ?? null,
     extensionCount: Number(r.extension_count),

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
@@ -28,8 +28,16 @@ export async function reviewCompletion(db: Db, actor: Actor, id: string, input: 
       .set({ reviewStatus: input.decision === 'accept' ? 'accepted' : 'returned', reviewNote: input.note ?? null, reviewedBy: actor.id })
       .where(eq(progressReports.id, report.id));
     if (input.decision === 'accept') {
-      return applyAction(tx, actor, row, 'accept', { completedOn: report.reportedOn, acceptedAt: new Date(), acceptedOn: today }, { reportId: report.id, note: input.note ?? null });
+      return applyAction(tx, actor, row, 'accept', { completedOn: report.reportedOn, acceptedAt: new Date(), acceptedOn: today, outlook: null }, { reportId: report.id, note: input.note ?? null });
     }
-    return applyAction(tx, actor, row, 'return', { progressPercent: Math.min(row.progressPercent, 90) }, { reportId: report.id, note: input.note });
+    // Back to what the agency last reported itself (0 when it never reported a percent): the
+    // screen must not show a figure nobody gave. The forecast stays cleared until the next report.
+    const [last] = await tx
+      .select({ percent: progressReports.percent })
+      .from(progressReports)
+      .where(and(eq(progressReports.assignmentId, id), eq(progressReports.kind, 'progress'), isNotNull(progressReports.percent)))
+      .orderBy(desc(progressReports.createdAt))
+      .limit(1);
+    return applyAction(tx, actor, row, 'return', { progressPercent: last?.percent ?? 0, outlook: null }, { reportId: report.id, note: input.note });
   });
 }
