@@ -9,7 +9,7 @@ import { queryRows } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
-import { foldText } from '../shared/text';
+import { parseSearch, searchMatchSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
 import { isIsoDate } from '../shared/dates';
 import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
 import { loadCalendar } from '../reminders/reminder-settings';
@@ -61,23 +61,25 @@ export interface AssignmentListRow {
   updatedAt: string;
 }
 
-type Cursor = { k: string | null; id: string };
+/** Where a page ended: the sort key and id of its last row, and its search level (searches only). */
+type Cursor = { t?: SearchTier; k: string | null; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /**
  * A cursor comes back from the client, so every part is checked before it reaches SQL: a key
- * that is not a date (or, sorted by update, a timestamp) or an id that is not a UUID is the
- * caller's mistake (400), not a database error (500).
+ * that is not a date (or, sorted by update, a timestamp), an id that is not a UUID or a level
+ * that is not one of the four is the caller's mistake (400), not a database error (500).
  */
 function decode(s: string, key: 'date' | 'timestamp'): Cursor {
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as { k?: unknown; id?: unknown };
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as { t?: unknown; k?: unknown; id?: unknown };
     const keyOk =
       key === 'date'
         ? c.k === null || (typeof c.k === 'string' && isIsoDate(c.k))
         : typeof c.k === 'string' && TIMESTAMP_RE.test(c.k) && !Number.isNaN(Date.parse(c.k)) && isIsoDate(c.k.slice(0, 10));
-    if (keyOk && typeof c.id === 'string' && UUID_RE.test(c.id)) return { k: c.k as string | null, id: c.id };
+    const tierOk = c.t === undefined || SEARCH_TIERS.includes(c.t as SearchTier);
+    if (keyOk && tierOk && typeof c.id === 'string' && UUID_RE.test(c.id)) return { t: c.t as SearchTier | undefined, k: c.k as string | null, id: c.id };
   } catch {
     /* fall through */
   }
@@ -99,28 +101,22 @@ export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' |
   if (f.dueTo) conds.push(sql`${dueAsOfSql(f.asOf)} <= ${f.dueTo}::date`);
   if (f.state?.length) conds.push(sql`a.state in (${sql.join(f.state.map((s) => sql`${s}`), sql`, `)})`);
   if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf));
-  conds.push(...textConditions(f.q));
+  const search = parseSearch(f.q);
+  if (search) conds.push(...searchMatchSql(search, SEARCH_COLUMN));
   return sql.join(conds, sql` AND `);
 }
 
-/** Every word must appear; the folded text makes "giai ngan" find "giải ngân". */
-function textConditions(q: string | undefined): SQL[] {
-  if (!q) return [];
-  return foldText(q)
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 8)
-    .map((word) => sql`a.search_text like ${'%' + word.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`);
-}
+/** The folded copy of item, agency and document (publish-document.ts writes it). */
+const SEARCH_COLUMN = sql.raw('a.search_text');
 
 /**
- * How many rows, in deadline order, a search of several words looks through before it asks the
- * trigram index. PostgreSQL estimates such a search by multiplying the words' frequencies; words
- * that always come together ("nông thôn mới") are then thought rare, and it sorts every match
- * (100,000 rows at national scale: 100–300 ms) instead of walking the deadline index for the first
- * page (1–5 ms). Walking a bounded window first gives the page at once when the words are common;
- * when they are rare the window comes back short and the planner's own choice, the trigram
- * index, is right.
+ * How many rows, in deadline order, a search looks through before it asks the trigram index.
+ * PostgreSQL estimates a search of several words by multiplying the words' frequencies, and a
+ * regular expression (the levels of text-search.ts) as rare; words that always come together
+ * ("nông thôn mới") are then thought rare, and it sorts every match (100,000 rows at national
+ * scale: 100–300 ms) instead of walking the deadline index for the first page (1–5 ms). Walking a
+ * bounded window first gives the page at once when the best matches are common; otherwise the
+ * whole table is asked, the trigram index finding the matches and the levels ordering them.
  */
 const SEARCH_WINDOW = 5000;
 
@@ -133,56 +129,66 @@ export async function listAssignments(
 ): Promise<{ items: AssignmentListRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const sort = f.sort ?? 'due';
-  // The filters without the words, the words, and the cursor's position: the search window needs
-  // them apart; the plain query ANDs all three.
+  const search = parseSearch(f.q);
+  // The filters without the words, and the position after the cursor's row in the chosen order:
+  // the search needs them apart (window; levels before the order); the plain list ANDs them.
   const base = assignmentWhere(actor, { ...f, q: undefined });
-  const words = textConditions(f.q);
-  const after: SQL[] = [];
+  const cursor = f.cursor ? decode(f.cursor, sort === 'updated' ? 'timestamp' : 'date') : null;
   let order: SQL;
+  let after: SQL | null = null;
   if (sort === 'updated') {
     order = sql`a.updated_at desc, a.id desc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'timestamp');
-      after.push(sql`(a.updated_at, a.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
-    }
+    if (cursor) after = sql`(a.updated_at, a.id) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`;
   } else if (sort === '-due') {
     order = sql`a.due desc nulls first, a.id desc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'date');
-      after.push(c.k === null ? sql`(a.due is not null or a.id < ${c.id}::uuid)` : sql`(a.due < ${c.k}::date or (a.due = ${c.k}::date and a.id < ${c.id}::uuid))`);
-    }
+    if (cursor) after = cursor.k === null ? sql`(a.due is not null or a.id < ${cursor.id}::uuid)` : sql`(a.due < ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id < ${cursor.id}::uuid))`;
   } else {
     order = sql`a.due asc nulls last, a.id asc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'date');
-      after.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
-    }
+    if (cursor) after = cursor.k === null ? sql`(a.due is null and a.id > ${cursor.id}::uuid)` : sql`(a.due > ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id > ${cursor.id}::uuid) or a.due is null)`;
   }
+  const tier = search ? searchTierSql(search, SEARCH_COLUMN) : sql`null::int`;
   const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
-           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at`;
+           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, ${tier} as tier`;
   const joins = sql`join agencies g on g.id = a.agency_id
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
   let result: Record<string, unknown>[] | null = null;
-  if (words.length > 1 && sort !== 'updated') {
-    const inWindow = [base, ...after];
+  if (!search) {
     result = await queryRows<Record<string, unknown>>(db, sql`
-      with w as (select a.* from assignments a where ${sql.join(inWindow, sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
-      select ${columns} from w a ${joins}
-      where ${sql.join(words, sql` AND `)}
+      select ${columns}
+      from assignments a
+      ${joins}
+      where ${sql.join(after ? [base, after] : [base], sql` AND `)}
       order by ${order}
       limit ${limit + 1}`);
-    // A short page may only mean the window ended: then the whole table is asked.
-    if (result.length <= limit) result = null;
+  } else {
+    const match = searchMatchSql(search, SEARCH_COLUMN);
+    const startTier: SearchTier = cursor?.t ?? 1;
+    // The window is a prefix of the rows in the chosen order, so its best-level rows are the
+    // first rows of that level overall: a page made of them only is exact. Without a cursor, a
+    // window that did not fill up holds every row, and its answer is exact whatever the levels.
+    if (sort !== 'updated' && startTier === 1) {
+      const window = opts.searchWindow ?? SEARCH_WINDOW;
+      const rows = await queryRows<Record<string, unknown>>(db, sql`
+        with w as (select a.* from assignments a where ${sql.join(after ? [base, after] : [base], sql` AND `)} order by ${order} limit ${window})
+        select ${columns}, (select count(*) from w)::int as window_rows from w a ${joins}
+        where ${sql.join(match, sql` AND `)}
+        order by tier, ${order}
+        limit ${limit + 1}`);
+      const complete = !cursor && rows.length > 0 && Number(rows[0].window_rows) < window;
+      if (complete || (rows.length > limit && rows.every((r) => Number(r.tier) === 1))) result = rows;
+    }
+    // Later levels, or a best level too rare for the window: every match, best level first.
+    const position = after ? sql`(${tier} > ${startTier} or (${tier} = ${startTier} and ${after}))` : sql`${tier} >= ${startTier}`;
+    result ??= await queryRows<Record<string, unknown>>(db, sql`
+      select ${columns}
+      from assignments a
+      ${joins}
+      where ${sql.join([base, ...match, position], sql` AND `)}
+      order by tier, ${order}
+      limit ${limit + 1}`);
   }
-  result ??= await queryRows<Record<string, unknown>>(db, sql`
-    select ${columns}
-    from assignments a
-    ${joins}
-    where ${sql.join([base, ...words, ...after], sql` AND `)}
-    order by ${order}
-    limit ${limit + 1}`);
   const calendar = await loadCalendar(db);
   const rows = result.map((r) => {
     const row = toRow(r);
@@ -191,8 +197,11 @@ export async function listAssignments(
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const lastTier = result[page.length - 1]?.tier;
   const nextCursor =
-    rows.length > limit && last ? encode({ k: sort === 'updated' ? last.updatedAt : last.due, id: last.id }) : null;
+    rows.length > limit && last
+      ? encode({ ...(search ? { t: Number(lastTier) as SearchTier } : {}), k: sort === 'updated' ? last.updatedAt : last.due, id: last.id })
+      : null;
   return { items: page, nextCursor };
 }
 
