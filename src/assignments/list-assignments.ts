@@ -9,7 +9,7 @@ import { queryRows } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
-import { parseSearch, searchMatchSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
+import { parseSearch, searchMatchSql, searchPhraseSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
 import { isIsoDate } from '../shared/dates';
 import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
 import { loadCalendar } from '../reminders/reminder-settings';
@@ -166,18 +166,16 @@ export async function listAssignments(
     const match = searchMatchSql(search, SEARCH_COLUMN);
     const startTier: SearchTier = cursor?.t ?? 1;
     // The window is a prefix of the rows in the chosen order, so its best-level rows are the
-    // first rows of that level overall: a page made of them only is exact. Without a cursor, a
-    // window that did not fill up holds every row, and its answer is exact whatever the levels.
+    // first rows of that level overall: a full page of them is exact. Asking for the best level
+    // only keeps both orders the same, so the scan stops at the page's last row.
     if (sort !== 'updated' && startTier === 1) {
-      const window = opts.searchWindow ?? SEARCH_WINDOW;
       const rows = await queryRows<Record<string, unknown>>(db, sql`
-        with w as (select a.* from assignments a where ${sql.join(after ? [base, after] : [base], sql` AND `)} order by ${order} limit ${window})
-        select ${columns}, (select count(*) from w)::int as window_rows from w a ${joins}
-        where ${sql.join(match, sql` AND `)}
-        order by tier, ${order}
+        with w as (select a.* from assignments a where ${sql.join(after ? [base, after] : [base], sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
+        select ${columns} from w a ${joins}
+        where ${sql.join([...match, searchPhraseSql(search, SEARCH_COLUMN)], sql` AND `)}
+        order by ${order}
         limit ${limit + 1}`);
-      const complete = !cursor && rows.length > 0 && Number(rows[0].window_rows) < window;
-      if (complete || (rows.length > limit && rows.every((r) => Number(r.tier) === 1))) result = rows;
+      if (rows.length > limit) result = rows;
     }
     // Later levels, or a best level too rare for the window: every match, best level first.
     const position = after ? sql`(${tier} > ${startTier} or (${tier} = ${startTier} and ${after}))` : sql`${tier} >= ${startTier}`;

@@ -76,6 +76,11 @@ export function searchMatchSql(s: ParsedSearch, column: SQL): SQL[] {
   return s.words.map((w) => sql`${column} like ${likeEscape(w)}`);
 }
 
+/** Level 1 alone: the words as a phrase. */
+export function searchPhraseSql(s: ParsedSearch, column: SQL): SQL {
+  return sql`${column} ~ ${s.phrase}`;
+}
+
 /** The level of a row that matches (searchMatchSql), as SQL: 1 best … 4. */
 export function searchTierSql(s: ParsedSearch, column: SQL): SQL {
   const all = (ps: string[]) => sql.join(ps.map((p) => sql`${column} ~ ${p}`), sql` AND `);
