@@ -32,6 +32,7 @@ export const AssignmentFilterQuery = Type.Object(
     dueTo: Type.Optional(IsoDate),
     documentId: Type.Optional(Uuid),
     leaderId: Type.Optional(Uuid),
+    groupId: Type.Optional(Type.String({ format: 'uuid', description: 'Nhóm cơ quan (ví dụ các sở, ban, ngành; UBND các xã): cơ quan chủ trì tại ngày tính thuộc nhóm.' })),
     q: Type.Optional(SearchText(200, 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".')),
     asOf: Type.Optional(IsoDate),
   },
@@ -196,7 +197,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post(
     '/api/assignments/:id/reassign',
     { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
-    async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
+    async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(

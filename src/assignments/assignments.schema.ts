@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, primaryKey } from 'drizzle-orm/pg-core';
 import { agencies } from '../directory/directory.schema';
 import { users } from '../auth/auth.schema';
 import { documents, directiveItems, bytea } from '../documents/documents.schema';
 import type { AssignmentState, Outlook } from './state-machine';
-import type { DueChange } from './buckets';
+import type { AgencyChange, DueChange } from './buckets';
+import type { Recurrence } from './recurrence';
 
 /** One lead agency's share of one directive item. */
 export const assignments = pgTable(
@@ -26,6 +28,8 @@ export const assignments = pgTable(
     originalDue: date('original_due', { mode: 'string' }),
     due: date('due', { mode: 'string' }),
     dueText: text('due_text'),
+    /** A recurring duty's rule (recurrence.ts): its deadline moves on as each period is reported. */
+    recurrence: jsonb('recurrence').$type<Recurrence>(),
     state: text('state').$type<AssignmentState>().notNull().default('assigned'),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     /** Date of the completion report the office accepted: what on-time is judged by. */
@@ -40,6 +44,9 @@ export const assignments = pgTable(
     /** Every change of deadline with the day it took effect; `dueChangedOn` is the last one's day. */
     dueHistory: jsonb('due_history').$type<DueChange[]>().notNull().default([]),
     dueChangedOn: date('due_changed_on', { mode: 'string' }),
+    /** Every change of lead agency (giao lại) with its day; `agencyChangedOn` is the last one's day. */
+    agencyHistory: jsonb('agency_history').$type<AgencyChange[]>().notNull().default([]),
+    agencyChangedOn: date('agency_changed_on', { mode: 'string' }),
     extensionCount: integer('extension_count').notNull().default(0),
     progressPercent: integer('progress_percent').notNull().default(0),
     outlook: text('outlook').$type<Outlook>(),
@@ -56,6 +63,8 @@ export const assignments = pgTable(
     index('assignments_item_idx').on(t.itemId),
     index('assignments_leader_idx').on(t.leaderId),
     index('assignments_counts_idx').on(t.agencyId, t.state, t.due, t.completedOn),
+    // Few rows ever move: "did any task change agency after D" is answered from this small index.
+    index('assignments_agency_changed_idx').on(t.agencyChangedOn).where(sql`${t.agencyChangedOn} is not null`),
   ],
 );
 

@@ -9,17 +9,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { queryRows } from '../db/sql';
-import { BUCKETS, bucketSql, bucketTimeline, changeDaysSql, factsOf, type Bucket } from './buckets';
+import { BUCKETS, agencyAsOfSql, agencyBucketTimeline, bucketSql, changeDaysSql, factsOf, type AgencyChange, type Bucket } from './buckets';
 
-type FactsRow = Parameters<typeof factsOf>[0] & { agencyId: string };
+type FactsRow = Parameters<typeof factsOf>[0] & { agencyId: string; agencyHistory?: readonly AgencyChange[] | null };
 
-/** key "agency|day|bucket" → delta */
+/** key "agency|day|bucket" → delta; a reassignment leaves the old agency's bucket and enters the new one's. */
 function addTimeline(into: Map<string, number>, row: FactsRow, sign: 1 | -1) {
-  let prev: Bucket | null = null;
-  for (const step of bucketTimeline(factsOf(row))) {
-    if (prev) bump(into, `${row.agencyId}|${step.day}|${prev}`, -sign);
-    if (step.bucket) bump(into, `${row.agencyId}|${step.day}|${step.bucket}`, sign);
-    prev = step.bucket;
+  let prev: { agencyId: string; bucket: Bucket | null } | null = null;
+  for (const step of agencyBucketTimeline(factsOf(row), row)) {
+    if (prev?.bucket) bump(into, `${prev.agencyId}|${step.day}|${prev.bucket}`, -sign);
+    if (step.bucket) bump(into, `${step.agencyId}|${step.day}|${step.bucket}`, sign);
+    prev = step;
   }
 }
 function bump(m: Map<string, number>, k: string, d: number) {
@@ -58,22 +58,27 @@ export async function syncBucketSummary(tx: DbOrTx, before: readonly FactsRow[],
 /** Recomputes the whole summary from the assignments, with the SQL rendering of the rule. */
 export async function rebuildBucketSummary(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from bucket_summary`);
-  await db.execute(withSteps(bucketSql(sql`c.day`)));
+  await db.execute(withSteps(bucketSql(sql`c.day`), agencyAsOfSql(sql`c.day`)));
 }
 
-function withSteps(b: SQL): SQL {
+function withSteps(b: SQL, agency: SQL): SQL {
   return sql`
     with pts as (
-      select a.id, a.agency_id, c.day, ${b} as bucket
+      select a.id, ${agency} as agency_id, c.day, ${b} as bucket
       from assignments a cross join lateral unnest(${changeDaysSql()}) as c(day)
     ), steps as (
-      select agency_id, day, bucket, lag(bucket) over (partition by id order by day) as prev from pts
+      select agency_id, day, bucket,
+        lag(bucket) over (partition by id order by day) as prev,
+        lag(agency_id) over (partition by id order by day) as prev_agency
+      from pts
+    ), moves as (
+      select * from steps where bucket is distinct from prev or agency_id is distinct from prev_agency
     )
     insert into bucket_summary (agency_id, day, bucket, n)
     select agency_id, day, bucket, sum(n)::int from (
-      select agency_id, day, bucket, 1 as n from steps where bucket is distinct from prev and bucket is not null
+      select agency_id, day, bucket, 1 as n from moves where bucket is not null
       union all
-      select agency_id, day, prev, -1 from steps where bucket is distinct from prev and prev is not null
+      select prev_agency, day, prev, -1 from moves where prev is not null
     ) d
     group by 1, 2, 3 having sum(n) <> 0`;
 }

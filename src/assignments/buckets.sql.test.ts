@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { testBackends, openTestDatabase } from '../db/testing';
 import type { Database } from '../db/client';
 import { queryRows } from '../db/sql';
-import { bucketAsOf, bucketSql, dueAsOfSql, dueAsOf, dueChange, type AsOfFacts } from './buckets';
+import { agencyAsOf, agencyAsOfSql, agencyChange, bucketAsOf, bucketSql, dueAsOfSql, dueAsOf, dueChange, type AgencyChange, type AsOfFacts } from './buckets';
 import { rebuildBucketSummary, summaryCounts, syncBucketSummary } from './bucket-summary';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -56,17 +56,27 @@ function generate(seed: number, n: number): AsOfFacts[] {
 describe.each(testBackends)('the as-of rule in SQL on %s', (backend) => {
   let database: Database;
   const agencyIds: string[] = [];
+  const owners: { agencyId: string; agencyHistory: AgencyChange[] }[] = [];
   const cases = generate(20251231, 400);
   beforeAll(async () => {
     database = await openTestDatabase(backend);
     const db = database.db;
     const ag = await queryRows<{ id: string }>(db, sql`insert into agencies (code, name, kind) select 'G' || g, 'Cơ quan ' || g, 'department' from generate_series(1, 3) g returning id`);
     agencyIds.push(...ag.map((a) => a.id));
+    // Every fifth task is reassigned once or twice (giao lại), on days among the others' facts.
+    for (let i = 0; i < cases.length; i++) {
+      let a: { agencyId: string; agencyHistory: AgencyChange[] } = { agencyId: agencyIds[i % 3], agencyHistory: [] };
+      if (i % 5 === 0) a = agencyChange(a, agencyIds[(i + 1) % 3], dayN(5 + (i % 40)));
+      if (i % 10 === 0) a = agencyChange(a, agencyIds[(i + 2) % 3], dayN(30 + (i % 30)));
+      owners.push(a);
+    }
     const [doc] = await queryRows<{ id: string }>(db, sql`insert into documents (number, subject, text, status) values ('1/TB', 'Thử', '', 'published') returning id`);
     const [item] = await queryRows<{ id: string }>(db, sql`insert into directive_items (document_id, position, ref, text) values (${doc.id}, 0, '1', 'Nhiệm vụ') returning id`);
     const rows = cases.map((f, i) => ({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      agency_id: agencyIds[i % 3],
+      agency_id: owners[i].agencyId,
+      agency_history: owners[i].agencyHistory,
+      agency_changed_on: owners[i].agencyHistory.at(-1)?.on ?? null,
       published_on: f.publishedOn,
       due: f.due,
       due_history: f.dueHistory,
@@ -76,14 +86,14 @@ describe.each(testBackends)('the as-of rule in SQL on %s', (backend) => {
       cancelled_on: f.cancelledOn,
       state: f.cancelledOn ? 'cancelled' : f.acceptedOn ? 'done' : 'in_progress',
     }));
-    await db.execute(sql`insert into assignments (id, item_id, document_id, agency_id, published_on, due, due_history, due_changed_on, accepted_on, completed_on, cancelled_on, state)
-      select v.id, ${item.id}, ${doc.id}, v.agency_id, v.published_on, v.due, v.due_history, v.due_changed_on, v.accepted_on, v.completed_on, v.cancelled_on, v.state
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, agency_id uuid, published_on date, due date, due_history jsonb, due_changed_on date, accepted_on date, completed_on date, cancelled_on date, state text)`);
+    await db.execute(sql`insert into assignments (id, item_id, document_id, agency_id, agency_history, agency_changed_on, published_on, due, due_history, due_changed_on, accepted_on, completed_on, cancelled_on, state)
+      select v.id, ${item.id}, ${doc.id}, v.agency_id, v.agency_history, v.agency_changed_on, v.published_on, v.due, v.due_history, v.due_changed_on, v.accepted_on, v.completed_on, v.cancelled_on, v.state
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, agency_id uuid, agency_history jsonb, agency_changed_on date, published_on date, due date, due_history jsonb, due_changed_on date, accepted_on date, completed_on date, cancelled_on date, state text)`);
     await db.transaction((tx) =>
       syncBucketSummary(
         tx,
         [],
-        cases.map((f, i) => ({ ...f, agencyId: agencyIds[i % 3] })),
+        cases.map((f, i) => ({ ...f, ...owners[i] })),
       ),
     );
   }, 120_000);
@@ -93,18 +103,18 @@ describe.each(testBackends)('the as-of rule in SQL on %s', (backend) => {
 
   it('gives every generated task the same bucket and deadline as the TypeScript rule on every day', async () => {
     for (const d of days) {
-      const got = await queryRows<{ id: string; bucket: string | null; due: string | null }>(
+      const got = await queryRows<{ id: string; bucket: string | null; due: string | null; agency: string }>(
         database.db,
-        sql`select a.id, ${bucketSql(d)} as bucket, ${dueAsOfSql(d)}::text as due from assignments a order by a.id`,
+        sql`select a.id, ${bucketSql(d)} as bucket, ${dueAsOfSql(d)}::text as due, ${agencyAsOfSql(d)}::text as agency from assignments a order by a.id`,
       );
-      const want = cases.map((f) => [bucketAsOf(f, d), dueAsOf(f, d)]);
-      expect(got.map((g) => [g.bucket, g.due]), d).toEqual(want);
+      const want = cases.map((f, i) => [bucketAsOf(f, d), dueAsOf(f, d), agencyAsOf(owners[i], d)]);
+      expect(got.map((g) => [g.bucket, g.due, g.agency]), d).toEqual(want);
     }
   });
 
   it('keeps a per-day summary equal to the rule counted over the rows, incrementally and rebuilt', async () => {
     const recount = async (d: string) =>
-      (await queryRows<{ agency_id: string; bucket: string; n: number }>(database.db, sql`select a.agency_id, ${bucketSql(d)} as bucket, count(*)::int as n from assignments a group by 1, 2`))
+      (await queryRows<{ agency_id: string; bucket: string; n: number }>(database.db, sql`select ${agencyAsOfSql(d)} as agency_id, ${bucketSql(d)} as bucket, count(*)::int as n from assignments a group by 1, 2`))
         .filter((r) => r.bucket)
         .map((r) => `${r.agency_id} ${r.bucket} ${r.n}`)
         .sort();

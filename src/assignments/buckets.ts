@@ -16,6 +16,10 @@
  * Days overdue are counted in working days by `workingDaysLate`, the only definition.
  * Every fact is a date that never changes once written (`published_on`, `accepted_on`,
  * `cancelled_on`, and the deadline history), so a closed month's figures never change.
+ *
+ * WHOSE task on day D: the lead agency on D. A reassignment (giao lại) takes effect on its day;
+ * before it the task counts for the agency that led it then (`agency_history`, like the
+ * deadline's), so reassigning in August leaves July's figures with July's agency.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Calendar } from '../calendar';
@@ -115,6 +119,26 @@ export function dueChange(a: { due: string | null; dueHistory: readonly DueChang
   return { due: newDue, dueHistory: [...history, { on, from: a.due }], dueChangedOn: on };
 }
 
+/** One change of lead agency: from day `on` (inclusive) the task is no longer `from`'s. */
+export interface AgencyChange {
+  on: string;
+  from: string;
+}
+
+/** The lead agency on `day`: the first change made after `day` tells who led it then. */
+export function agencyAsOf(a: { agencyId: string; agencyHistory?: readonly AgencyChange[] | null }, day: string): string {
+  for (const h of a.agencyHistory ?? []) if (h.on > day) return h.from;
+  return a.agencyId;
+}
+
+/** The columns to write when the task moves to another lead agency on `today` (history only grows). */
+export function agencyChange(a: { agencyId: string; agencyHistory: readonly AgencyChange[] | null }, newAgencyId: string, today: string) {
+  const history = a.agencyHistory ?? [];
+  const last = history[history.length - 1];
+  const on = last && last.on > today ? last.on : today;
+  return { agencyId: newAgencyId, agencyHistory: [...history, { on, from: a.agencyId }], agencyChangedOn: on };
+}
+
 const day = (d: string | SQL): SQL => (typeof d === 'string' ? sql`${d}::date` : d);
 const col = (t: string, c: string) => sql.raw(`${t}.${c}`);
 
@@ -132,6 +156,27 @@ export function dueAsOfSql(asOf: string | SQL, t = 'a'): SQL {
   return sql`(CASE WHEN ${col(t, 'due_changed_on')} IS NULL OR ${col(t, 'due_changed_on')} <= ${d} THEN ${col(t, 'due')}
     ELSE (SELECT (h.v->>'from')::date FROM jsonb_array_elements(${col(t, 'due_history')}) WITH ORDINALITY AS h(v, i)
           WHERE (h.v->>'on')::date > ${d} ORDER BY h.i LIMIT 1) END)`;
+}
+
+/** The lead agency on D, as SQL (same shape as the deadline: history read only for rows moved after D). */
+export function agencyAsOfSql(asOf: string | SQL, t = 'a'): SQL {
+  const d = day(asOf);
+  return sql`(CASE WHEN ${col(t, 'agency_changed_on')} IS NULL OR ${col(t, 'agency_changed_on')} <= ${d} THEN ${col(t, 'agency_id')}
+    ELSE (SELECT (h.v->>'from')::uuid FROM jsonb_array_elements(${col(t, 'agency_history')}) WITH ORDINALITY AS h(v, i)
+          WHERE (h.v->>'on')::date > ${d} ORDER BY h.i LIMIT 1) END)`;
+}
+
+/**
+ * "The lead agency on D is one of `agencies`" (`agencies`: a list or a subquery of uuids). When
+ * no task changed agency after D (`moved` false, the usual case: D is today or no reassignment
+ * since), the current column answers and its index is used; otherwise the rows moved after D
+ * are asked their agency then.
+ */
+export function agencyInSql(agencies: SQL, asOf: string | SQL, moved: boolean, t = 'a'): SQL {
+  if (!moved) return sql`${col(t, 'agency_id')} IN (${agencies})`;
+  const d = day(asOf);
+  return sql`((${col(t, 'agency_id')} IN (${agencies}) AND (${col(t, 'agency_changed_on')} IS NULL OR ${col(t, 'agency_changed_on')} <= ${d}))
+    OR (${col(t, 'agency_changed_on')} > ${d} AND ${agencyAsOfSql(d, t)} IN (${agencies})))`;
 }
 
 /** THE RULE in SQL, line for line as `bucketAsOf`; `asOf` is a date or any SQL date expression. */
@@ -180,9 +225,28 @@ export function bucketTimeline(f: AsOfFacts): { day: string; bucket: Bucket | nu
   return steps;
 }
 
+/** The same life with the lead agency of each step: a reassignment is a step too. */
+export function agencyBucketTimeline(
+  f: AsOfFacts,
+  a: { agencyId: string; agencyHistory?: readonly AgencyChange[] | null },
+): { day: string; agencyId: string; bucket: Bucket | null }[] {
+  const days = new Set(changeDays(f));
+  for (const h of a.agencyHistory ?? []) days.add(h.on);
+  const steps: { day: string; agencyId: string; bucket: Bucket | null }[] = [];
+  let prev = '';
+  for (const d of [...days].sort()) {
+    const b = bucketAsOf(f, d);
+    const agencyId = agencyAsOf(a, d);
+    if (`${agencyId}|${b}` !== prev) steps.push({ day: d, agencyId, bucket: b });
+    prev = `${agencyId}|${b}`;
+  }
+  return steps;
+}
+
 /** The same days in SQL, for rebuilding the summary from the table (see bucket-summary.ts). */
 export function changeDaysSql(t = 'a'): SQL {
   return sql`(SELECT array_agg(DISTINCT x) FROM unnest(ARRAY[${TIMELINE_START}::date, ${col(t, 'published_on')}, ${col(t, 'cancelled_on')}, ${col(t, 'accepted_on')}, ${col(t, 'due')} + 1]
       || ARRAY(SELECT (h->>'on')::date FROM jsonb_array_elements(${col(t, 'due_history')}) h)
-      || ARRAY(SELECT (h->>'from')::date + 1 FROM jsonb_array_elements(${col(t, 'due_history')}) h)) x WHERE x IS NOT NULL)`;
+      || ARRAY(SELECT (h->>'from')::date + 1 FROM jsonb_array_elements(${col(t, 'due_history')}) h)
+      || ARRAY(SELECT (h->>'on')::date FROM jsonb_array_elements(${col(t, 'agency_history')}) h)) x WHERE x IS NOT NULL)`;
 }

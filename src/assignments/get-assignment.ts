@@ -49,11 +49,14 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
     // extension or office correction (read back from the history, which keeps them all).
     deadlineHistory: [
       { due: a.originalDue, source: 'published' as const, at: a.createdAt },
-      ...history.flatMap((e) => {
+      ...history.flatMap((e): { due: string | null; source: 'extension' | 'office' | 'period'; at: Date }[] => {
         const extended = readEventPayload(e, 'assignment.deadline_extended', 'after');
         const changed = extended ? null : readEventPayload(e, 'assignment.deadline_changed', 'after');
         const payload = extended ?? changed;
-        return payload ? [{ due: payload.due, source: extended ? ('extension' as const) : ('office' as const), at: e.at }] : [];
+        if (payload) return [{ due: payload.due, source: extended ? ('extension' as const) : ('office' as const), at: e.at }];
+        // A recurring duty's period report moves its deadline to the next occurrence.
+        const reported = readEventPayload(e, 'assignment.report_progress', 'after');
+        return reported && typeof reported.due === 'string' ? [{ due: reported.due, source: 'period' as const, at: e.at }] : [];
       }),
     ],
     events: history,

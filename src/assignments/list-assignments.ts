@@ -11,7 +11,7 @@ import { agencyScope } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { parseSearch, searchMatchSql, searchPhraseSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
 import { isIsoDate } from '../shared/dates';
-import { BUCKETS, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
+import { BUCKETS, agencyAsOfSql, agencyInSql, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
 import { loadCalendar } from '../reminders/reminder-settings';
 import { summaryCounts } from './bucket-summary';
 import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-time-rate';
@@ -27,6 +27,8 @@ export interface AssignmentFilter {
   dueTo?: string;
   documentId?: string;
   leaderId?: string;
+  /** An agency group (groups table): the lead agency on the as-of day is one of its members. */
+  groupId?: string;
   q?: string;
   sort?: 'due' | '-due' | 'updated';
   limit?: number;
@@ -87,14 +89,25 @@ function decode(s: string, key: 'date' | 'timestamp'): Cursor {
 }
 
 /**
- * The WHERE clause shared by the list and the counts, so both always agree. Everything is as of
- * `asOf` (buckets.ts): only tasks published by then, deadlines as they were then.
+ * Did any task change lead agency after `asOf`? Almost never (asOf is today, or no reassignment
+ * since): then the agency columns are read as they are, with their indexes.
  */
-export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>): SQL {
+export async function agenciesMovedAfter(db: DbOrTx, asOf: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from assignments where agency_changed_on > ${asOf}::date limit 1`);
+  return rows.length > 0;
+}
+
+/**
+ * The WHERE clause shared by the list and the counts, so both always agree. Everything is as of
+ * `asOf` (buckets.ts): only tasks published by then, deadlines as they were then, and the lead
+ * agency of that day (`moved`: some task changed agency after `asOf`, see agenciesMovedAfter).
+ */
+export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>, moved = true): SQL {
   const conds: SQL[] = [publishedBySql(f.asOf)];
   const scope = agencyScope(actor);
-  if (scope) conds.push(sql`a.agency_id = ${scope}`);
-  if (f.agencyId) conds.push(sql`a.agency_id = ${f.agencyId}`);
+  if (scope) conds.push(agencyInSql(sql`${scope}::uuid`, f.asOf, moved));
+  if (f.agencyId) conds.push(agencyInSql(sql`${f.agencyId}::uuid`, f.asOf, moved));
+  if (f.groupId) conds.push(agencyInSql(sql`select gm.agency_id from group_members gm where gm.group_id = ${f.groupId}::uuid`, f.asOf, moved));
   if (f.documentId) conds.push(sql`a.document_id = ${f.documentId}`);
   if (f.leaderId) conds.push(sql`a.leader_id = ${f.leaderId}`);
   if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf)} >= ${f.dueFrom}::date`);
@@ -132,7 +145,9 @@ export async function listAssignments(
   const search = parseSearch(f.q);
   // The filters without the words, and the position after the cursor's row in the chosen order:
   // the search needs them apart (window; levels before the order); the plain list ANDs them.
-  const base = assignmentWhere(actor, { ...f, q: undefined });
+  const moved = await agenciesMovedAfter(db, f.asOf);
+  const base = assignmentWhere(actor, { ...f, q: undefined }, moved);
+  const agencyCol = moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`;
   const cursor = f.cursor ? decode(f.cursor, sort === 'updated' ? 'timestamp' : 'date') : null;
   let order: SQL;
   let after: SQL | null = null;
@@ -147,10 +162,10 @@ export async function listAssignments(
     if (cursor) after = cursor.k === null ? sql`(a.due is null and a.id > ${cursor.id}::uuid)` : sql`(a.due > ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id > ${cursor.id}::uuid) or a.due is null)`;
   }
   const tier = search ? searchTierSql(search, SEARCH_COLUMN) : sql`null::int`;
-  const columns = sql`a.id, a.item_id, a.document_id, a.agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
+  const columns = sql`a.id, a.item_id, a.document_id, ${agencyCol} as agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
            a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, ${tier} as tier`;
-  const joins = sql`join agencies g on g.id = a.agency_id
+  const joins = sql`join agencies g on g.id = ${agencyCol}
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
   let result: Record<string, unknown>[] | null = null;
@@ -244,10 +259,16 @@ export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter)
   const summarised = !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
   let cells: { agencyId: string; bucket: Bucket; n: number }[];
   if (summarised) {
+    // The summary is kept per agency (the lead agency of each day): scope, agency and group
+    // narrow the agencies it is summed over.
+    const sets: string[][] = [];
     const scope = agencyScope(actor);
-    const ids = [scope, f.agencyId].filter((x): x is string => !!x);
-    // Two different agencies asked (an officer asking for another's): nothing to count.
-    cells = ids.length === 2 && ids[0] !== ids[1] ? [] : await summaryCounts(db, f.asOf, ids.length ? [ids[0]] : null);
+    if (scope) sets.push([scope]);
+    if (f.agencyId) sets.push([f.agencyId]);
+    if (f.groupId) sets.push((await queryRows<{ agency_id: string }>(db, sql`select agency_id from group_members where group_id = ${f.groupId}::uuid`)).map((r) => r.agency_id));
+    const ids = sets.length ? sets.reduce((a, b) => a.filter((id) => b.includes(id))) : null;
+    // Disjoint sets (an officer asking for another agency): nothing to count.
+    cells = ids && ids.length === 0 ? [] : await summaryCounts(db, f.asOf, ids);
   } else {
     cells = await countByRule(db, actor, f);
   }
@@ -279,10 +300,11 @@ export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter)
 
 /** The counts straight from the rows, with the SQL rendering of the rule. */
 export async function countByRule(db: DbOrTx, actor: Actor, f: CountFilter): Promise<{ agencyId: string; bucket: Bucket; n: number }[]> {
+  const moved = await agenciesMovedAfter(db, f.asOf);
   const rows = await queryRows<{ agency_id: string; bucket: Bucket; n: number }>(
     db,
-    sql`select a.agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n
-        from assignments a where ${assignmentWhere(actor, f)}
+    sql`select ${moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`} as agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n
+        from assignments a where ${assignmentWhere(actor, f, moved)}
         group by 1, 2`,
   );
   return rows.filter((r) => r.bucket !== null).map((r) => ({ agencyId: r.agency_id, bucket: r.bucket, n: Number(r.n) }));

@@ -9,7 +9,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   directory: { about: 'directory import FILE (.json | .csv) — nạp danh mục cơ quan', load: () => import('./directory-command') },
   demo: { about: 'nạp dữ liệu mẫu Cao Bằng — load the Cao Bằng demo', load: () => import('./demo-command') },
   extract: { about: 'extract FILE... [--json | --jsonl] — đọc văn bản, trích xuất nhiệm vụ', load: () => import('./extract-command') },
-  report: { about: 'report --month YYYY-MM --format docx|pdf|xlsx -o FILE [--agency CODE] — báo cáo tháng', load: () => import('./report-command') },
+  report: { about: 'report --month YYYY-MM --format docx|pdf|xlsx -o FILE [--agency CODE] [--group CODE] [--leader USERNAME] [--document SỐ] — báo cáo tháng', load: () => import('./report-command') },
   remind: { about: 'remind [--at YYYY-MM-DD] [--dry-run] — chạy lượt nhắc việc', load: () => import('./remind-command') },
 };
 

@@ -2,7 +2,7 @@
  * Opens the database: embedded PGlite in DATA_DIR by default, a PostgreSQL server when a URL is
  * given. Both speak the same SQL, and the rest of dondoc sees one drizzle `Db` type.
  */
-import { mkdirSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -11,7 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
-import { AppError } from '../shared/errors';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -39,49 +39,39 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 }
 
 /**
- * PGlite takes no lock on its folder and two processes on one folder corrupt it, so we keep
- * a pid file and refuse to open a folder whose owner is still alive.
+ * PGlite takes no lock on its folder and two processes on one folder lose each other's writes,
+ * so the folder is locked first (data-dir-lock.ts) and released when the database is closed.
  */
 export async function openPglite(dataDir: string | null, opts: { template?: Blob } = {}): Promise<Database> {
-  let lockFile: string | null = null;
+  let lock: DataDirLock | null = null;
   let client: PGlite;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    lockFile = join(dataDir, 'dondoc.pid');
-    if (existsSync(lockFile)) {
-      const pid = Number(readFileSync(lockFile, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new AppError(
-          'DATA_DIR_LOCKED',
-          `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. Hãy dừng tiến trình đó, hoặc dùng DATABASE_URL để nhiều máy chủ dùng chung một PostgreSQL.`,
-        );
-      }
+    lock = lockDataDir(dataDir);
+    try {
+      client = new PGlite(join(dataDir, 'pg'), { extensions: { pg_trgm } });
+      await client.waitReady;
+    } catch (e) {
+      lock.release();
+      throw e;
     }
-    writeFileSync(lockFile, String(process.pid));
-    client = new PGlite(join(dataDir, 'pg'), { extensions: { pg_trgm } });
   } else {
     // A dump of an already-migrated database skips initdb, which is most of PGlite's start time.
     client = new PGlite({ extensions: { pg_trgm }, ...(opts.template ? { loadDataDir: opts.template } : {}) });
+    await client.waitReady;
   }
-  await client.waitReady;
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
     pglite: client,
     close: async () => {
-      await client.close();
-      if (lockFile) rmSync(lockFile, { force: true });
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

@@ -6,6 +6,7 @@ import { normalizeText } from '../shared/text';
 import { recordEvent } from '../events/record-event';
 import { loadDirectoryIndex } from '../directory/load-directory-index';
 import { extractDirective, readDocument } from '../reader';
+import { sharedReaderPool } from '../reader/read-pool';
 import { documents, directiveItems } from './documents.schema';
 import { resolveAddressees, reviewFlags, type ItemDraft } from './draft-items';
 import { presentDocument } from './document-queries';
@@ -87,7 +88,8 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   let extraction: Extraction | null = null;
   let fileMime: string | null = null;
   if (input.file) {
-    const read = await readDocument(input.file.bytes, input.file.name);
+    // Off the request thread: a pathological file costs a reader thread, not the server.
+    const read = await sharedReaderPool().read(input.file.bytes, input.file.name);
     extraction = read;
     text = read.text;
     // The type the content was read as, not the one the client claimed: served back as such.

@@ -27,6 +27,20 @@ const ItemFields = {
   supports: Type.Optional(Type.Array(Addressee)),
   due: Type.Optional(Nullable(IsoDate)),
   dueText: Type.Optional(Nullable(Type.String())),
+  /** A recurring duty: the deadline moves to the next occurrence as each period is reported. */
+  recurrence: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          freq: Type.Union([Type.Literal('weekly'), Type.Literal('monthly'), Type.Literal('quarterly'), Type.Literal('yearly')]),
+          day: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, description: 'ngày trong tháng; với hằng tuần: thứ (1 = thứ Hai … 7 = Chủ nhật)' })),
+          month: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+          text: Type.String({ maxLength: 300 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  ),
   leaderId: Type.Optional(Nullable(Uuid)),
   expectedResult: Type.Optional(Nullable(Type.String())),
   reportTo: Type.Optional(Nullable(Type.String())),
@@ -111,7 +125,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         text,
         file,
         meta,
-        items: items?.map((i) => ({ ...i, leads: toRefs(i.leads), supports: toRefs(i.supports) })),
+        items: items?.map((i) => ({ ...i, leads: toRefs(i.leads), supports: toRefs(i.supports), recurrence: i.recurrence ? JSON.stringify(i.recurrence) : null })),
       });
       reply.status(201);
       return result;

@@ -13,6 +13,7 @@ import { loadDirectoryIndex } from '../directory/load-directory-index';
 import { directiveItems, documents, type AddresseeRef } from './documents.schema';
 import { resolveAddressees, reviewFlags } from './draft-items';
 import { getDocument } from './document-queries';
+import type { Recurrence } from '../assignments/recurrence';
 
 export interface ItemPatch {
   ref?: string | null;
@@ -21,6 +22,7 @@ export interface ItemPatch {
   supports?: (string | AddresseeRef)[];
   due?: string | null;
   dueText?: string | null;
+  recurrence?: Recurrence | null;
   leaderId?: string | null;
   expectedResult?: string | null;
   reportTo?: string | null;
@@ -57,9 +59,11 @@ export async function draftDocument(tx: DbOrTx, documentId: string) {
 
 async function resolvedPatch(tx: DbOrTx, patch: ItemPatch) {
   const index = await loadDirectoryIndex(tx);
-  const { leads, supports, ...rest } = patch;
+  const { leads, supports, recurrence, ...rest } = patch;
   return {
     ...rest,
+    // stored as the reader stores it: its JSON text
+    ...(recurrence !== undefined ? { recurrence: recurrence && JSON.stringify(recurrence) } : {}),
     ...(leads ? { leads: resolveAddressees(leads, index) } : {}),
     ...(supports ? { supports: resolveAddressees(supports, index) } : {}),
   };

@@ -11,6 +11,7 @@ import { documents } from './documents.schema';
 import { getDocument, getItems } from './document-queries';
 import { syncBucketSummary } from '../assignments/bucket-summary';
 import { todayInVietnam } from '../shared/dates';
+import { firstDue, parseRecurrence } from '../assignments/recurrence';
 
 /**
  * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
@@ -47,6 +48,10 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string, 
 
     const rows: (typeof assignments.$inferInsert)[] = [];
     for (const it of items) {
+      // A recurring duty starts at its next occurrence after today unless the item's own deadline
+      // is still ahead (the reader's first occurrence may be long past when a notice is published late).
+      const recurrence = parseRecurrence(it.recurrence);
+      const due = recurrence && !(it.due && it.due > today) ? (firstDue(recurrence, today) ?? it.due) : it.due;
       const leadIds = new Set<string>();
       for (const l of it.leads) {
         if (l.agencyId) leadIds.add(l.agencyId);
@@ -61,9 +66,10 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string, 
           supportAgencyIds: supportIds,
           supportNames: it.supports.map((s) => s.name),
           leaderId: it.leaderId,
-          originalDue: it.due,
+          originalDue: due,
           publishedOn: today,
-          due: it.due,
+          due,
+          recurrence,
           dueText: it.dueText,
           searchText: foldText([it.ref, it.text, agencyName.get(agencyId), doc.number, doc.subject].filter(Boolean).join(' ')),
         });

@@ -105,7 +105,7 @@ export async function createTestApp(backend: Backend, opts: { today?: string; en
 }
 
 /** Creates and publishes a document with the given items through the API, as the office. */
-export async function publishTestDocument(t: TestApp, items: { text: string; ref?: string; leads: string[]; supports?: string[]; due?: string | null }[]) {
+export async function publishTestDocument(t: TestApp, items: { text: string; ref?: string; leads: string[]; supports?: string[]; due?: string | null; recurrence?: Record<string, unknown> }[]) {
   const created = await t.call(t.sessions.office, 'POST', '/api/documents', { text: items.map((i) => i.text).join('\n\n'), meta: { number: '1/TB-TEST', subject: 'Thông báo thử' }, items });
   if (created.statusCode !== 201) throw new Error(`create: ${created.body}`);
   const documentId = created.json().document.id as string;

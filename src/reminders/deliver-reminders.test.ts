@@ -154,8 +154,9 @@ describe.each(testBackends)('delivery on %s', (backend: Backend) => {
     database = await openTestDatabase(backend);
     const seed = await seedBulk(database.db, { n: 2, due: '2025-07-25' });
     await pass(database.db, '2025-07-24');
-    await database.db.update(assignments).set({ state: 'done', completedOn: '2025-07-24' }).where(eq(assignments.id, seed.assignmentIds[0]));
-    await database.db.update(assignments).set({ state: 'cancelled' }).where(eq(assignments.id, seed.assignmentIds[1]));
+    // As the use cases write them: the state and the dated fact the as-of rule reads.
+    await database.db.update(assignments).set({ state: 'done', completedOn: '2025-07-24', acceptedOn: '2025-07-24' }).where(eq(assignments.id, seed.assignmentIds[0]));
+    await database.db.update(assignments).set({ state: 'cancelled', cancelledOn: '2025-07-24' }).where(eq(assignments.id, seed.assignmentIds[1]));
     const r = await worker();
     expect(r).toMatchObject({ sent: 0, skipped: 2 });
     expect(sink.offered).toBe(0);

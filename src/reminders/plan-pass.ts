@@ -5,7 +5,8 @@
  * (delivery dedupe key, item occurrence key) stay as the last line of defence.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { bucketInSql } from '../assignments/buckets';
 import type { Db, DbOrTx } from '../db/client';
 import { queryRows } from '../db/sql';
 import { assignments } from '../assignments/assignments.schema';
@@ -15,7 +16,7 @@ import { recordEvent } from '../events/record-event';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Calendar } from '../calendar';
 import { webhooks } from './reminders.schema';
-import { occurrenceKey, planReminders, type Addressee, type PlanDirectory, type PlannedMessage } from './plan-reminders';
+import { occurrenceKey, planReminders, type Addressee, type PlanAssignment, type PlanDirectory, type PlannedMessage } from './plan-reminders';
 import { isCapped, type ReminderRules } from './reminder-rules';
 
 const PLAN_LOCK_KEY = 4_242_005;
@@ -64,12 +65,32 @@ async function loadDirectory(db: DbOrTx, emailEnabled: boolean): Promise<PlanDir
   return { agency: (id) => byAgency.get(id) ?? [], office, user: (id) => byUser.get(id), webhookIds: hookRows.map((h) => h.id) };
 }
 
+/**
+ * The tasks open on the pass date by the one as-of rule (in time or overdue), with the facts the
+ * planner reads the rule from again in TypeScript: what is reminded is what the dashboard counts.
+ */
+export async function loadOpenAssignments(db: DbOrTx, date: string): Promise<PlanAssignment[]> {
+  return (
+    await db
+      .select({
+        id: assignments.id,
+        agencyId: assignments.agencyId,
+        leaderId: assignments.leaderId,
+        publishedOn: assignments.publishedOn,
+        due: assignments.due,
+        dueHistory: assignments.dueHistory,
+        acceptedOn: assignments.acceptedOn,
+        completedOn: assignments.completedOn,
+        cancelledOn: assignments.cancelledOn,
+      })
+      .from(assignments)
+      .where(sql`${bucketInSql(['open_on_time', 'open_overdue'], date, 'assignments')}`)
+  ).map((a) => ({ ...a, dueHistory: a.dueHistory ?? [] }));
+}
+
 async function plan(db: DbOrTx, opts: PassOptions): Promise<{ messages: PlannedMessage[]; unreachable: PassResult['unreachable'] }> {
   const { date, rules, calendar } = opts;
-  const open = await db
-    .select({ id: assignments.id, agencyId: assignments.agencyId, leaderId: assignments.leaderId, due: assignments.due, state: assignments.state })
-    .from(assignments)
-    .where(and(notInArray(assignments.state, ['done', 'cancelled']), isNotNull(assignments.due)));
+  const open = await loadOpenAssignments(db, date);
   const directory = await loadDirectory(db, opts.emailEnabled ?? true);
   const from = calendar.isWorkingDay(date) ? calendar.addWorkingDays(date, -Math.max(rules.catchUpDays, 0)) : date;
   const planned = new Set(

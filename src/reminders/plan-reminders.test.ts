@@ -29,7 +29,18 @@ function input(date: string, assignments: PlanAssignment[], over: Partial<PlanIn
     ...over,
   };
 }
-const task = (id: string, due: string | null, extra: Partial<PlanAssignment> = {}): PlanAssignment => ({ id, agencyId: AG, leaderId: 'leader', due, state: 'in_progress', ...extra });
+const task = (id: string, due: string | null, extra: Partial<PlanAssignment> = {}): PlanAssignment => ({
+  id,
+  agencyId: AG,
+  leaderId: 'leader',
+  publishedOn: null,
+  due,
+  dueHistory: [],
+  acceptedOn: null,
+  completedOn: null,
+  cancelledOn: null,
+  ...extra,
+});
 /** rule ids planned for each target on `date` */
 function rulesOn(date: string, a: PlanAssignment[], over: Partial<PlanInput> = {}, rules: Partial<ReminderRules> = {}) {
   const out: Record<string, string[]> = {};
@@ -80,8 +91,22 @@ describe('planReminders — grouping, caps, closed tasks, re-planning', () => {
     expect(msgs[0].items).toHaveLength(1);
   });
   it('never for done or cancelled tasks, nor for tasks without a deadline', () => {
-    const a = [task('d', '2025-07-25', { state: 'done' }), task('c', '2025-07-25', { state: 'cancelled' }), task('n', null)];
+    const a = [task('d', '2025-07-25', { acceptedOn: '2025-07-22', completedOn: '2025-07-21' }), task('c', '2025-07-25', { cancelledOn: '2025-07-23' }), task('n', null)];
     expect(planReminders(input('2025-07-25', a, {}, { dailyOfficeDigest: true, weeklyAgencyDigest: true }))).toEqual([]);
+  });
+  it('reads the task as it was on the pass date (the as-of rule): not yet published, done or cancelled later, deadline then in force', () => {
+    const later = [
+      task('p', '2025-07-25', { publishedOn: '2025-07-25' }), // published on the day: reminded
+      task('q', '2025-07-25', { publishedOn: '2025-07-28' }), // not yet published: nothing
+      task('d', '2025-07-25', { acceptedOn: '2025-07-28', completedOn: '2025-07-28' }), // accepted later: still open on 25/07
+      task('c', '2025-07-25', { cancelledOn: '2025-07-28' }), // cancelled later: still open on 25/07
+    ];
+    expect(rulesOn('2025-07-25', later)['email:syt@test.vn']).toEqual(['c:due_day', 'd:due_day', 'p:due_day']);
+    // Extended on 28/07 from 25/07 to 08/08: on 25/07 the due day is still 25/07, on 28/07 it is no longer overdue.
+    const extended = task('e', '2025-08-08', { dueHistory: [{ on: '2025-07-28', from: '2025-07-25' }] });
+    expect(rulesOn('2025-07-25', [extended])['email:syt@test.vn']).toEqual(['e:due_day']);
+    expect(planReminders(input('2025-07-28', [extended], {}, { catchUpDays: 0 })).flatMap((m) => m.items.map((i) => i.rule))).not.toContain('escalate_office');
+    expect(rulesOn('2025-07-28', [task('f', '2025-07-25')], {}, { catchUpDays: 0 })['email:syt@test.vn']).toEqual(['f:escalate_agency']);
   });
   it('caps reminders per assignment and rule', () => {
     const a = [task('t1', '2025-06-02')];

@@ -14,21 +14,24 @@
  * A pass on a day off plans nothing: every occurrence above falls on a working day.
  *
  * Each occurrence is identified by (assignment, rule, occurrence date, planned due). Planning from
- * the CURRENT `due` each pass means a changed deadline or an approved extension produces new
- * occurrences, and the ones planned for the old due are dropped at send time.
+ * the deadline IN FORCE on the pass date each pass means a changed deadline or an approved
+ * extension produces new occurrences, and the ones planned for the old due are dropped at send time.
+ *
+ * Which tasks are open, in time or overdue on the pass date is the one as-of rule (buckets.ts),
+ * the same the dashboard and the reports count with: a task is reminded while it is "chưa hoàn
+ * thành, trong hạn" (before_N, due_day) or "chưa hoàn thành, quá hạn" (overdue, escalations) on
+ * that day, with the deadline then in force.
  */
 import type { Calendar } from '../calendar';
 import type { Channel } from '../auth/auth.schema';
-import type { AssignmentState } from '../assignments/state-machine';
-import { isOpen } from '../assignments/state-machine';
+import { bucketAsOf, dueAsOf, type AsOfFacts } from '../assignments/buckets';
 import { isCapped, type ReminderRules } from './reminder-rules';
 
-export interface PlanAssignment {
+/** An assignment with the dated facts the as-of rule reads. */
+export interface PlanAssignment extends AsOfFacts {
   id: string;
   agencyId: string;
   leaderId: string | null;
-  due: string | null;
-  state: AssignmentState;
 }
 
 export interface Addressee {
@@ -99,14 +102,14 @@ interface Candidate extends PlannedItem {
 }
 
 /** Agency-track occurrences of one assignment in the window [from, date]; the latest only. */
-function agencyTrack(a: PlanAssignment, due: string, input: PlanInput, from: string): Candidate[] {
+function agencyTrack(a: PlanAssignment, due: string, overdue: boolean, input: PlanInput, from: string): Candidate[] {
   const { date, rules, calendar: cal } = input;
   const found: Candidate[] = [];
   const consider = (rule: string, occurrence: string) => {
     if (occurrence < from || occurrence > date) return;
     found.push({ assignmentId: a.id, rule, occurrence, plannedDue: due, audience: 'agency' });
   };
-  if (date <= due) {
+  if (!overdue) {
     for (const n of rules.beforeDays) consider(`before_${n}`, cal.addWorkingDays(due, -n));
     if (rules.onDueDay) consider('due_day', dueDayReminderDate(cal, due));
   } else if (rules.overdueEveryDays > 0) {
@@ -122,10 +125,10 @@ function agencyTrack(a: PlanAssignment, due: string, input: PlanInput, from: str
   return best ? [best] : [];
 }
 
-function escalations(a: PlanAssignment, due: string, input: PlanInput, from: string): Candidate[] {
+function escalations(a: PlanAssignment, due: string, overdue: boolean, input: PlanInput, from: string): Candidate[] {
   const { date, rules, calendar: cal } = input;
   const out: Candidate[] = [];
-  if (date <= due) return out;
+  if (!overdue) return out;
   const add = (rule: string, occurrence: string, audience: Candidate['audience']) => {
     if (occurrence < from || occurrence > date) return;
     const c: Candidate = { assignmentId: a.id, rule, occurrence, plannedDue: due, audience };
@@ -185,13 +188,15 @@ export function planReminders(input: PlanInput): PlannedMessage[] {
   };
 
   for (const a of input.assignments) {
-    if (!isOpen(a.state) || !a.due) continue;
-    const due = a.due;
-    for (const c of [...agencyTrack(a, due, input, from), ...escalations(a, due, input, from)]) {
+    const bucket = bucketAsOf(a, date);
+    if (bucket !== 'open_on_time' && bucket !== 'open_overdue') continue;
+    const due = dueAsOf(a, date)!;
+    const overdue = bucket === 'open_overdue';
+    for (const c of [...agencyTrack(a, due, overdue, input, from), ...escalations(a, due, overdue, input, from)]) {
       const { audience: who, ...item } = c;
       for (const to of audience(a, who)) send(to, item);
     }
-    if (rules.dailyOfficeDigest && (due < date || due <= horizon)) {
+    if (rules.dailyOfficeDigest && (overdue || due <= horizon)) {
       const item = { assignmentId: a.id, rule: 'digest_daily', occurrence: date, plannedDue: due };
       if (!input.alreadyPlanned(occurrenceKey(item))) for (const to of directory.office) send(to, item);
     }

@@ -142,14 +142,26 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
       const ws = await readXlsx((await t.call(t.sessions.office, 'GET', `/api/assignments/export.xlsx?asOf=${asOf}&q=bep an tap the`)).rawPayload);
       expect(dataRows(ws)).toBe(1);
       const r = ws.getRow(H + 1);
-      return { supports: r.getCell(col('Cơ quan phối hợp')).value, history: r.getCell(col('Lịch sử hạn xử lý')).value, latest: r.getCell(col('Báo cáo gần nhất')).value };
+      return {
+        supports: r.getCell(col('Cơ quan phối hợp')).value,
+        due: r.getCell(col('Hạn xử lý')).value,
+        history: r.getCell(col('Lịch sử hạn xử lý')).value,
+        latest: r.getCell(col('Báo cáo gần nhất')).value,
+      };
     };
     expect(await row('2025-08-05')).toEqual({
       supports: 'Sở Tài chính; Sở Nông nghiệp và Môi trường',
+      due: new Date('2025-08-30T00:00:00Z'),
       history: 'Hạn ban đầu: 10/08/2025\nGia hạn lần 1: 10/08/2025 → 30/08/2025',
       latest: '04/08/2025 (90%): Đã kiểm tra 18/20 bếp ăn.',
     });
-    // On 2 August only the first report existed.
-    expect(await row('2025-08-02')).toMatchObject({ latest: '01/08/2025 (60%): Đã kiểm tra 12/20 bếp ăn.' });
+    // On 2 August only the first report existed, and the extension approved on 3 August was not
+    // yet in force: neither its line in the history nor its deadline appear.
+    expect(await row('2025-08-02')).toMatchObject({
+      due: new Date('2025-08-10T00:00:00Z'),
+      history: 'Hạn ban đầu: 10/08/2025',
+      latest: '01/08/2025 (60%): Đã kiểm tra 12/20 bếp ăn.',
+    });
+    expect(await row('2025-08-03')).toMatchObject({ history: 'Hạn ban đầu: 10/08/2025\nGia hạn lần 1: 10/08/2025 → 30/08/2025' });
   });
 });

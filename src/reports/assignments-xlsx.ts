@@ -12,7 +12,7 @@ import { and, asc, desc, inArray, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { assignments, progressReports } from '../assignments/assignments.schema';
 import { events } from '../events/events.schema';
-import { formatDateVi } from '../shared/dates';
+import { formatDateVi, todayInVietnam } from '../shared/dates';
 import { letterheadFrom, type Letterhead } from './letterhead';
 import { writeTitleBlock } from './official-xlsx';
 import type { Actor } from '../auth/actor';
@@ -64,14 +64,15 @@ function rowValues(n: number, r: AssignmentListRow, x: RowExtras | undefined): u
     r.text,
     r.agencyName,
     x?.supports ?? '',
-    // A task without a fixed date keeps its words ("thường xuyên", "quý III").
-    excelDate(r.due) ?? r.dueText ?? '',
+    // The deadline in force on the as-of day; a task without a fixed date keeps its words ("thường xuyên", "quý III").
+    excelDate(r.dueAsOf) ?? r.dueText ?? '',
     x?.deadlineHistory ?? '',
     STATE_LABELS[r.state],
     BUCKET_LABELS[r.bucket],
     r.progressPercent,
     x?.latestReport ?? '',
-    excelDate(r.completedOn) ?? '',
+    // A completion accepted after the as-of day is not yet a completion on that day.
+    (r.bucket === 'done_on_time' || r.bucket === 'done_late' ? excelDate(r.completedOn) : null) ?? '',
   ];
 }
 
@@ -82,7 +83,10 @@ function rowValues(n: number, r: AssignmentListRow, x: RowExtras | undefined): u
 export async function loadRowExtras(db: DbOrTx, ids: string[], asOf: string): Promise<Map<string, RowExtras>> {
   const out = new Map<string, RowExtras>();
   if (!ids.length) return out;
-  const base = await db.select({ id: assignments.id, supports: assignments.supportNames, originalDue: assignments.originalDue }).from(assignments).where(inArray(assignments.id, ids));
+  const base = await db
+    .select({ id: assignments.id, supports: assignments.supportNames, originalDue: assignments.originalDue, dueHistory: assignments.dueHistory })
+    .from(assignments)
+    .where(inArray(assignments.id, ids));
   const reports = await db
     .select({ id: progressReports.assignmentId, kind: progressReports.kind, text: progressReports.text, percent: progressReports.percent, on: progressReports.reportedOn })
     .from(progressReports)
@@ -91,10 +95,11 @@ export async function loadRowExtras(db: DbOrTx, ids: string[], asOf: string): Pr
   const latest = new Map<string, (typeof reports)[number]>();
   for (const r of reports) if (!latest.has(r.id)) latest.set(r.id, r);
   // The deadline's history as the assignment page shows it: approved extensions and the
-  // office's changes, in order. (Their timestamps are the server's clock, so the whole history
-  // is listed rather than cut at the as-of day.)
+  // office's changes, in order, cut at the as-of day. The day of each change is the one the
+  // as-of rule reads (`due_history`, written with the change, in the same order as its event);
+  // the event's own timestamp is the server's clock, used only for rows older than the history.
   const changes = await db
-    .select({ id: events.assignmentId, action: events.action, after: events.after })
+    .select({ id: events.assignmentId, action: events.action, after: events.after, at: events.at })
     .from(events)
     .where(and(inArray(events.assignmentId, ids), inArray(events.action, ['assignment.deadline_extended', 'assignment.deadline_changed'])))
     .orderBy(asc(events.id));
@@ -102,8 +107,11 @@ export async function loadRowExtras(db: DbOrTx, ids: string[], asOf: string): Pr
     let prev = b.originalDue;
     let n = 0;
     const history = [b.originalDue ? `Hạn ban đầu: ${formatDateVi(b.originalDue)}` : ''];
+    let i = 0;
     for (const c of changes) {
       if (c.id !== b.id) continue;
+      const on = b.dueHistory?.[i++]?.on ?? todayInVietnam(c.at);
+      if (on > asOf) break;
       const due = ((c.after ?? {}) as { due?: string | null }).due ?? null;
       const span = `${prev ? `${formatDateVi(prev)} → ` : ''}${due ? formatDateVi(due) : 'không có hạn'}`;
       history.push(c.action === 'assignment.deadline_extended' ? `Gia hạn lần ${++n}: ${span}` : `Văn phòng điều chỉnh: ${span}`);

@@ -14,6 +14,11 @@ import { ON_TIME_RATE_FORMULA_VI, ON_TIME_RATE_RULE_VI, onTimeRate } from '../as
 
 export { ON_TIME_RATE_RULE_VI, onTimeRate };
 import { monthEnd } from './format';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../shared/errors';
+import { users } from '../auth/auth.schema';
+import { documents } from '../documents/documents.schema';
+import { agencies as agenciesTable, groups } from '../directory/directory.schema';
 
 /** The five buckets a report shows (cancelled tasks are left out). */
 export const REPORT_BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline'] as const satisfies readonly Bucket[];
@@ -52,8 +57,22 @@ export interface OverdueTask {
   progressPercent: number;
 }
 
+/** What the report is narrowed to, beyond the actor's own scope. */
+export interface ReportFilters {
+  agencyId?: string;
+  /** The leader in charge (lãnh đạo phụ trách). */
+  leaderId?: string;
+  documentId?: string;
+  /** An agency group: lead agencies (on the report's day) that belong to it. */
+  groupId?: string;
+}
+
 export interface MonthlyReport {
   month: string;
+  /** The filters, echoed so the drill-down links and exports use exactly them. */
+  filters: ReportFilters;
+  /** The filters in words for the report's text ("Phạm vi: …"); null for the whole province. */
+  scope: string | null;
   /** The date the buckets are computed for: the month's last day, or today for the running month. */
   asOf: string;
   agencies: MonthlyAgencyRow[];
@@ -82,9 +101,45 @@ export function reportAsOf(month: string, today: string): string {
   return end < today ? end : today;
 }
 
-export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { month: string; agencyId?: string; today: string }): Promise<MonthlyReport> {
+/** The filters in words, each checked to exist (an unknown id is the caller's mistake, not an empty report). */
+async function describeFilters(db: DbOrTx, f: ReportFilters): Promise<string | null> {
+  const parts: string[] = [];
+  const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
+    const [row] = await rows;
+    if (!row) throw new AppError('NOT_FOUND', `Không tìm thấy ${what} dùng để lọc báo cáo.`);
+    return row;
+  };
+  if (f.leaderId) {
+    const u = await one(db.select({ name: users.displayName, role: users.role }).from(users).where(eq(users.id, f.leaderId)), 'lãnh đạo phụ trách');
+    parts.push(`nhiệm vụ do đồng chí ${u.name} phụ trách`);
+  }
+  if (f.documentId) {
+    const d = await one(db.select({ number: documents.number, subject: documents.subject }).from(documents).where(eq(documents.id, f.documentId)), 'văn bản');
+    parts.push(`nhiệm vụ giao tại văn bản ${[d.number ? `số ${d.number}` : '', d.subject ?? ''].filter(Boolean).join(' ')}`.trim());
+  }
+  if (f.groupId) {
+    const g = await one(db.select({ name: groups.name }).from(groups).where(eq(groups.id, f.groupId)), 'nhóm cơ quan');
+    parts.push(`cơ quan chủ trì thuộc nhóm ${g.name}`);
+  }
+  if (f.agencyId) {
+    const a = await one(db.select({ name: agenciesTable.name }).from(agenciesTable).where(eq(agenciesTable.id, f.agencyId)), 'cơ quan');
+    parts.push(`cơ quan chủ trì: ${a.name}`);
+  }
+  return parts.length ? `Phạm vi báo cáo: ${parts.join('; ')}.` : null;
+}
+
+export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: ReportFilters & { month: string; today: string }): Promise<MonthlyReport> {
   const asOf = reportAsOf(input.month, input.today);
-  const counted = await countAssignments(db, actor, { asOf, agencyId: input.agencyId });
+  const filters: ReportFilters = {
+    ...(input.agencyId && { agencyId: input.agencyId }),
+    ...(input.leaderId && { leaderId: input.leaderId }),
+    ...(input.documentId && { documentId: input.documentId }),
+    ...(input.groupId && { groupId: input.groupId }),
+  };
+  const scope = await describeFilters(db, filters);
+  // The counts and the overdue list read the same filters as the assignment list, so every
+  // number's drill-down (the list with these filters, the bucket and asOf) gives exactly its tasks.
+  const counted = await countAssignments(db, actor, { asOf, ...filters });
   const agencies: MonthlyAgencyRow[] = counted.agencies
     .map((a) => {
       const counts = pick(a.counts);
@@ -97,7 +152,7 @@ export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { mont
   let cursor: string | undefined;
   let overdueTruncated = false;
   do {
-    const page = await listAssignments(db, actor, { asOf, agencyId: input.agencyId, bucket: ['open_overdue'], sort: 'due', limit: 500, cursor });
+    const page = await listAssignments(db, actor, { asOf, ...filters, bucket: ['open_overdue'], sort: 'due', limit: 500, cursor });
     for (const r of page.items) {
       if (overdue.length >= OVERDUE_LIMIT) {
         overdueTruncated = true;
@@ -136,6 +191,8 @@ export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: { mont
 
   return {
     month: input.month,
+    filters,
+    scope,
     asOf,
     agencies,
     totals: { counts: totalCounts, total: sum(totalCounts), onTimeRate: onTimeRate(totalCounts) },

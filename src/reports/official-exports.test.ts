@@ -57,6 +57,8 @@ function report(overdue: number): MonthlyReport {
   const counts = { done_on_time: 12, done_late: 3, open_on_time: 7, open_overdue: overdue, no_deadline: 2 };
   return {
     month: '2025-07',
+    filters: {},
+    scope: null,
     asOf: '2025-07-31',
     agencies: AGENCIES.map((name, i) => ({ agencyId: `g-${i}`, agencyName: name, counts: { ...counts, open_overdue: Math.round(overdue / 4) }, total: 24 + Math.round(overdue / 4), onTimeRate: 12 / (15 + Math.round(overdue / 4)) })),
     totals: { counts, total: 24 + overdue, onTimeRate: 12 / (15 + overdue) },

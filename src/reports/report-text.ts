@@ -42,6 +42,7 @@ export function monthlyOfficialReport(r: MonthlyReport, letterhead: Letterhead, 
   const t = reportTitle(r);
   const blocks: Block[] = [
     { kind: 'heading', text: 'I. TÌNH HÌNH CHUNG' },
+    ...(r.scope ? [{ kind: 'para', text: r.scope } as const] : []),
     { kind: 'para', text: summaryParagraph(r, formatIntVi, formatPercentVi) },
     { kind: 'para', text: r.rule, italic: true, small: true },
     { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN' },

@@ -44,7 +44,16 @@ const RankingQuery = Type.Object(
   { additionalProperties: false },
 );
 const TrendQuery = Type.Object({ months: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, default: 12 })), agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
-const MonthlyQuery = Type.Object({ month: Type.Optional(Month), agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
+const MonthlyQuery = Type.Object(
+  {
+    month: Type.Optional(Month),
+    agencyId: Type.Optional(Uuid),
+    leaderId: Type.Optional(Type.String({ format: 'uuid', description: 'Lãnh đạo UBND tỉnh phụ trách' })),
+    documentId: Type.Optional(Type.String({ format: 'uuid', description: 'Văn bản giao nhiệm vụ' })),
+    groupId: Type.Optional(Type.String({ format: 'uuid', description: 'Nhóm cơ quan (cơ quan chủ trì tại ngày báo cáo thuộc nhóm)' })),
+  },
+  { additionalProperties: false },
+);
 
 function attachment(reply: FastifyReply, fileName: string, mime: string) {
   reply.header('content-disposition', `attachment; filename="${fileName}"`);
@@ -97,8 +106,10 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const trend = (query: { months?: number; agencyId?: string }, request: Parameters<typeof requireActor>[0]) =>
     buildTrend(ctx.db, requireActor(request), { months: query.months ?? 12, agencyId: query.agencyId, today: ctx.today() });
 
-  const monthly = (query: { month?: string; agencyId?: string }, request: Parameters<typeof requireActor>[0]) =>
-    buildMonthlyReport(ctx.db, requireActor(request), { month: query.month ?? ctx.today().slice(0, 7), agencyId: query.agencyId, today: ctx.today() });
+  const monthly = (query: { month?: string; agencyId?: string; leaderId?: string; documentId?: string; groupId?: string }, request: Parameters<typeof requireActor>[0]) => {
+    const { month, ...filters } = query;
+    return buildMonthlyReport(ctx.db, requireActor(request), { ...filters, month: month ?? ctx.today().slice(0, 7), today: ctx.today() });
+  };
 
   api.get(
     '/api/reports/monthly',

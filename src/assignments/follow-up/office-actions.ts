@@ -9,11 +9,14 @@ import { agencies } from '../../directory/directory.schema';
 import { directiveItems, documents } from '../../documents/documents.schema';
 import { applyAction, lockAssignment, updateAssignment } from '../assignment-access';
 import { isOpen } from '../state-machine';
-import { dueChange } from '../buckets';
+import { agencyChange, dueChange } from '../buckets';
 import { isIsoDate, todayInVietnam } from '../../shared/dates';
 
-/** Giao lại: the task moves to another lead agency and starts again from "not received". */
-export async function reassignAssignment(db: Db, actor: Actor, id: string, input: { agencyId: string; reason: string }) {
+/**
+ * Giao lại: the task moves to another lead agency and starts again from "not received". The
+ * move is dated (agency history), so the days before it still count for the agency that led it.
+ */
+export async function reassignAssignment(db: Db, actor: Actor, id: string, input: { agencyId: string; reason: string }, today: string = todayInVietnam()) {
   authorize(actor, 'reassign_or_cancel');
   if (!input.reason?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do giao lại.');
   return db.transaction(async (tx) => {
@@ -24,7 +27,7 @@ export async function reassignAssignment(db: Db, actor: Actor, id: string, input
     const [item] = await tx.select().from(directiveItems).where(eq(directiveItems.id, row.itemId));
     const [doc] = await tx.select().from(documents).where(eq(documents.id, row.documentId));
     const searchText = foldText([item?.ref, item?.text, agency.name, doc?.number, doc?.subject].filter(Boolean).join(' '));
-    return applyAction(tx, actor, row, 'reassign', { agencyId: agency.id, receivedAt: null, progressPercent: 0, outlook: null, searchText }, { reason: input.reason });
+    return applyAction(tx, actor, row, 'reassign', { ...agencyChange(row, agency.id, today), receivedAt: null, progressPercent: 0, outlook: null, searchText }, { reason: input.reason });
   });
 }
 

@@ -4,6 +4,8 @@ import { AppError } from '../../shared/errors';
 import { progressReports } from '../assignments.schema';
 import { applyAction, lockAssignment, requireActForAgency, type AssignmentRow } from '../assignment-access';
 import type { Outlook } from '../state-machine';
+import { dueChange } from '../buckets';
+import { dueAfterPeriodicReport, parseRecurrence } from '../recurrence';
 import { checkFiles, storeAttachments, type FileInput } from './attachments';
 
 export interface ProgressInput {
@@ -68,10 +70,16 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Pr
     outlookReason: input.outlookReason ?? null,
     reportedOn: today,
   };
-  return fileReport(db, actor, id, 'report_progress', report, input.files ?? [], (row) => ({
-    progressPercent: input.percent ?? row.progressPercent,
-    outlook: input.outlook ?? row.outlook,
-  }));
+  return fileReport(db, actor, id, 'report_progress', report, input.files ?? [], (row) => {
+    // A recurring duty's report closes its period: the deadline moves to the next occurrence.
+    const recurrence = parseRecurrence(row.recurrence);
+    const nextDue = recurrence ? dueAfterPeriodicReport(recurrence, row.due, today) : undefined;
+    return {
+      progressPercent: input.percent ?? row.progressPercent,
+      outlook: input.outlook ?? row.outlook,
+      ...(nextDue !== undefined ? dueChange(row, nextDue, today) : {}),
+    };
+  });
 }
 
 export async function reportCompletion(db: Db, actor: Actor, id: string, input: { text: string; files?: FileInput[] }, today: string) {

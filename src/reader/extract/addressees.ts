@@ -235,6 +235,11 @@ interface Parsed {
 
 const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
 
+/** Plural addressees that are not public bodies: named by their trade or licence, not by a proper name. */
+const PRIVATE_GROUP = /^(?:các\s{1,3})?(?:tổ chức|doanh nghiệp|cá nhân|cơ sở|nhà đầu tư|chủ đầu tư|hộ gia đình|hợp tác xã|đơn vị kinh doanh)(?!\p{L})/iu;
+/** The qualifier words that may follow such a group before its predicate. */
+const QUALIFIER = /^(?:(?:đang\s{1,3})?(?:hoạt động|kinh doanh|sản xuất)\s{1,3}(?:trong|trên|tại)\s{1,3}(?:lĩnh vực|địa bàn|ngành)|(?:trong|trên|tại)\s{1,3}(?:lĩnh vực|địa bàn)|(?:đã\s{1,3})?được\s{1,3}(?:cấp|giao|cho phép|cấp phép)|có\s{1,3}(?:dự án|hoạt động|giấy phép))(?=\s)/iu;
+
 /** Reads one agency name starting with a head word; stops before a verb or punctuation. */
 function readHeadName(sc: Scanner, pos: number, head: string): number {
   const s = sc.text;
@@ -256,7 +261,17 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
       }
       break;
     }
-    if (verbAt(sc, q, prev)) break;
+    if (verbAt(sc, q, prev)) {
+      // "các doanh nghiệp hoạt động trong lĩnh vực xăng dầu", "các tổ chức, cá nhân được cấp
+      // giấy phép": enterprises and licence holders are named by what they do, not by a proper
+      // name, so the qualifier is part of the addressee and the predicate comes after it.
+      const qual = PRIVATE_GROUP.test(head) ? QUALIFIER.exec(s.slice(q, q + 60)) : null;
+      if (!qual) break;
+      p = q + qual[0].length;
+      prev = '';
+      words++;
+      continue;
+    }
     if (startsWord(sc, q, 'và')) {
       const r = skipSpaces(s, q + 2);
       if (nameStartAt(sc, r) || verbAt(sc, r, 'và')) break;

@@ -354,5 +354,45 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
     const y = Number(m[1]);
     if (y >= 1900 && y <= 2199) best = iso(y, 12, 31);
   }
+  if (!best && (m = /(?<![\d/.])(\d{1,2})\s{0,2}\/\s{0,2}(\d{4})(?!\d)/u.exec(text))) {
+    // "5/2026" in a date column: the month's last day
+    const mo = Number(m[1]);
+    const y = Number(m[2]);
+    if (valid(y, mo, 1)) best = iso(y, mo, lastDay(y, mo));
+  }
+  if (!best && ctx.year && !RECURRING_CELL.test(low)) best = bareCellDate(text, ctx.year);
   return { iso: best, text };
+}
+
+/** "Hằng tháng", "định kỳ": a time cell of a recurring duty, which has no one date. */
+const RECURRING_CELL = /(?:hằng|hàng)\s{1,3}(?:năm|tháng|quý|tuần|ngày)|định kỳ|thường xuyên/u;
+const RE_DAY_MONTH = /(?<![\d/.])(\d{1,2})\s{0,2}[/.-]\s{0,2}(\d{1,2})(?:\s{0,2}[/.-]\s{0,2}(\d{4}))?(?![\d/])/gu;
+
+/**
+ * The cell of a schedule table's date column is itself the deadline, without "trước ngày": "20/3",
+ * "Từ 15/4 đến 15/5" (the end closes the work), "Tháng 4", "Quý II" — the year, when the cell
+ * omits it, from the column's header ("Thời gian (năm 2026)") or the document.
+ */
+function bareCellDate(text: string, year: number): string | null {
+  let best: string | null = null;
+  for (const m of text.matchAll(RE_DAY_MONTH)) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    const y = m[3] ? Number(m[3]) : year;
+    if (valid(y, mo, d)) {
+      const c = iso(y, mo, d);
+      if (!best || c > best) best = c;
+    }
+  }
+  if (best) return best;
+  let m: RegExpExecArray | null;
+  if ((m = /(?:^|\s)tháng\s{1,3}(\d{1,2})(?!\s{0,2}[/\d])/iu.exec(text))) {
+    const mo = Number(m[1]);
+    if (valid(year, mo, 1)) return iso(year, mo, lastDay(year, mo));
+  }
+  if ((m = /(?:^|\s)quý\s{1,3}(iv|iii|ii|i|[1-4])(?![\p{L}\d])/iu.exec(text))) {
+    const q = QUARTER[m[1].toLowerCase()];
+    return iso(year, q * 3, lastDay(year, q * 3));
+  }
+  return null;
 }

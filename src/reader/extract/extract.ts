@@ -684,19 +684,29 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   return tasks;
 }
 
+/** A row's cells joined by " | ", without the border pipes of a text table. */
+const rowText = (line: string): string => splitCells(line.replace(/^\s*\|/, '').replace(/\|\s*$/, '')).join(' | ');
+
 function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   const out: ExtractedTask[] = [];
   let n = 0;
   for (const t of tables) {
     n++;
+    // A schedule table's date column may give only day and month, its year in the header
+    // ("Thời gian (năm 2026)").
+    const headerYear = /(?:^|\D)((?:19|20|21)\d{2})(?!\d)/u.exec(splitCells(t.header.text)[t.cols.due] ?? '');
+    const dueCtx: DeadlineContext = headerYear ? { ...bc.ctx, year: Number(headerYear[1]) } : bc.ctx;
     let cur: { ref: string; paras: Paragraph[]; lead: string[]; leadKey: string; support: string[]; dues: string[]; texts: string[]; products: string[] } | null = null;
     const flush = (): void => {
       if (!cur || !cur.lead.length) return;
-      const best = cur.dues.map((d) => parseDueCell(d, bc.ctx));
+      const best = cur.dues.map((d) => parseDueCell(d, dueCtx));
       const isos = best.map((b) => b.iso).filter((x): x is string => !!x).sort();
       const due = isos.length ? { iso: isos[isos.length - 1], text: best.find((b) => b.iso === isos[isos.length - 1])!.text } : { iso: null, text: cur.dues.join('; ') };
       const task = makeTask(cur.ref, cur.paras, cur.lead, cur.support, [], due, false, false, bc, cur.products.join('; ') || null);
-      task.text = cur.texts.join(' ');
+      // A row's task text is the whole row as printed, its cells joined by " | ": the lead, the
+      // product and the date are part of what was assigned, and a clerk searching for any of them
+      // finds the task.
+      task.text = cur.paras.map((p) => rowText(p.text)).join(' ');
       if (isos.length > 1) task.milestones = isos.slice(0, -1).map((d) => ({ date: d, text: d }));
       out.push(task);
     };

@@ -65,6 +65,55 @@ B | NHÓM NHIỆM VỤ VỀ HẠ TẦNG
   });
 });
 
+describe('class 1 (continued): schedule tables and the whole row as the task text', () => {
+  // The date column gives each row its day and month; the year is in the header or the document.
+  const SCHEDULE_A = `UỶ BAN NHÂN DÂN TỈNH BẮC KẠN
+
+Số: 45/KH-UBND
+
+Bắc Kạn, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tổ chức Tháng hành động vì an toàn thực phẩm
+
+| TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian (năm 2026) |
+|---|---|---|---|---|
+| 1 | Xây dựng kế hoạch triển khai Tháng hành động | Sở Y tế | Sở Công Thương | 20/3 |
+| 2 | Tổ chức lễ phát động Tháng hành động | Sở Y tế | UBND các xã, phường | 15/4 |
+| 3 | Kiểm tra liên ngành về an toàn thực phẩm | Sở Công Thương | Công an tỉnh | Từ 15/4 đến 15/5 |
+| 4 | Báo cáo kết quả thực hiện định kỳ | Sở Y tế | Các sở, ban, ngành | Hằng tháng |
+`;
+  const SCHEDULE_B = `BỘ GIÁO DỤC VÀ ĐÀO TẠO
+
+Số: 7/KH-BGDĐT
+
+Hà Nội, ngày 05 tháng 01 năm 2027
+
+KẾ HOẠCH
+Tuyển sinh năm học mới
+
+STT | Công việc | Đơn vị thực hiện | Thời gian
+1 | Ban hành hướng dẫn tuyển sinh đầu cấp | Vụ Giáo dục phổ thông | Tháng 3
+2 | Tổ chức kỳ thi tốt nghiệp | Cục Quản lý chất lượng | 25/6 - 28/6
+3 | Tổng kết công tác tuyển sinh | Vụ Giáo dục phổ thông | Quý III
+`;
+  it('reads a day and month as a date of the header’s or the document’s year', () => {
+    expect(byText(SCHEDULE_A, 'Xây dựng kế hoạch triển khai').due).toBe('2026-03-20');
+    expect(byText(SCHEDULE_A, 'lễ phát động').due).toBe('2026-04-15');
+    expect(byText(SCHEDULE_A, 'Kiểm tra liên ngành').due).toBe('2026-05-15');
+    expect(byText(SCHEDULE_B, 'hướng dẫn tuyển sinh').due).toBe('2027-03-31');
+    expect(byText(SCHEDULE_B, 'kỳ thi tốt nghiệp').due).toBe('2027-06-28');
+    expect(byText(SCHEDULE_B, 'Tổng kết công tác').due).toBe('2027-09-30');
+  });
+  it('gives a recurring row no one date', () => {
+    expect(byText(SCHEDULE_A, 'Báo cáo kết quả thực hiện định kỳ').due).toBeNull();
+  });
+  it('makes the whole row, cells joined by " | ", the task text', () => {
+    expect(byText(SCHEDULE_A, 'lễ phát động').text).toBe('2 | Tổ chức lễ phát động Tháng hành động | Sở Y tế | UBND các xã, phường | 15/4');
+    expect(byText(SCHEDULE_B, 'kỳ thi').text).toBe('2 | Tổ chức kỳ thi tốt nghiệp | Cục Quản lý chất lượng | 25/6 - 28/6');
+  });
+});
+
 describe('class 2: addressee headings followed by dash items', () => {
   const PARTY = `ĐẢNG CỘNG SẢN VIỆT NAM
 
@@ -149,6 +198,38 @@ Kết luận về tiến độ dự án khu du lịch sinh thái
     expect(byText(INVESTOR, 'hồ sơ điều chỉnh').lead).toEqual(['Nhà đầu tư']);
     expect(byText(INVESTOR, 'hồ sơ điều chỉnh').due).toBe('2026-05-15');
     expect(byText(INVESTOR, 'cầu tàu').lead).toEqual(['Công ty Cổ phần Du lịch Sen Hồng']);
+  });
+});
+
+describe('class 3 (continued): enterprises and licence holders named by what they do', () => {
+  const NOTICE = (items: string) => `ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+
+Số: 120/TB-UBND
+
+Kon Tum, ngày 02 tháng 6 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+II. NHIỆM VỤ
+
+${items}
+`;
+  const A = NOTICE(`1. Sở Xây dựng kiểm tra chất lượng công trình.
+2. Các doanh nghiệp hoạt động trong lĩnh vực khai thác khoáng sản thực hiện nghiêm việc ký quỹ phục hồi môi trường.
+3. Các tổ chức, cá nhân được cấp giấy phép khai thác nước phải lắp đặt thiết bị quan trắc trước ngày 30/9/2026.`);
+  const B = NOTICE(`1. Đề nghị các tổ chức, doanh nghiệp hoạt động trong lĩnh vực xăng dầu bảo đảm nguồn cung cho thị trường.
+2. Các nhà đầu tư có dự án trên địa bàn tỉnh khẩn trương hoàn thiện thủ tục đất đai.
+3. Sở Công Thương chủ trì, phối hợp với các doanh nghiệp trong lĩnh vực phân phối bình ổn giá.`);
+  it('keeps the qualifier in the addressee and makes the item a task', () => {
+    expect(byText(A, 'ký quỹ').lead).toEqual(['các doanh nghiệp hoạt động trong lĩnh vực khai thác khoáng sản']);
+    expect(byText(A, 'thiết bị quan trắc')).toMatchObject({ lead: ['các tổ chức, cá nhân được cấp giấy phép khai thác nước'], due: '2026-09-30' });
+    expect(byText(B, 'nguồn cung').lead).toEqual(['các tổ chức, doanh nghiệp hoạt động trong lĩnh vực xăng dầu']);
+    expect(byText(B, 'thủ tục đất đai').lead).toEqual(['các nhà đầu tư có dự án trên địa bàn tỉnh']);
+  });
+  it('reads such a group as support when a public body leads', () => {
+    expect(byText(B, 'bình ổn giá')).toMatchObject({ lead: ['Sở Công Thương'], support: ['các doanh nghiệp trong lĩnh vực phân phối'] });
   });
 });
 

@@ -146,7 +146,7 @@ export const VERBS = [
   'ưu tiên', 'trực tiếp', 'gửi', 'tổng hợp', 'đôn đốc', 'sắp xếp', 'kiện toàn', 'thẩm định', 'phê duyệt', 'thu hồi', 'đánh giá',
   'ghi nhận', 'tán thành', 'nhất trí', 'thông qua', 'biểu dương', 'yêu cầu', 'đề nghị', 'giao', 'cùng', 'theo', 'trong', 'tại',
   'về', 'để', 'nhằm', 'khi', 'sau', 'trước', 'đối với', 'mời', 'làm rõ', 'tăng', 'giảm', 'duy trì', 'phát huy', 'khuyến khích',
-  'hỗ trợ', 'bám sát', 'thực thi', 'ứng dụng', 'chuẩn bị', 'nắm', 'tuần tra', 'điều tra', 'phát hiện', 'ngăn chặn',
+  'hỗ trợ', 'bám sát', 'bình ổn', 'thực thi', 'ứng dụng', 'chuẩn bị', 'nắm', 'tuần tra', 'điều tra', 'phát hiện', 'ngăn chặn',
   'đấu tranh', 'kêu gọi', 'thu hút', 'đầu tư', 'xác định', 'xác minh', 'hoàn tất', 'khảo sát', 'lập', 'chấp hành', 'làm',
   'không', 'chưa', 'vẫn', 'cũng', 'luôn', 'với', 'nhưng', 'thì', 'mà', 'hoặc', 'do', 'vì', 'từ', 'đến', 'như', 'bằng', 'còn',
   'tiến hành', 'đề ra', 'định hướng', 'vận hành', 'giúp', 'hướng tới', 'ký', 'phát triển', 'phân công', 'phân tích', 'quan tâm', 'nêu cao', 'củng cố', 'kiểm soát', 'chấm dứt',

@@ -16,7 +16,7 @@ describe('docx: paragraphs and tables', () => {
     expect(text.normalize('NFC')).toBe('THÔNG BÁO\n\nKết luận của Chủ tịch');
   });
 
-  it('a task table: one line per row, cells joined by " | ", a cell\'s paragraphs by a space, merged cells empty', async () => {
+  it('a task table: one line per row, cells joined by " | ", a cell\'s paragraphs by a space, a merged lead on every row', async () => {
     const body = table(
       [
         ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian hoàn thành'],
@@ -29,7 +29,38 @@ describe('docx: paragraphs and tables', () => {
     expect(text.split('\n\n')).toEqual([
       'STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành',
       '1 | Xây dựng kế hoạch chuyển đổi số | Sở Khoa học và Công nghệ | Quý III/2025',
-      '2 | Triển khai |  | Năm 2026',
+      '2 | Triển khai | Sở Khoa học và Công nghệ | Năm 2026',
+    ]);
+  });
+
+  it('a merged number stays empty below (a continuation row); merges are found by grid column past a spanning cell', async () => {
+    const merged = table(
+      [
+        ['TT', 'Nhiệm vụ', 'Chủ trì'],
+        ['1', 'Rà soát quy hoạch', 'Sở Xây dựng'],
+        ['', '- Phần đô thị', 'Sở Xây dựng'],
+      ],
+      [[1, 0, 'restart'], [2, 0, 'continue']],
+    );
+    expect((await decodeDocx(await buildDocx({ body: merged }))).text.split('\n\n')).toEqual([
+      'TT | Nhiệm vụ | Chủ trì',
+      '1 | Rà soát quy hoạch | Sở Xây dựng',
+      ' | - Phần đô thị | Sở Xây dựng',
+    ]);
+    const tc = (t: string, pr = '') => `<w:tc><w:tcPr>${pr}</w:tcPr>${t ? `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>` : '<w:p/>'}</w:tc>`;
+    const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+    const spanned =
+      '<w:tbl><w:tblPr/>' +
+      row(tc('TT'), tc('Nhiệm vụ'), tc('Chủ trì'), tc('Thời gian')) +
+      row(tc('I'), tc('Nhóm nhiệm vụ hạ tầng', '<w:gridSpan w:val="3"/>')) +
+      row(tc('1'), tc('Nâng cấp mạng'), tc('Sở Khoa học và Công nghệ', '<w:vMerge w:val="restart"/>'), tc('Quý II/2026', '<w:vMerge w:val="restart"/>')) +
+      row(tc('2'), tc('Phủ sóng 5G'), tc('', '<w:vMerge/>'), tc('', '<w:vMerge/>')) +
+      '</w:tbl>';
+    expect((await decodeDocx(await buildDocx({ body: spanned }))).text.split('\n\n')).toEqual([
+      'TT | Nhiệm vụ | Chủ trì | Thời gian',
+      'I | Nhóm nhiệm vụ hạ tầng',
+      '1 | Nâng cấp mạng | Sở Khoa học và Công nghệ | Quý II/2026',
+      '2 | Phủ sóng 5G | Sở Khoa học và Công nghệ | Quý II/2026',
     ]);
   });
 

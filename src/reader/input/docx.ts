@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { NumberingState, type AbstractNumDef, type LevelDef, type NumDef, type NumberingDefs } from './docx-numbering.ts';
 import { fontEncoding, convertLegacy } from './legacy-vietnamese.ts';
-import { openZipSafely, type SafeZip } from './guards.ts';
+import { openZipSafely, checkParagraphCount, countXmlParagraphs, type SafeZip } from './guards.ts';
 
 import { parseXmlLite, type XNode } from './xml-lite.ts';
 
@@ -405,6 +405,9 @@ function table(tbl: XNode, ctx: Ctx): string[] {
   };
   collectRows(kids(tbl));
   ctx.depth++;
+  // A vertically merged cell's text, by grid column: the rows it spans below share it (one lead
+  // agency printed once for several rows).
+  const mergedAbove = new Map<number, string[]>();
   for (const tr of rowNodes) {
     const cells: string[][] = [];
     const cellNodes: XNode[] = [];
@@ -417,12 +420,18 @@ function table(tbl: XNode, ctx: Ctx): string[] {
       }
     };
     collectCells(kids(tr));
+    const gridBefore = Number(attr(child(child(tr, 'w:trPr'), 'w:gridBefore'), 'w:val')) || 0;
+    let gridCol = gridBefore;
     for (const tc of cellNodes) {
       const tcPr = child(tc, 'w:tcPr');
       const vm = child(tcPr, 'w:vMerge');
       const continued = vm !== undefined && attr(vm, 'w:val') !== 'restart';
       const paras = cellParagraphs(tc, ctx);
-      cells.push(continued && paras.length === 0 ? [] : paras);
+      if (!continued) mergedAbove.set(gridCol, paras);
+      // The numbering column stays empty, so that a row under a merged number reads as a
+      // continuation of the numbered row; any other merged cell repeats its text on each row.
+      cells.push(continued && paras.length === 0 ? (gridCol > 0 ? (mergedAbove.get(gridCol) ?? []) : []) : paras);
+      gridCol += Number(attr(child(tcPr, 'w:gridSpan'), 'w:val')) || 1;
     }
     rows.push(cells);
   }
@@ -492,6 +501,7 @@ export async function decodeDocx(bytes: Uint8Array): Promise<{ text: string; war
     readPart(zip, `${dir}styles.xml`),
     readPart(zip, `${dir}numbering.xml`),
   ]);
+  checkParagraphCount(countXmlParagraphs(docXml ?? ''));
   const doc = parseXml(docXml ?? '');
   const styles = new Styles(stylesXml ? parseXml(stylesXml) : undefined);
   const defs = readNumbering(numXml ? parseXml(numXml) : undefined, styles);

@@ -12,6 +12,14 @@ export const LIMITS = {
   maxFileBytes: 20 * 1024 * 1024,
   /** largest single part of a .docx once inflated */
   maxEntryBytes: 60 * 1024 * 1024,
+  /**
+   * largest part the reader inflates and parses (document.xml, styles, numbering): a 100-page
+   * directive's document.xml is a few MB, and parsing costs some 25 bytes of memory per byte, so
+   * beyond this a part is refused from the zip directory, before anything is inflated.
+   */
+  maxPartBytes: 16 * 1024 * 1024,
+  /** paragraphs (table cells included) in one document; a long plan with big tables has ~10,000 */
+  maxParagraphs: 50_000,
   /** all parts read from one .docx, inflated */
   maxTotalInflated: 120 * 1024 * 1024,
   /** inflated / compressed beyond this for a big entry is a bomb */
@@ -134,6 +142,46 @@ function bomb(kind: string): AppError {
   );
 }
 
+function partTooLarge(kind: string, inflated: number): AppError {
+  return new AppError(
+    'FILE_TOO_LARGE',
+    `Nội dung tệp ${kind} khi giải nén quá lớn (hơn ${MB(LIMITS.maxPartBytes)}); văn bản chỉ đạo không dài đến thế. Hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`,
+    { inflated, limit: LIMITS.maxPartBytes },
+  );
+}
+
+/**
+ * Refuses a document with more paragraphs than any directive has. Counted on the XML before it is
+ * parsed (`<w:p>` and `<w:p ...>` start tags), so a document of a million empty paragraphs costs a
+ * scan, not a parse.
+ */
+export function checkParagraphCount(count: number): void {
+  if (count > LIMITS.maxParagraphs) {
+    throw new AppError(
+      'TOO_MANY_PARAGRAPHS',
+      `Văn bản có quá nhiều đoạn (${count.toLocaleString('vi-VN')}; giới hạn ${LIMITS.maxParagraphs.toLocaleString('vi-VN')}). Hãy tách thành nhiều văn bản nhỏ hơn.`,
+      { paragraphs: count, limit: LIMITS.maxParagraphs },
+    );
+  }
+}
+
+export function countXmlParagraphs(xml: string): number {
+  let n = 0;
+  for (let i = xml.indexOf('<w:p'); i >= 0; i = xml.indexOf('<w:p', i + 4)) {
+    const next = xml.charCodeAt(i + 4);
+    // '>', ' ', '/', tab, newline: a paragraph, not <w:pPr>, <w:pStyle> ...
+    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+  }
+  return n;
+}
+
+/** Paragraphs of decoded text (separated by a blank line), counted without splitting. */
+export function countTextParagraphs(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 2)) n++;
+  return n;
+}
+
 function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
 }
@@ -230,13 +278,15 @@ export async function openZipSafely(bytes: Uint8Array, what: 'docx' = 'docx'): P
     if (e.flags & 0x1) {
       throw new AppError('BAD_FILE', `Tệp ${kind} được đặt mật khẩu (mã hóa) nên không đọc được. Vui lòng bỏ mật khẩu rồi tải lên lại.`);
     }
+    if (e.uncompressedSize > LIMITS.maxPartBytes) throw partTooLarge(kind, e.uncompressedSize);
     const lo = e.localOffset;
     if (lo + 30 > bytes.length || u32(bytes, lo) !== 0x04034b50) throw corrupt(kind);
     const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
     const end = start + e.compressedSize;
     if (end > bytes.length) throw corrupt(kind);
     const data = bytes.subarray(start, end);
-    const cap = Math.min(LIMITS.maxEntryBytes, LIMITS.maxTotalInflated - inflatedTotal);
+    // The directory may lie about the size: inflation stops at the same limit.
+    const cap = Math.min(LIMITS.maxEntryBytes, LIMITS.maxPartBytes, LIMITS.maxTotalInflated - inflatedTotal);
     let out: Uint8Array;
     if (e.method === 0) {
       out = data;

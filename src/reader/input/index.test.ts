@@ -2,11 +2,10 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { decodeDocument } from './index.ts';
 import { LIMITS } from './guards.ts';
-import { buildDocx, p } from './fixtures/build-docx.ts';
+import { buildDocx, p, handZip } from './fixtures/build-docx.ts';
 import { imageOnlyPdf } from './fixtures/build-pdf.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -33,45 +32,6 @@ function noise(n: number, seed = 7): Uint8Array {
   return b;
 }
 
-/** a zip whose single entry is written by hand, so its directory can lie */
-function handZip(name: string, data: Uint8Array, opts: { declaredSize?: number; flags?: number } = {}): Uint8Array {
-  const comp = deflateRawSync(data);
-  const nameB = enc.encode(name);
-  const size = opts.declaredSize ?? data.length;
-  const flags = opts.flags ?? 0;
-  const local = new Uint8Array(30 + nameB.length);
-  const dv = new DataView(local.buffer);
-  dv.setUint32(0, 0x04034b50, true);
-  dv.setUint16(6, flags, true);
-  dv.setUint16(8, 8, true);
-  dv.setUint32(18, comp.length, true);
-  dv.setUint32(22, size, true);
-  dv.setUint16(26, nameB.length, true);
-  local.set(nameB, 30);
-  const central = new Uint8Array(46 + nameB.length);
-  const cv = new DataView(central.buffer);
-  cv.setUint32(0, 0x02014b50, true);
-  cv.setUint16(8, flags, true);
-  cv.setUint16(10, 8, true);
-  cv.setUint32(20, comp.length, true);
-  cv.setUint32(24, size, true);
-  cv.setUint16(28, nameB.length, true);
-  cv.setUint32(42, 0, true);
-  central.set(nameB, 46);
-  const eocd = new Uint8Array(22);
-  const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, 1, true);
-  ev.setUint16(10, 1, true);
-  ev.setUint32(12, central.length, true);
-  ev.setUint32(16, local.length + comp.length, true);
-  const out = new Uint8Array(local.length + comp.length + central.length + eocd.length);
-  out.set(local, 0);
-  out.set(comp, local.length);
-  out.set(central, local.length + comp.length);
-  out.set(eocd, local.length + comp.length + central.length);
-  return out;
-}
 
 describe('decodeDocument: format by content first, extension second', () => {
   it('.txt', async () => {
@@ -206,6 +166,50 @@ describe('decodeDocument: bad input gets a clear error, never a crash or a hang'
     const e = await errorOf(decodeDocument(z, 'bomb.docx'));
     expect(e.code).toBe('FILE_TOO_LARGE');
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('a document.xml inflating to 58 MB (1.2 M paragraphs) inside every file cap: refused from the directory at once', async () => {
+    const body = Array.from({ length: 1_200_000 }, (_, i) => `<w:p><w:r><w:t>Nội dung ${(i * 7919) % 1_000_003}</w:t></w:r></w:p>`);
+    const xml = enc.encode(`<w:document><w:body>${body.join('')}</w:body></w:document>`);
+    expect(xml.length).toBeGreaterThan(50_000_000);
+    const z = handZip('word/document.xml', xml);
+    expect(z.length).toBeLessThan(LIMITS.maxFileBytes);
+    const t0 = performance.now();
+    const e = await errorOf(decodeDocument(z, 'phinh.docx'));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(e.code).toBe('FILE_TOO_LARGE');
+    expect(e.detail).toMatch(/khi giải nén quá lớn \(hơn 16 MB\)/);
+    expect(e.extra).toMatchObject({ limit: LIMITS.maxPartBytes });
+  });
+
+  it('a part whose directory claims a small size is stopped at the part limit while inflating', async () => {
+    const z = handZip('word/document.xml', new Uint8Array(LIMITS.maxPartBytes + 1024).fill(0x20), { declaredSize: 1000 });
+    const e = await errorOf(decodeDocument(z, 'noi-doi.docx'));
+    expect(e.code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('more paragraphs than any directive: refused before the XML is parsed', async () => {
+    // Varied text, so that the compression ratio is a real document's, not a bomb's.
+    const body = Array.from({ length: LIMITS.maxParagraphs + 1 }, (_, i) => `<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t>${i * 7919}</w:t></w:r></w:p>`);
+    const xml = enc.encode(`<w:document><w:body>${body.join('')}</w:body></w:document>`);
+    const t0 = performance.now();
+    const e = await errorOf(decodeDocument(handZip('word/document.xml', xml), 'nhieu-doan.docx'));
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(e.code).toBe('TOO_MANY_PARAGRAPHS');
+    expect(e.status).toBe(413);
+    expect(e.detail).toMatch(/^Văn bản có quá nhiều đoạn \(50\.001; giới hạn 50\.000\)/);
+  });
+
+  it('counts paragraphs, not <w:pPr> or <w:pStyle>, and lets a document at the limit through', async () => {
+    const body = Array.from({ length: LIMITS.maxParagraphs }, (_, i) => `<w:p w:rsidR="1"><w:pPr><w:pStyle w:val="a"/></w:pPr><w:r><w:t>Sở Y tế thực hiện nhiệm vụ số ${i}</w:t></w:r></w:p>`);
+    const xml = enc.encode(`<w:document><w:body>${body.join('')}</w:body></w:document>`);
+    const r = await decodeDocument(handZip('word/document.xml', xml), 'dung-gioi-han.docx');
+    expect(r.text.split('\n\n')).toHaveLength(LIMITS.maxParagraphs);
+  }, 30_000);
+
+  it('a text file with more paragraphs than the limit', async () => {
+    const e = await errorOf(decodeDocument(enc.encode('Sở Y tế thực hiện.\n\n'.repeat(LIMITS.maxParagraphs + 1)), 'dai.txt'));
+    expect(e.code).toBe('TOO_MANY_PARAGRAPHS');
   });
 
   it('a .txt of control characters', async () => {

@@ -9,7 +9,7 @@ import { normalizeText } from '../../shared/text.ts';
 import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
 // The .docx and .pdf decoders (and the PDF library behind them) load on first use: a CLI run over
 // text files, and a server start, do not pay for them.
-import { checkSize, checkTextLooksLikeText, isOleCompound, bytesLookBinary } from './guards.ts';
+import { checkSize, checkTextLooksLikeText, isOleCompound, bytesLookBinary, checkParagraphCount, countTextParagraphs } from './guards.ts';
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'doc';
 
@@ -156,6 +156,8 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
     );
   }
   if (format !== 'txt') checkTextLooksLikeText(text);
+  // A text or PDF file reaches the same limit as a .docx, here on the decoded text.
+  checkParagraphCount(countTextParagraphs(text));
   if (ext && ext !== format && !(ext === 'docm' && format === 'docx') && ['txt', 'docx', 'pdf', 'doc'].includes(ext)) {
     warnings.push(`Tệp có đuôi .${ext} nhưng nội dung là ${format.toUpperCase()}; đã đọc theo nội dung.`);
   }

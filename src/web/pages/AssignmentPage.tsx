@@ -46,6 +46,8 @@ interface Detail {
     due: string | null;
     originalDue: string | null;
     dueText: string | null;
+    /** A recurring duty: due again every period, each period's report moving the deadline on. */
+    recurrence: { freq: string; text: string } | null;
     progressPercent: number;
     outlook: string | null;
     supportNames: string[];
@@ -210,6 +212,15 @@ export default function AssignmentPage({ id }: { id: string }) {
                 {a.due ? fmtDate(a.due) : t('noDue')}
                 {a.daysOverdue > 0 && <strong className="due-rel late">{t('daysOverdue', { n: a.daysOverdue })}</strong>}
               </dd>
+              {a.recurrence && (
+                <>
+                  <dt>{t('recurrence')}</dt>
+                  <dd data-testid="recurrence">
+                    {tk(`freq_${a.recurrence.freq}`, a.recurrence.freq)}
+                    {a.recurrence.text && <> — “{a.recurrence.text}”</>} <small className="muted">{t('recurrenceHint')}</small>
+                  </dd>
+                </>
+              )}
               {(a.dueText ?? item?.dueText) && (
                 <>
                   <dt>{t('deadlinePhrase')}</dt>

@@ -3,14 +3,15 @@
  * the cursor as you scroll, and only the visible rows are in the DOM, so 10,000 rows stay smooth.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BUCKETS, STATES, agenciesList, get, leadersList, qs, type AssignmentRow, type Bucket, type Counts, type Doc } from '../api';
+import { BUCKETS, STATES, agenciesList, get, groupsList, leadersList, qs, type AssignmentRow, type Bucket, type Counts, type Doc } from '../api';
 import { t, tk } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { BucketBadge, DateInput, DueInfo, ErrorBox, PageTitle, Progress, useAsync, useSession } from '../components';
 import { fmtDate, fmtNumber } from '../format';
 
 // asOf comes from a report's drill-down: the buckets as they were on that day (no form field).
-const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'q', 'asOf'] as const;
+// groupId too: a report narrowed to an agency group drills down with it.
+const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'groupId', 'q', 'asOf'] as const;
 const PAGE = 200;
 
 function filtersFrom(params: URLSearchParams) {
@@ -22,6 +23,7 @@ function filtersFrom(params: URLSearchParams) {
     dueTo: params.get('dueTo') ?? '',
     documentId: params.get('documentId') ?? '',
     leaderId: params.get('leaderId') ?? '',
+    groupId: params.get('groupId') ?? '',
     q: params.get('q') ?? '',
     asOf: /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf')! : '',
     sort: (params.get('sort') ?? 'due') as 'due' | '-due' | 'updated',
@@ -112,6 +114,7 @@ export default function Assignments() {
 
   const agencies = useAsync(() => (user.role === 'agency' ? Promise.resolve([]) : agenciesList()), []);
   const leaders = useAsync(() => leadersList().catch(() => []), []);
+  const groups = useAsync(() => (f.groupId ? groupsList().catch(() => []) : Promise.resolve([])), [f.groupId]);
   const docs = useAsync(() => get<{ items: Doc[] }>('/api/documents', { status: 'published', limit: 200 }).then((r) => r.items).catch(() => [] as Doc[]), []);
 
   const [q, setQ] = useState(f.q);
@@ -234,6 +237,14 @@ export default function Assignments() {
           </div>
         </form>
       </details>
+      {f.groupId && (
+        <p className="notice" data-testid="group-note">
+          {t('groupFilter', { g: (groups.data ?? []).find((g) => g.id === f.groupId)?.name ?? '…' })}{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ groupId: '' })}>
+            {t('clearGroup')}
+          </button>
+        </p>
+      )}
       {f.asOf && (
         <p className="notice" data-testid="as-of-note">
           {t('asOf', { d: fmtDate(f.asOf) })}{' '}

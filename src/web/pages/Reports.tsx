@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { MonthlyReport } from '../../reports/monthly-report';
 import type { Ranking } from '../../reports/ranking';
 import type { TrendPoint } from '../../reports/trend';
-import { agenciesList, get, qs, type Bucket } from '../api';
+import { agenciesList, get, groupsList, leadersList, qs, type Bucket, type Doc } from '../api';
 import { getLang, tk } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { DateInput, ErrorBox, Loading, PageTitle, useAsync, useSession } from '../components';
@@ -37,6 +37,12 @@ const words = {
     year: 'Năm',
     agency: 'Cơ quan chủ trì',
     wholeProvince: 'Toàn tỉnh',
+    leader: 'Lãnh đạo phụ trách',
+    allLeaders: 'Tất cả lãnh đạo',
+    documentF: 'Văn bản giao',
+    allDocuments: 'Tất cả văn bản',
+    group: 'Nhóm cơ quan',
+    allGroups: 'Tất cả các nhóm',
     asOf: 'Số liệu tính đến ngày {d}',
     runningMonth: 'Tháng đang diễn ra: số liệu tính đến hôm nay.',
     download: 'Tải về',
@@ -85,6 +91,12 @@ const words = {
     year: 'Year',
     agency: 'Lead agency',
     wholeProvince: 'Whole province',
+    leader: 'Leader in charge',
+    allLeaders: 'All leaders',
+    documentF: 'Assigning document',
+    allDocuments: 'All documents',
+    group: 'Agency group',
+    allGroups: 'All groups',
     asOf: 'Figures as of {d}',
     runningMonth: 'Running month: figures as of today.',
     download: 'Download',
@@ -225,6 +237,23 @@ function AgencySelect({ id, value, onChange }: { id: string; value: string; onCh
   );
 }
 
+/** One of the report's narrowing filters: a select whose empty choice means "all". */
+function FilterSelect({ id, label, all, value, options, onChange }: { id: string; label: string; all: string; value: string; options: { id: string; name: string }[] | undefined; onChange: (v: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {(options ?? []).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A link to the list showing exactly the assignments behind a number. */
 function Num({ n, q, label }: { n: number; q: Record<string, string | string[] | undefined>; label?: string }) {
   if (!n) return <>0</>;
@@ -248,13 +277,29 @@ function Monthly({ params, go }: ViewProps) {
   const today = todayIso();
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(params.get('month') ?? '') ? params.get('month')! : prevMonth(today);
   const agencyId = params.get('agencyId') ?? '';
-  const report = useAsync(() => get<MonthlyReport>('/api/reports/monthly', { month, agencyId }), [month, agencyId]);
+  const leaderId = params.get('leaderId') ?? '';
+  const documentId = params.get('documentId') ?? '';
+  const groupId = params.get('groupId') ?? '';
+  // The narrowing filters, sent to the report, its downloads and every drill-down link alike.
+  const narrow = { agencyId: agencyId || undefined, leaderId: leaderId || undefined, documentId: documentId || undefined, groupId: groupId || undefined };
+  const report = useAsync(() => get<MonthlyReport>('/api/reports/monthly', { month, ...narrow }), [month, agencyId, leaderId, documentId, groupId]);
+  const leaders = useAsync(() => leadersList().then((us) => us.map((u) => ({ id: u.id, name: u.displayName }))).catch(() => []), []);
+  const groups = useAsync(() => groupsList().catch(() => []), []);
+  const docs = useAsync(
+    () =>
+      get<{ items: Doc[] }>('/api/documents', { status: 'published', limit: 200 })
+        .then((r) => r.items.map((d) => ({ id: d.id, name: [d.number, d.subject].filter(Boolean).join(' — ') || d.id })))
+        .catch(() => []),
+    [],
+  );
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear + 1 - i);
   const [y, m] = month.split('-');
   const r = report.data?.month === month ? report.data : undefined;
+  // While a new filter loads, the previous report's figures are not shown under it.
+  const current = r && JSON.stringify(r.filters) === JSON.stringify(Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)));
   const asOf = r?.asOf;
-  const q = (b: readonly Bucket[], agency?: string) => ({ asOf, agencyId: agency ?? (agencyId || undefined), bucket: [...b] });
+  const q = (b: readonly Bucket[], agency?: string) => ({ asOf, ...narrow, agencyId: agency ?? narrow.agencyId, bucket: [...b] });
   const formula = getLang() === 'vi' ? ON_TIME_RATE_FORMULA_VI : ON_TIME_RATE_FORMULA_EN;
   const rateCell = (c: Record<(typeof REPORT_BUCKETS)[number], number>, rate: number | null) => {
     const due = c.done_on_time + c.done_late + c.open_overdue;
@@ -297,11 +342,19 @@ function Monthly({ params, go }: ViewProps) {
           </select>
         </div>
         <AgencySelect id="r-agency" value={agencyId} onChange={(v) => go({ agencyId: v })} />
+        <FilterSelect id="r-group" label={w('group')} all={w('allGroups')} value={groupId} options={groups.data} onChange={(v) => go({ groupId: v })} />
+        <FilterSelect id="r-leader" label={w('leader')} all={w('allLeaders')} value={leaderId} options={leaders.data} onChange={(v) => go({ leaderId: v })} />
+        <FilterSelect id="r-document" label={w('documentF')} all={w('allDocuments')} value={documentId} options={docs.data} onChange={(v) => go({ documentId: v })} />
       </form>
       <ErrorBox error={report.error} onRetry={report.reload} />
       {!r && report.loading && <Loading />}
-      {r && (
+      {r && current && (
         <>
+          {r.scope && (
+            <p data-testid="report-scope">
+              <strong>{r.scope}</strong>
+            </p>
+          )}
           <p className="muted" data-testid="report-asof">
             {w('asOf', { d: fmtDate(r.asOf) })}
             {r.asOf < monthEnd(month) ? ` · ${w('runningMonth')}` : ''}
@@ -314,8 +367,8 @@ function Monthly({ params, go }: ViewProps) {
           </p>
           <Downloads
             base="/api/reports/monthly"
-            query={{ month, agencyId: agencyId || undefined }}
-            list={`/api/assignments/export.xlsx${qs({ asOf: r.asOf, agencyId: agencyId || undefined, bucket: [...REPORT_BUCKETS] })}`}
+            query={{ month, ...narrow }}
+            list={`/api/assignments/export.xlsx${qs({ asOf: r.asOf, ...narrow, bucket: [...REPORT_BUCKETS] })}`}
           />
           <p className="hint">{w('drill')}</p>
           {r.agencies.length === 0 ? (
