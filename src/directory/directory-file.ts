@@ -6,6 +6,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../shared/errors';
 import { foldText } from '../shared/text';
+import { STANDARD_GROUPS } from './standard-groups';
 import { AGENCY_KINDS, type AgencyKind } from './directory.schema';
 
 export interface AgencyRecord {
@@ -78,13 +79,13 @@ function standardGroups(agencies: AgencyRecord[]): GroupRecord[] {
   return [
     {
       code: 'SO_BAN_NGANH',
-      name: 'các sở, ban, ngành',
+      name: STANDARD_GROUPS.departments,
       aliases: ['các sở, ngành', 'các sở ban ngành', 'các sở, ban, ngành tỉnh', 'các cơ quan chuyên môn thuộc UBND tỉnh', 'các sở, ban, ngành, đơn vị', 'các cơ quan chuyên môn'],
       memberCodes: agencies.filter((a) => a.kind === 'department' || a.kind === 'provincial_body' || a.kind === 'office').map((a) => a.code),
     },
     {
       code: 'UBND_CAP_XA',
-      name: 'UBND cấp xã',
+      name: STANDARD_GROUPS.communes,
       aliases: ['UBND các xã, phường', 'UBND các xã, phường, đặc khu', 'các xã, phường', 'UBND xã, phường', 'cấp xã', 'Chủ tịch UBND cấp xã'],
       memberCodes: agencies.filter((a) => a.kind === 'commune').map((a) => a.code),
     },

@@ -7,7 +7,7 @@ import { recordEvent } from '../events/record-event';
 import { loadDirectoryIndex } from '../directory/load-directory-index';
 import { extractDirective, readDocument } from '../reader';
 import { sharedReaderPool } from '../reader/read-pool';
-import { documents, directiveItems } from './documents.schema';
+import { documents, directiveItems, type MissedParagraph } from './documents.schema';
 import { resolveAddressees, reviewFlags, type ItemDraft } from './draft-items';
 import { presentDocument } from './document-queries';
 
@@ -81,6 +81,10 @@ function itemsFrom(x: Extraction): ItemDraft[] {
   }));
 }
 
+function missedFrom(x: Extraction): MissedParagraph[] {
+  return (x.missed ?? []).map((m) => ({ start: m.start, end: m.end, text: m.text, lead: [...m.lead] }));
+}
+
 /** Stores a draft document with its items, extracted by the reader unless given. One transaction. */
 export async function createDocument(db: Db, actor: Actor, input: CreateDocumentInput) {
   authorize(actor, 'manage_documents');
@@ -102,6 +106,8 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   }
   const meta = { ...(extraction ? metaFrom(extraction) : {}), ...stripUndefined(input.meta ?? {}) };
   const drafts = input.items ?? (extraction ? itemsFrom(extraction) : []);
+  // What the reader may have missed only means something beside the tasks it found itself.
+  const missed = !input.items && extraction ? missedFrom(extraction) : [];
 
   return db.transaction(async (tx) => {
     const index = await loadDirectoryIndex(tx);
@@ -115,6 +121,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         fileMime,
         fileData: input.file ? Buffer.from(input.file.bytes) : null,
         status: 'draft',
+        missed,
         createdBy: actor.id,
       })
       .returning();

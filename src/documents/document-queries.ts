@@ -13,8 +13,9 @@ export type ItemRow = typeof directiveItems.$inferSelect;
 
 /** Row → JSON: the stored file never leaks into lists, only its name. */
 export function presentDocument(d: DocumentRow, opts: { withText?: boolean } = {}) {
-  const { fileData: _file, text, searchText: _search, ...rest } = d;
-  return { ...rest, hasFile: !!d.fileName, ...(opts.withText ? { text } : {}) };
+  // the paragraphs the reader may have missed go with the text they point into
+  const { fileData: _file, text, missed, searchText: _search, ...rest } = d;
+  return { ...rest, hasFile: !!d.fileName, ...(opts.withText ? { text, missed } : {}) };
 }
 
 export async function getDocument(db: DbOrTx, id: string): Promise<DocumentRow> {

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -15,6 +15,7 @@ import { resolveName } from './resolve-name';
 import { splitItem } from './split-item';
 import { mergeWithNext } from './merge-items';
 import { deleteDraft } from './delete-draft';
+import { openMissed, taskFromMissed } from './missed-paragraphs';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
 
 const Addressee = Type.Union([
@@ -65,6 +66,23 @@ const Meta = Type.Object(
   { additionalProperties: false },
 );
 const ItemParams = Type.Object({ id: Uuid, itemId: Uuid }, { additionalProperties: false });
+const MissedParagraph = Type.Object(
+  {
+    start: Type.Integer({ minimum: 0, description: 'Vị trí ký tự đầu đoạn trong nội dung văn bản' }),
+    end: Type.Integer({ minimum: 0 }),
+    text: Type.String(),
+    lead: Type.Array(Type.String(), { description: 'Các cơ quan được nêu trong đoạn, như in trong văn bản' }),
+  },
+  { additionalProperties: false },
+);
+/** The draft as the review screen reads it; fields not listed here are sent as stored. */
+const DocumentWithItems = Type.Object({
+  document: Type.Object(
+    { id: Uuid, status: Type.String(), text: Type.String(), missed: Type.Array(MissedParagraph, { description: 'Các đoạn "có thể bị bỏ sót": đọc như một chỉ đạo (động từ hành động, cơ quan được giao) nhưng không thuộc nhiệm vụ nào' }) },
+    { additionalProperties: true },
+  ),
+  items: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), text: Type.String(), review: Type.Array(Type.String()) }, { additionalProperties: true })),
+});
 
 export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -132,14 +150,37 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/documents/:id', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request) => {
+  api.get('/api/documents/:id', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams, response: responses(DocumentWithItems) } }, async (request) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
     const items = await getItems(ctx.db, doc.id);
     // Review flags are for the draft: once published they no longer ask anything of anyone.
-    return { document: presentDocument(doc, { withText: true }), items: doc.status === 'draft' ? items : items.map((i) => ({ ...i, review: [] })) };
+    return {
+      document: { ...presentDocument(doc), text: doc.text, missed: openMissed(doc.status, doc.missed, items) },
+      items: doc.status === 'draft' ? items : items.map((i) => ({ ...i, review: [] })),
+    };
   });
+
+  api.post(
+    '/api/documents/:id/missed-paragraphs/task',
+    {
+      config: { access: 'manage_documents' },
+      schema: {
+        tags: ['documents'],
+        params: IdParams,
+        description:
+          'Tạo nhiệm vụ từ một đoạn "có thể bị bỏ sót" của văn bản nháp (chỉ rõ bằng vị trí đầu đoạn "start"): nội dung, vị trí trong văn bản và các cơ quan được nêu làm cơ quan chủ trì; dấu "có thể bị bỏ sót" của đoạn đó mất đi. Một thao tác.',
+        body: Type.Object({ start: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const item = await taskFromMissed(ctx.db, requireActor(request), request.params.id, request.body.start);
+      reply.status(201);
+      return item;
+    },
+  );
 
   api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
     const actor = requireActor(request);

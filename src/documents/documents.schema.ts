@@ -16,6 +16,15 @@ export interface AddresseeRef {
   groupId?: string | null;
 }
 
+/** A paragraph the reader may have missed: it reads like an instruction but belongs to no task. */
+export interface MissedParagraph {
+  start: number;
+  end: number;
+  text: string;
+  /** addressees the paragraph names, as printed */
+  lead: string[];
+}
+
 export const documents = pgTable(
   'documents',
   {
@@ -37,6 +46,7 @@ export const documents = pgTable(
     fileMime: text('file_mime'),
     fileData: bytea('file_data'),
     status: text('status').$type<DocumentStatus>().notNull().default('draft'),
+    missed: jsonb('missed').$type<MissedParagraph[]>().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/documents/{id}/publish': OFFICE,
   'GET /api/documents/{id}/publish-preview': OFFICE,
   'POST /api/documents/{id}/resolve-name': OFFICE,
+  'POST /api/documents/{id}/missed-paragraphs/task': OFFICE,
   'POST /api/documents/{id}/items/{itemId}/split': OFFICE,
   'POST /api/documents/{id}/items/{itemId}/merge-next': OFFICE,
   'DELETE /api/documents/{id}': OFFICE,

@@ -7,7 +7,7 @@ import { extract, setWorkingDayAdder } from './extract/extract';
 import { addWorkingDays } from '../calendar/index';
 import type { DirectoryIndex, ExtractOptions, Extraction } from './extract/types';
 
-export type { DirectoryIndex, ExtractOptions, Extraction, ExtractedTask, DocumentMeta, Recurrence } from './extract/types';
+export type { DirectoryIndex, ExtractOptions, Extraction, ExtractedTask, DocumentMeta, MissedParagraph, Recurrence } from './extract/types';
 
 setWorkingDayAdder(addWorkingDays);
 

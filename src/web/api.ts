@@ -140,8 +140,17 @@ export interface Doc {
   signer: string | null;
   status: 'draft' | 'published';
   text?: string;
+  /** paragraphs the reader may have missed (the draft's detail only) */
+  missed?: MissedParagraph[];
   itemCount?: number;
   createdAt: string;
+}
+/** A paragraph that reads like an instruction but belongs to no task: "có thể bị bỏ sót". */
+export interface MissedParagraph {
+  start: number;
+  end: number;
+  text: string;
+  lead: string[];
 }
 export interface EventRow {
   id: number;

@@ -10,6 +10,10 @@ $$;
 --> statement-breakpoint
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text text GENERATED ALWAYS AS (dondoc_fold(coalesce(number, '') || ' ' || coalesce(kind, '') || ' ' || coalesce(subject, '') || ' ' || coalesce(issuer, '') || ' ' || coalesce(signer, '') || ' ' || "text")) STORED;
 --> statement-breakpoint
+-- Like every text column (0011_field_lengths): folding never lengthens, so the sources' limits
+-- (document text 5,000,000 plus the short fields) bound it.
+ALTER TABLE documents ADD CONSTRAINT documents_search_text_length CHECK (char_length(search_text) <= 5010000);
+--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS documents_search_trgm_idx ON documents USING gin (search_text gin_trgm_ops);
 --> statement-breakpoint
 -- A forecast ("Có nguy cơ chậm") never stands next to a completion (report-progress.ts now clears

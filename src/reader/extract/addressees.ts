@@ -4,8 +4,9 @@
  * spelled out ("Các Sở: Tài chính, Xây dựng…"), role words removed, groups given canonical names.
  */
 import { fold } from './fold';
+import { groupAt } from './groups';
 import {
-  EXPAND, GROUP_HEADS, GROUPS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
+  GROUP_HEADS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
 } from './vocabulary';
 
 interface Entry {
@@ -39,16 +40,7 @@ function addEntry(phrase: string, canon: string[], known: boolean): void {
     if (!list.some((e) => e.key === key)) list.push({ key, canon, known });
   }
 }
-for (const [canon, vs] of Object.entries(GROUPS)) {
-  addEntry(canon, [canon], false);
-  for (const v of vs) addEntry(v, [canon], false);
-}
-for (const [phrase, list] of Object.entries(EXPAND)) addEntry(phrase, list, false);
-for (const n of KNOWN_NAMES) {
-  let canon = n;
-  for (const [c, vs] of Object.entries(GROUPS)) if (vs.some((v) => fold(v) === fold(n)) || fold(c) === fold(n)) canon = c;
-  addEntry(n, [canon], true);
-}
+for (const n of KNOWN_NAMES) addEntry(n, [n], true);
 for (const list of [...INDEX.values(), ...SHORT_INDEX.values()]) list.sort((a, b) => b.key.length - a.key.length);
 /** Known "Sở …" and "Bộ …" names with the part after the prefix folded, for lists such as "các Sở: …". */
 const KNOWN_BY_PREFIX: Record<'Sở' | 'Bộ', { name: string; rest: string }[]> = { Sở: [], Bộ: [] };
@@ -108,6 +100,8 @@ function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | nu
   return r;
 }
 function lexiconAtUncached(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
+  const g = groupAt(sc.text, sc.folded, pos, (p) => !!verbAt(sc, p, ''));
+  if (g) return { entry: { key: sc.folded.slice(pos, g.end), canon: g.canon, known: false }, end: g.end };
   const long = INDEX.get(sc.folded.slice(pos, pos + 6));
   const short = SHORT_INDEX.get(sc.folded.slice(pos, pos + 3));
   if (!long && !short) return null;

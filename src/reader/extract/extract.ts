@@ -9,7 +9,8 @@ import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, forgetDeadlines, parseDueCell, type Deadline, type DeadlineContext } from './dates';
 import { clauseAt, clauseStarts, headingLine, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
-import type { ExtractedTask, ExtractOptions, Extraction, Recurrence } from './types';
+import { instructionAddressees } from './missed';
+import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
 type NodeKind = Label['kind'] | 'root' | 'para';
 
@@ -819,9 +820,50 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const root = buildOutline(paras, tables, meta.signer);
   const rows = tableTasks(tables, bc);
   const idx = rowIndex(rows);
-  const prose = collectTasks(root, bc).filter((t) => !duplicatedByRow(t, idx));
+  const allProse = collectTasks(root, bc);
+  const prose = allProse.filter((t) => !duplicatedByRow(t, idx));
   const tasks = [...prose, ...rows].sort((a, b) => a.start - b.start);
-  return { document: meta, tasks };
+  // an item restated as a table row is that row's task: its paragraph was not missed
+  return { document: meta, tasks, missed: missedParagraphs(root, allProse.length === prose.length ? tasks : [...allProse, ...rows]) };
+}
+
+/**
+ * Paragraphs of the directive part that read like an instruction but belong to no task. The
+ * directive part: not an assessment section (excluded nodes), and either under a heading of tasks
+ * ("II. NHIỆM VỤ, GIẢI PHÁP") or after the first task — the meeting's account before it is not.
+ * Lead-ins ("… thực hiện các nội dung sau:") and the headings of items that are tasks belong to
+ * those tasks; closing lines and attribute lines are not instructions of their own.
+ */
+function missedParagraphs(root: Node, tasks: ExtractedTask[]): MissedParagraph[] {
+  const spans = tasks.map((t) => [t.start, t.end] as const).sort((a, b) => a[0] - b[0]);
+  const firstTask = spans.length ? spans[0][0] : Infinity;
+  const covered = (p: Paragraph): boolean => spans.some(([a, b]) => p.start >= a && p.end <= b);
+  const hasTaskWithin = (n: Node): boolean => {
+    const from = n.paras[0]?.start ?? 0;
+    let to = from;
+    for (let d: Node = n; d.children.length; d = d.children[d.children.length - 1]) {
+      const last = d.children[d.children.length - 1];
+      to = Math.max(to, last.paras[last.paras.length - 1]?.end ?? to);
+    }
+    return spans.some(([a]) => a >= from && a <= to);
+  };
+  const out: MissedParagraph[] = [];
+  const walk = (n: Node, directive: boolean): void => {
+    if (n.excluded) return;
+    const title = n.kind === 'root' ? '' : stripLabel(n.paras[0]?.text ?? '');
+    const inTasks = directive || (n.kind !== 'root' && n.kind !== 'para' && DIRECTIVE_WORDS.test(title.slice(0, 120)));
+    const groupHeading = n.children.length > 0 && hasTaskWithin(n);
+    n.paras.forEach((p, i) => {
+      if (i === 0 && groupHeading) return;
+      if (!(inTasks || p.start > firstTask || !spans.length)) return;
+      if (covered(p) || isAttrPara(p) || isClosing(p.text) || isGenericClosing(p.text) || isUpperLine(stripLabel(p.text))) return;
+      const lead = instructionAddressees(p.text);
+      if (lead) out.push({ text: p.text, start: p.start, end: p.end, lead: [...new Set(lead)] });
+    });
+    for (const c of n.children) walk(c, inTasks);
+  };
+  walk(root, false);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 let workingDays: ((iso: string, n: number) => string) | undefined;

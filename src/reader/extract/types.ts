@@ -51,9 +51,22 @@ export interface ExtractedTask {
   needsReview: string[];
 }
 
+/**
+ * A paragraph of the directive part that reads like an instruction (an action verb, an
+ * addressee) but belongs to no task: the review screen marks it "có thể bị bỏ sót".
+ */
+export interface MissedParagraph {
+  text: string;
+  start: number;
+  end: number;
+  /** the addressees the paragraph names, as printed: the lead of the task made from it */
+  lead: string[];
+}
+
 export interface Extraction {
   document: DocumentMeta;
   tasks: ExtractedTask[];
+  missed: MissedParagraph[];
 }
 
 export interface DirectoryIndex {

@@ -1,84 +1,18 @@
 /**
- * Addressee vocabulary: canonical group names (as in corpus/aliases.json, plus variants seen in
- * real documents), well-known agency names (so names with commas or verbs inside survive), head
- * words that open an agency name, role words, and the verbs that end a name.
+ * Addressee vocabulary: well-known agency names (so names with commas or verbs inside survive),
+ * head words that open an agency name, role words, and the verbs that end a name. Group phrases
+ * are read by their grammar (groups.ts), not listed here.
  */
-
-/** canonical group name → variants (all compared folded, punctuation-insensitive) */
-export const GROUPS: Record<string, string[]> = {
-  'các sở, ban, ngành': [
-    'các sở, ngành', 'các sở ban ngành', 'các sở, ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị', 'các sở, ngành, đơn vị',
-    'sở, ban, ngành', 'các cơ quan chuyên môn thuộc UBND tỉnh', 'các cơ quan chuyên môn', 'các sở, ban, ngành thuộc tỉnh',
-    'các sở, ban, ngành, cơ quan', 'các sở, ban, ngành, đơn vị thuộc tỉnh', 'các sở, ngành, đơn vị thuộc tỉnh',
-    'các sở và các ban, ngành', 'các sở và các ban, ngành tỉnh', 'các sở, ngành tỉnh', 'các sở, ban ngành', 'các sở ngành',
-    'các sở, ban, ngành, đoàn thể', 'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', 'các sở, ngành thuộc tỉnh',
-    'các sở và thủ trưởng các ban, ngành',
- 'các sở và thủ trưởng các ban, ngành tỉnh', 'các sở, ban, ngành, đơn vị, địa phương',
-  ],
-  'các cấp, ngành': ['các cấp, các ngành', 'các ngành, các cấp'],
-  'UBND cấp xã': [
-    'UBND các xã, phường', 'các xã, phường', 'UBND xã, phường', 'UBND các xã, phường, thị trấn', 'UBND các xã, phường, đặc khu',
-    'cấp xã', 'UBND xã', 'UBND các xã', 'các xã, phường, đặc khu', 'UBND cấp xã, phường', 'các xã, phường, thị trấn',
-    'chính quyền cấp xã', 'UBND các xã, phường, thị trấn, đặc khu', 'Ủy ban nhân dân UBND cấp xã',
-  ],
-  'UBND cấp huyện': [
-    'UBND các huyện, thành phố', 'UBND các huyện, thị xã, thành phố', 'UBND các huyện, thành phố, thị xã', 'các huyện, thành phố',
-    'UBND các huyện, thị xã', 'cấp huyện', 'UBND huyện', 'các huyện, thị xã, thành phố', 'UBND các huyện',
-  ],
-  'các cơ quan, đơn vị liên quan': [
-    'các cơ quan, đơn vị có liên quan', 'các đơn vị liên quan', 'các cơ quan liên quan', 'các đơn vị có liên quan',
-    'các cơ quan có liên quan', 'các cơ quan, đơn vị, địa phương liên quan', 'các cơ quan, đơn vị, địa phương có liên quan',
-    'các cơ quan, tổ chức, đơn vị có liên quan', 'các cơ quan, tổ chức, đơn vị liên quan', 'cơ quan, tổ chức, đơn vị có liên quan',
-    'cơ quan, đơn vị liên quan', 'các cơ quan, tổ chức, đơn vị khác có liên quan', 'cơ quan, tổ chức và doanh nghiệp liên quan',
-    'các cơ quan, đơn vị, địa phương', 'các địa phương có liên quan', 'cơ quan, đơn vị có liên quan', 'cơ quan, tổ chức có liên quan',
-    'cơ quan, tổ chức liên quan', 'các cơ quan, tổ chức liên quan', 'các cơ quan, đơn vị khác có liên quan', 'các cơ quan chức năng',
-    'các đơn vị, địa phương liên quan', 'các địa phương liên quan', 'cơ quan, tổ chức, đơn vị liên quan',
-  ],
-  'các sở, ngành liên quan': ['các sở, ban, ngành liên quan', 'các sở, ngành có liên quan', 'các sở, ban, ngành có liên quan'],
-  'Chi cục Thống kê tỉnh': ['Chi cục Thông kê tỉnh', 'Cục Thống kê tỉnh'],
-  'Văn phòng UBND tỉnh': ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh', 'VPUBND tỉnh'],
-  'các chủ đầu tư, ban quản lý dự án': ['các chủ đầu tư/ ban quản lý dự án', 'các chủ đầu tư', 'chủ đầu tư, ban quản lý dự án', 'các chủ đầu tư/ban quản lý dự án'],
-  'các bộ, ngành': [
-    'các bộ, cơ quan ngang bộ', 'các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'các Bộ, ngành', 'các bộ ở Trung ương',
-    'các bộ, cơ quan', 'các bộ', 'các bộ, cơ quan trung ương', 'các bộ, ngành trung ương',
-    'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ',
-    'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ',
-  ],
-  'UBND cấp tỉnh': [
-    'UBND các tỉnh, thành phố', 'UBND các tỉnh, thành phố trực thuộc Trung ương', 'UBND tỉnh, thành phố',
-    'UBND tỉnh, thành phố trực thuộc Trung ương', 'UBND cấp tỉnh ở địa phương', 'các tỉnh, thành phố trực thuộc Trung ương',
-    'các tỉnh, thành phố',
-  ],
-  'UBND các cấp': ['Ủy ban nhân dân các cấp', 'chính quyền các cấp'],
-  'Bộ Nông nghiệp và Môi trường': ['Bộ NN&MT'],
-  'Sở Khoa học và Công nghệ': ['Sở Khoa học Công nghệ', 'Sở KH&CN'],
-  'Sở Văn hóa, Thể thao và Du lịch': ['Sở Văn hóa Thể thao Du lịch', 'Sở VHTTDL', 'Sở Văn hóa Thể thao và Du lịch', 'Sở Văn hoá, Thể thao và Du lịch'],
-  'Ngân hàng Nhà nước Việt Nam': ['Ngân hàng nhà nước', 'Ngân hàng Nhà nước'],
-  'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch': ['Trung tâm Xúc đầu tư, Thương mại và Du lịch', 'Trung tâm XTĐT Thương mại và Du lịch', 'Trung tâm XTĐTTM & DL'],
-  'Sở Nông nghiệp và Phát triển nông thôn': ['Sở Nông nghiệp và PTNT', 'Sở NN&PTNT', 'Sở NN và PTNT'],
-  'Sở Nông nghiệp và Môi trường': ['Sở NN&MT'],
-};
-
-/** phrase → several canonical groups */
-export const EXPAND: Record<string, string[]> = {
-  'các cơ quan, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
-  'các sở, ngành, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
-  'các sở, ban, ngành, địa phương': ['các sở, ban, ngành', 'UBND cấp xã'],
-  'các sở, ban, ngành; UBND cấp xã': ['các sở, ban, ngành', 'UBND cấp xã'],
-  'các bộ, ngành, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
-  'các bộ, cơ quan, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
-  'các bộ, cơ quan ngang bộ, địa phương': ['các bộ, ngành', 'UBND cấp tỉnh'],
-};
+import { STANDARD_GROUPS } from '../../directory/standard-groups';
 
 /** groups that never lead when a concrete addressee is present */
-export const VAGUE = new Set(['các cơ quan, đơn vị liên quan', 'các sở, ngành liên quan']);
+export const VAGUE = new Set<string>([STANDARD_GROUPS.related, STANDARD_GROUPS.relatedDepartments]);
 
 const SO_NAMES = [
   'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',
   'Khoa học và Công nghệ', 'Dân tộc và Tôn giáo', 'Văn hóa, Thể thao và Du lịch', 'Văn hoá, Thể thao và Du lịch', 'Văn hóa và Thể thao',
   'Du lịch', 'Ngoại vụ', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn', 'Giao thông vận tải',
-  'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông', 'Quy hoạch - Kiến trúc', 'Văn hóa Thể thao và Du lịch',
-  'Văn hóa Thể thao Du lịch', 'Khoa học Công nghệ', 'Nông nghiệp và PTNT', 'NN&PTNT', 'KH&CN', 'NN&MT', 'VHTTDL',
+  'Lao động - Thương binh và Xã hội', 'Thông tin và Truyền thông', 'Quy hoạch - Kiến trúc',
 ];
 const BO_NAMES = [
   'Tài chính', 'Xây dựng', 'Nông nghiệp và Môi trường', 'Công Thương', 'Y tế', 'Giáo dục và Đào tạo', 'Nội vụ', 'Tư pháp',

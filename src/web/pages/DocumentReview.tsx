@@ -4,7 +4,7 @@
  * phrase, ref, leader); add, delete, split, merge; unresolved names and unsure fields are marked.
  */
 import { Fragment, useMemo, useRef, useState, type ReactNode } from 'react';
-import { agenciesList, del, get, groupsList, leadersList, patch, post, type AddresseeRef, type Agency, type Doc, type Group, type Item, type User } from '../api';
+import { agenciesList, del, get, groupsList, leadersList, patch, post, type AddresseeRef, type Agency, type Doc, type Group, type Item, type MissedParagraph, type User } from '../api';
 import { t, tk } from '../i18n';
 import { DateInput, ErrorBox, Loading, Notice, PageTitle, isOffice, useAsync, useSession, useSubmit } from '../components';
 import { fmtDate, fmtNumber } from '../format';
@@ -40,6 +40,7 @@ export default function DocumentReview({ id }: { id: string }) {
   if (doc.error) return <ErrorBox error={doc.error} onRetry={doc.reload} />;
   if (!doc.data || !dir.data) return <Loading />;
   const { document: d, items } = doc.data;
+  const missed = d.missed ?? [];
   const editable = d.status === 'draft' && isOffice(user);
   const flagged = items.filter((i) => i.review.length > 0).length;
   const show = (itemId: string) => {
@@ -93,9 +94,10 @@ export default function DocumentReview({ id }: { id: string }) {
         <section className="card source-pane" aria-labelledby="source-h" tabIndex={0}>
           <h2 id="source-h">{t('sourceText')}</h2>
           <p className="hint">{t('legend')}</p>
-          <SourceText text={d.text} items={items} active={active} onPick={setActive} />
+          <SourceText text={d.text} items={items} missed={missed} active={active} onPick={setActive} />
         </section>
         <section aria-labelledby="tasks-h">
+          {missed.length > 0 && <MissedList docId={id} missed={missed} editable={editable} onDone={doc.reload} />}
           <h2 id="tasks-h">{t('extractedTasks', { n: items.length })}</h2>
           {items.map((it, i) => (
             <ItemEditor
@@ -280,14 +282,69 @@ function highlight(text: string, terms: { s: string; cls: string }[]): ReactNode
   return out;
 }
 
-function SourceText({ text, items, active, onPick }: { text: string; items: Item[]; active: string | null; onPick: (id: string) => void }) {
+/**
+ * The paragraphs the reader may have missed, each with one button that makes it a task (the
+ * server adds the item in source order and drops the mark, in one operation).
+ */
+function MissedList({ docId, missed, editable, onDone }: { docId: string; missed: MissedParagraph[]; editable: boolean; onDone: () => void }) {
+  const s = useSubmit();
+  const make = (m: MissedParagraph) => void s.run(() => post(`/api/documents/${docId}/missed-paragraphs/task`, { start: m.start }), t('missedMade')).then((ok) => ok && onDone());
+  return (
+    <section className="card missed-card" aria-labelledby="missed-h" data-testid="missed">
+      <h2 id="missed-h">{t('missedTitle', { n: fmtNumber(missed.length) })}</h2>
+      <p className="hint">{t('missedHint')}</p>
+      <ErrorBox error={s.error} />
+      {s.done && <Notice>{s.done}</Notice>}
+      <ul className="list-plain">
+        {missed.map((m) => (
+          <li key={m.start} data-testid="missed-paragraph">
+            <p>
+              <button type="button" className="link-button" onClick={() => document.getElementById(`missed-${m.start}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' })}>
+                {t('showInSource')}
+              </button>{' '}
+              {m.text}
+            </p>
+            {m.lead.length > 0 && (
+              <p className="muted">
+                {t('missedNames')}: {m.lead.join('; ')}
+              </p>
+            )}
+            {editable && (
+              <button type="button" onClick={() => make(m)} disabled={s.busy}>
+                {t('missedMakeTask')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SourceText({ text, items, missed, active, onPick }: { text: string; items: Item[]; missed: MissedParagraph[]; active: string | null; onPick: (id: string) => void }) {
   const parts = useMemo(() => {
-    const spans = items
-      .filter((i) => i.startOffset !== null && i.endOffset !== null && i.endOffset! > i.startOffset! && i.endOffset! <= text.length)
-      .sort((a, b) => a.startOffset! - b.startOffset!);
+    const inText = (a: number | null, b: number | null) => a !== null && b !== null && b > a && b <= text.length;
+    const spans = [
+      ...items.filter((i) => inText(i.startOffset, i.endOffset)).map((it) => ({ a: it.startOffset!, b: it.endOffset!, it })),
+      ...missed.filter((m) => inText(m.start, m.end)).map((m) => ({ a: m.start, b: m.end, m })),
+    ].sort((x, y) => x.a - y.a);
     const out: ReactNode[] = [];
     let pos = 0;
-    for (const it of spans) {
+    for (const span of spans) {
+      if ('m' in span) {
+        const a = Math.max(span.a, pos);
+        if (span.b <= a) continue;
+        if (a > pos) out.push(<Fragment key={`t${pos}`}>{text.slice(pos, a)}</Fragment>);
+        out.push(
+          <span key={`m${span.a}`} id={`missed-${span.a}`} className="missed" data-testid="missed-in-source">
+            <span className="missed-tag">{t('missedMark')}</span>
+            {text.slice(a, span.b)}
+          </span>,
+        );
+        pos = span.b;
+        continue;
+      }
+      const it = span.it;
       const a = Math.max(it.startOffset!, pos);
       const b = it.endOffset!;
       if (b <= a) continue;
@@ -310,7 +367,7 @@ function SourceText({ text, items, active, onPick }: { text: string; items: Item
     }
     if (pos < text.length) out.push(<Fragment key="end">{text.slice(pos)}</Fragment>);
     return out;
-  }, [text, items, active, onPick]);
+  }, [text, items, missed, active, onPick]);
   return (
     <div className="source-text" data-testid="source-text">
       {parts}

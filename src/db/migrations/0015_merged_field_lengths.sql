@@ -1,0 +1,5 @@
+-- Length checks (as 0011) for the columns added beside it: 0011 was written before them.
+ALTER TABLE "assignments" ADD CONSTRAINT "assignments_agency_history_length" CHECK (octet_length("agency_history"::text) <= 65536);
+--> statement-breakpoint
+-- The missed paragraphs are excerpts of the document text (a document is at most 5,000,000 characters) with their addressees.
+ALTER TABLE "documents" ADD CONSTRAINT "documents_missed_length" CHECK (octet_length("missed"::text) <= 16777216);
