@@ -8,9 +8,11 @@ import { startReminderLoop } from '../reminders/reminder-loop';
 import { reportRoutes } from '../reports/reports.routes';
 import { startSessionListener } from '../auth/session-listener';
 import { indicatorRoutes } from '../indicators/indicators.routes';
+import { notificationRoutes } from '../notifications/notifications.routes';
 
 extraRoutes.push(reminderRoutes);
 extraRoutes.push(reportRoutes);
 extraRoutes.push(indicatorRoutes);
+extraRoutes.push(notificationRoutes);
 // The session cache's revocation listener first: the cache stays off until it is connected.
 backgroundStarters.push(startSessionListener, startReminderLoop);

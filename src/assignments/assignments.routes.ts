@@ -20,6 +20,7 @@ import { reviewCompletion } from './follow-up/review-completion';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
+import { mailSwitchOf } from '../notifications/notify';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -34,6 +35,8 @@ export const AssignmentFilterQuery = Type.Object(
     leaderId: Type.Optional(Uuid),
     groupId: Type.Optional(Type.String({ format: 'uuid', description: 'Nhóm cơ quan (ví dụ các sở, ban, ngành; UBND các xã): cơ quan chủ trì tại ngày tính thuộc nhóm.' })),
     q: Type.Optional(SearchText(200, 'Tìm không phân biệt dấu: "giai ngan" tìm được "giải ngân".')),
+    pending: Type.Optional(lit(['completion', 'extension'] as const)),
+    delivery: Type.Optional(Uuid),
     asOf: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
@@ -62,7 +65,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = requireActor(request);
-      return listAssignments(ctx.db, actor, { ...request.query, asOf: request.query.asOf ?? ctx.today() });
+      const { delivery, ...query } = request.query;
+      return listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? ctx.today() });
     },
   );
 
@@ -71,8 +75,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
     async (request) => {
       const actor = requireActor(request);
-      const { bucket: _b, ...f } = request.query;
-      return countAssignments(ctx.db, actor, { ...f, asOf: f.asOf ?? ctx.today() });
+      const { bucket: _b, delivery, ...f } = request.query;
+      return countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? ctx.today() });
     },
   );
 
@@ -160,7 +164,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
+    async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today(), mailSwitchOf(ctx.config)),
   );
 
   api.post(
@@ -191,7 +195,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: errorResponses,
       },
     },
-    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today()),
+    async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today(), mailSwitchOf(ctx.config)),
   );
 
   api.post(

@@ -107,7 +107,11 @@ export const progressReports = pgTable(
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('progress_reports_assignment_idx').on(t.assignmentId, t.createdAt)],
+  (t) => [
+    index('progress_reports_assignment_idx').on(t.assignmentId, t.createdAt),
+    // The office's inbox: completions waiting for review, oldest first.
+    index('progress_reports_pending_idx').on(t.createdAt).where(sql`${t.kind} = 'completion' and ${t.reviewStatus} = 'pending'`),
+  ],
 );
 
 export const attachments = pgTable(
@@ -146,5 +150,8 @@ export const extensionRequests = pgTable(
     decisionNote: text('decision_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('extension_requests_assignment_idx').on(t.assignmentId)],
+  (t) => [
+    index('extension_requests_assignment_idx').on(t.assignmentId),
+    index('extension_requests_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { queryRows } from '../db/sql';
 import type { Actor } from '../auth/actor';
-import { agencyScope } from '../auth/policy';
+import { agencyScope, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
 import { parseSearch, searchMatchSql, searchPhraseSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
 import { isIsoDate } from '../shared/dates';
@@ -30,6 +30,10 @@ export interface AssignmentFilter {
   /** An agency group (groups table): the lead agency on the as-of day is one of its members. */
   groupId?: string;
   q?: string;
+  /** Waiting for the office: a completion report to review, or an extension request to decide. */
+  pending?: 'completion' | 'extension';
+  /** Exactly the tasks one reminder message named (its list link), if it was addressed to the caller. */
+  deliveryId?: string;
   sort?: 'due' | '-due' | 'updated';
   limit?: number;
   cursor?: string;
@@ -114,9 +118,29 @@ export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' |
   if (f.dueTo) conds.push(sql`${dueAsOfSql(f.asOf)} <= ${f.dueTo}::date`);
   if (f.state?.length) conds.push(sql`a.state in (${sql.join(f.state.map((s) => sql`${s}`), sql`, `)})`);
   if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf));
+  if (f.pending === 'completion') {
+    conds.push(sql`exists (select 1 from progress_reports p where p.assignment_id = a.id and p.kind = 'completion' and p.review_status = 'pending')`);
+  } else if (f.pending === 'extension') {
+    conds.push(sql`exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending')`);
+  }
+  if (f.deliveryId) conds.push(deliveryCondition(actor, f.deliveryId));
   const search = parseSearch(f.q);
   if (search) conds.push(...searchMatchSql(search, SEARCH_COLUMN));
   return sql.join(conds, sql` AND `);
+}
+
+/**
+ * The tasks a reminder message named when it was sent (not the lines it left out because the task
+ * had closed or been re-dated). A message addressed to someone else lists nothing, except for the
+ * office, which keeps the reminders and sees every delivery's history anyway; the agency scope
+ * above still applies on top.
+ */
+function deliveryCondition(actor: Actor, deliveryId: string): SQL {
+  const addressed = can(actor, 'manage_reminders')
+    ? sql``
+    : sql` and (rd.user_id = ${actor.id ?? '00000000-0000-0000-0000-000000000000'}::uuid or rd.recipient_key = ${`agency:${actor.agencyId ?? ''}`})`;
+  return sql`a.id in (select ri.assignment_id from reminder_items ri join reminder_deliveries rd on rd.id = ri.delivery_id
+                      where ri.delivery_id = ${deliveryId}::uuid and not ri.left_out${addressed})`;
 }
 
 /** The folded copy of item, agency and document (publish-document.ts writes it). */
@@ -256,7 +280,7 @@ const zero = (): Record<Bucket, number> => ({ done_on_time: 0, done_late: 0, ope
  * (bucket-summary.ts); with any other filter, from the rule over the rows.
  */
 export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter) {
-  const summarised = !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
+  const summarised = !f.pending && !f.deliveryId && !f.documentId && !f.leaderId && !f.dueFrom && !f.dueTo && !f.state?.length && !f.q?.trim();
   let cells: { agencyId: string; bucket: Bucket; n: number }[];
   if (summarised) {
     // The summary is kept per agency (the lead agency of each day): scope, agency and group

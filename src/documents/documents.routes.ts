@@ -10,6 +10,7 @@ import { AppError } from '../shared/errors';
 import { createDocument } from './create-document';
 import { addItem, deleteItem, updateDocumentMeta, updateItem } from './edit-items';
 import { publishDocument } from './publish-document';
+import { mailSwitchOf } from '../notifications/notify';
 import { previewPublish } from './preview-publish';
 import { resolveName } from './resolve-name';
 import { splitItem } from './split-item';
@@ -289,7 +290,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
-    return publishDocument(ctx.db, actor, request.params.id, ctx.today());
+    return publishDocument(ctx.db, actor, request.params.id, ctx.today(), mailSwitchOf(ctx.config));
   });
 }
 

@@ -12,6 +12,8 @@ import { getDocument, getItems } from './document-queries';
 import { syncBucketSummary } from '../assignments/bucket-summary';
 import { todayInVietnam } from '../shared/dates';
 import { firstDue, parseRecurrence } from '../assignments/recurrence';
+import { MAIL_OFF, notify, type MailSwitch } from '../notifications/notify';
+import { newAssignmentsNotice } from '../notifications/notices';
 
 /**
  * Publishing turns each item into one assignment per lead agency: an item with N leads, or a
@@ -23,7 +25,7 @@ import { firstDue, parseRecurrence } from '../assignments/recurrence';
  * then sees "published"; the status UPDATE is also guarded by `status = 'draft'` and its row
  * count checked, so nothing is written twice even if the lock were lost.
  */
-export async function publishDocument(db: Db, actor: Actor, documentId: string, today: string = todayInVietnam()) {
+export async function publishDocument(db: Db, actor: Actor, documentId: string, today: string = todayInVietnam(), mail: MailSwitch = MAIL_OFF) {
   authorize(actor, 'manage_documents');
   return db.transaction(async (tx) => {
     await getDocument(tx, documentId); // checks the id's shape and existence (not found)
@@ -94,6 +96,23 @@ export async function publishDocument(db: Db, actor: Actor, documentId: string, 
       tx,
       actor,
       created.map((a) => ({ action: 'assignment.created', entity: 'assignment', entityId: a.id, assignmentId: a.id, agencyId: a.agencyId, documentId })),
+    );
+    // Each lead agency is told once for the whole document, whatever number of tasks it received.
+    const itemOf = new Map(items.map((it) => [it.id, it]));
+    const byAgency = new Map<string, typeof created>();
+    for (const a of created) byAgency.set(a.agencyId, [...(byAgency.get(a.agencyId) ?? []), a]);
+    const documentLabel = doc.number || doc.subject || 'văn bản';
+    await notify(
+      tx,
+      [...byAgency].map(([agencyId, list]) => ({
+        to: { agencyId },
+        notice: newAssignmentsNotice({
+          documentId,
+          document: documentLabel,
+          tasks: list.map((a) => ({ assignmentId: a.id, ref: itemOf.get(a.itemId)?.ref ?? null, text: itemOf.get(a.itemId)?.text ?? '', document: documentLabel, due: a.due })),
+        }),
+      })),
+      mail,
     );
     return { document: published, assignments: created.length };
   });

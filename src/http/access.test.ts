@@ -79,6 +79,10 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/events': ALL,
   'GET /api/notifications': ALL,
   'POST /api/notifications/{id}/read': ALL,
+  'POST /api/notifications/read-all': ALL,
+  // The office's inbox: those who review completions and decide extensions (a leader: their own tasks).
+  'GET /api/inbox': REVIEWERS,
+  'GET /api/inbox/counts': REVIEWERS,
   'GET /api/reminders/rules': OFFICE,
   'PUT /api/reminders/rules': OFFICE,
   'GET /api/calendar/overrides': ADMIN,

@@ -21,7 +21,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { queryRows } from '../db/sql';
 import { recordEvent } from '../events/record-event';
 import { SYSTEM_ACTOR } from '../auth/actor';
@@ -69,6 +69,9 @@ interface ClaimedRow {
   target: string;
   message_id: string;
   attempts: number;
+  subject: string | null;
+  /** Set for a notice queued by notify(): sent as written, it has no reminder items. */
+  body: string | null;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function claimDeliveries(db: Db, workerId: string, n: number, lease
              set status = 'sending', locked_by = ${workerId}, attempts = d.attempts + 1,
                  locked_until = now() + make_interval(secs => ${leaseSeconds})
             from c where d.id = c.id
-          returning d.id, d.pass_date::text, d.recipient_key, d.user_id, d.recipient_name, d.channel, d.target, d.message_id, d.attempts`,
+          returning d.id, d.pass_date::text, d.recipient_key, d.user_id, d.recipient_name, d.channel, d.target, d.message_id, d.attempts, d.subject, d.body`,
     );
   const retaken = await claim(sql`status = 'sending' and locked_until < now()`, n);
   if (retaken.length >= n) return retaken;
@@ -94,6 +97,7 @@ export async function claimDeliveries(db: Db, workerId: string, n: number, lease
 }
 
 interface LineRow {
+  item_id: string;
   delivery_id: string;
   assignment_id: string;
   rule: string;
@@ -111,7 +115,7 @@ const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 async function loadLines(db: Db, ids: string[]): Promise<Map<string, LineRow[]>> {
   const rows = await queryRows<LineRow>(
     db,
-    sql`select i.delivery_id, i.assignment_id, i.rule, i.planned_due::text as planned_due, a.due::text as due, a.state,
+    sql`select i.id::text as item_id, i.delivery_id, i.assignment_id, i.rule, i.planned_due::text as planned_due, a.due::text as due, a.state,
                left(coalesce(nullif(di.ref, '') || '. ', '') || di.text, 240) as title,
                coalesce(nullif(d.number, ''), d.subject, 'văn bản') as document, ag.name as agency
           from reminder_items i
@@ -131,7 +135,7 @@ function stillDue(l: LineRow): boolean {
   return l.state !== 'done' && l.state !== 'cancelled' && l.due === l.planned_due;
 }
 
-type Outcome = { kind: 'sent'; subject: string; n: number } | { kind: 'skipped'; reason: string } | { kind: 'error'; error: string; permanent: boolean };
+type Outcome = { kind: 'sent'; subject: string; n: number; leftOut: string[] } | { kind: 'skipped'; reason: string } | { kind: 'error'; error: string; permanent: boolean };
 
 /** Claims one batch and delivers it. */
 export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
@@ -165,7 +169,11 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
   }
 
   const deliverOne = async (c: ClaimedRow): Promise<Outcome> => {
-    const valid = (lines.get(c.id) ?? []).filter(stillDue);
+    if (c.body !== null) return deliverNotice(c);
+    const all = lines.get(c.id) ?? [];
+    const valid = all.filter(stillDue);
+    // Recorded with the 'sent' mark, so that the message's list link shows exactly what it named.
+    const leftOut = all.filter((l) => !stillDue(l)).map((l) => l.item_id);
     if (!valid.length) return { kind: 'skipped', reason: 'Các nhiệm vụ đã hoàn thành, bị hủy hoặc đã đổi hạn trước khi gửi.' };
     const msgLines: MessageLine[] = valid.map((l) => ({
       assignmentId: l.assignment_id,
@@ -177,7 +185,7 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
       workingDaysLeft: calendar.workingDaysBetween(c.pass_date, l.planned_due),
       daysOverdue: workingDaysLate(l.planned_due, c.pass_date, calendar),
     }));
-    const msg: RenderedMessage = renderMessage(templates, { name: c.recipient_name, date: c.pass_date, publicUrl: opts.publicUrl, lines: msgLines });
+    const msg: RenderedMessage = renderMessage(templates, { name: c.recipient_name, date: c.pass_date, publicUrl: opts.publicUrl, lines: msgLines, deliveryId: c.id });
     try {
       if (c.channel === 'email') {
         // Planned while SMTP_URL was set, delivered after it was removed: the channel is off, not failing.
@@ -206,18 +214,33 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
                  where id = ${c.id} and locked_by = ${workerId} and status = 'sending' returning id`,
           );
           if (!marked.length) return false;
+          const kind = valid.some((l) => l.rule.startsWith('escalate_')) ? 'escalation' : 'reminder';
           await tx.execute(
-            sql`insert into notifications (user_id, delivery_id, title, body, link) values (${c.target}, ${c.id}, ${msg.subject}, ${msg.text}, ${msg.link})
+            sql`insert into notifications (user_id, delivery_id, kind, title, body, link) values (${c.target}, ${c.id}, ${kind}, ${msg.subject}, ${msg.text}, ${msg.link})
                 on conflict (delivery_id) do nothing`,
           );
+          await markLeftOut(tx, leftOut);
           return true;
         });
-        return done ? { kind: 'sent', subject: '', n: -1 } : { kind: 'error', error: 'lease lost', permanent: false };
+        return done ? { kind: 'sent', subject: '', n: -1, leftOut: [] } : { kind: 'error', error: 'lease lost', permanent: false };
       }
-      return { kind: 'sent', subject: msg.subject, n: msgLines.length };
+      return { kind: 'sent', subject: msg.subject, n: msgLines.length, leftOut };
     } catch (e) {
       const permanent = e instanceof ChannelError ? e.permanent : isPermanentSmtpError(e);
       return { kind: 'error', error: (e as Error).message.slice(0, 500), permanent };
+    }
+  };
+
+  /** A notice (notify.ts) is sent as it was written when its change happened. */
+  const deliverNotice = async (c: ClaimedRow): Promise<Outcome> => {
+    if (c.channel !== 'email') return { kind: 'skipped', reason: 'Thông báo chỉ gửi qua thư điện tử.' };
+    if (!opts.mailer) return { kind: 'skipped', reason: 'Kênh thư điện tử đang tắt (chưa cấu hình SMTP_URL).' };
+    const subject = c.subject ?? '[dondoc] Thông báo';
+    try {
+      await sendEmail(opts.mailer, { from: opts.mailFrom, to: c.target, subject, text: c.body ?? '', messageId: c.message_id, deliveryId: c.id });
+      return { kind: 'sent', subject, n: 0, leftOut: [] };
+    } catch (e) {
+      return { kind: 'error', error: (e as Error).message.slice(0, 500), permanent: isPermanentSmtpError(e) };
     }
   };
 
@@ -235,12 +258,16 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
     const group = claimed.slice(i, i + concurrency);
     const outcomes = await Promise.all(group.map(deliverOne));
     const sent: { id: string; subject: string; n: number }[] = [];
+    const leftOut: string[] = [];
     for (let j = 0; j < group.length; j++) {
       const c = group[j];
       const o = outcomes[j];
       if (o.kind === 'sent') {
         result.sent++;
-        if (o.n >= 0) sent.push({ id: c.id, subject: o.subject, n: o.n });
+        if (o.n >= 0) {
+          sent.push({ id: c.id, subject: o.subject, n: o.n });
+          leftOut.push(...o.leftOut);
+        }
       } else if (o.kind === 'skipped') {
         result.skipped++;
         await db.execute(
@@ -269,9 +296,15 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
               from jsonb_to_recordset(${JSON.stringify(sent)}::jsonb) as v(id uuid, subject text, n int)
              where d.id = v.id and d.locked_by = ${workerId} and d.status = 'sending'`,
       );
+      await markLeftOut(db, leftOut);
     }
   }
   return result;
+}
+
+async function markLeftOut(db: DbOrTx, itemIds: string[]): Promise<void> {
+  if (!itemIds.length) return;
+  await db.execute(sql`update reminder_items set left_out = true where id = any(${`{${itemIds.join(',')}}`}::bigint[])`);
 }
 
 async function markDead(db: Db, workerId: string, c: ClaimedRow, error: string, lines: LineRow[]): Promise<void> {

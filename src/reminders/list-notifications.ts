@@ -10,7 +10,7 @@ export async function listNotifications(opts: { db: DbOrTx; actor: Actor; unread
   const own = eq(notifications.userId, userId);
   const [items, [{ n }]] = await Promise.all([
     opts.db
-      .select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+      .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
       .from(notifications)
       .where(opts.unread ? and(own, isNull(notifications.readAt)) : own)
       .orderBy(desc(notifications.createdAt))

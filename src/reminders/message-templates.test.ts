@@ -21,6 +21,15 @@ describe('renderMessage', () => {
     expect(m.text).toContain('https://dondoc.caobang.gov.vn/assignments/a');
     expect(m.link).toBe('https://dondoc.caobang.gov.vn/assignments/a');
   });
+  it('a message naming several tasks links to the list of exactly them; one task links to that task', () => {
+    const lines = [line('a', 'digest_daily', '2025-07-25', 1), line('b', 'digest_daily', '2025-07-28', 2), line('a', 'overdue', '2025-07-25', 1)];
+    const m = renderMessage(DEFAULT_TEMPLATES, { name: 'Văn phòng', date: '2025-07-24', publicUrl: 'https://dondoc.test/', lines, deliveryId: 'd-1' });
+    expect(m.link).toBe('https://dondoc.test/nhiem-vu?delivery=d-1');
+    expect(m.text).toContain('Danh sách 2 nhiệm vụ nêu trong thông báo này: https://dondoc.test/nhiem-vu?delivery=d-1');
+    const one = renderMessage(DEFAULT_TEMPLATES, { name: 'X', date: '2025-07-24', publicUrl: 'https://dondoc.test', lines: [lines[0], lines[2]], deliveryId: 'd-2' });
+    expect(one.link).toBe('https://dondoc.test/assignments/a');
+    expect(one.text).not.toContain('delivery=');
+  });
   it('a deadline on a day off says today is the last working day before it', () => {
     const m = renderMessage(DEFAULT_TEMPLATES, { name: 'X', date: '2026-02-13', publicUrl: 'http://x', lines: [line('t', 'due_day', '2026-02-18', 0)] });
     expect(m.text).toContain('18/02/2026, hạn rơi vào ngày nghỉ, hôm nay là ngày làm việc cuối cùng trước hạn');

@@ -81,7 +81,7 @@ export interface MessageLine {
 export interface RenderedMessage {
   subject: string;
   text: string;
-  /** Link of the first item, for in-app notifications. */
+  /** For in-app notifications: the list of the tasks named when several, else the one task. */
   link: string;
 }
 
@@ -102,7 +102,15 @@ function statusText(n: number, daysOverdue: number, due: string, date: string): 
 }
 
 /** One message: the greeting, then each section with its lines (a task once per section), then the footer. */
-export function renderMessage(t: MessageTemplates, opts: { name: string; date: string; publicUrl: string; lines: MessageLine[] }): RenderedMessage {
+/** The list of exactly the tasks one message named (resolved by the assignment list, scoped to the reader). */
+export function deliveryListLink(publicUrl: string, deliveryId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/nhiem-vu?delivery=${deliveryId}`;
+}
+
+export function renderMessage(
+  t: MessageTemplates,
+  opts: { name: string; date: string; publicUrl: string; lines: MessageLine[]; /** Gives a message naming several tasks a link to their list. */ deliveryId?: string },
+): RenderedMessage {
   const date = formatDateVi(opts.date);
   const bySection = new Map<SectionId, MessageLine[]>();
   for (const l of opts.lines) {
@@ -133,11 +141,13 @@ export function renderMessage(t: MessageTemplates, opts: { name: string; date: s
       ].join('\n'),
     );
   }
-  parts.push(t.footer);
   const first = opts.lines[0];
+  const list = opts.deliveryId && tasks.size > 1 ? deliveryListLink(opts.publicUrl, opts.deliveryId) : null;
+  if (list) parts.push(`Danh sách ${tasks.size} nhiệm vụ nêu trong thông báo này: ${list}`);
+  parts.push(t.footer);
   return {
     subject: fill(t.subject, { count: tasks.size, date, name: opts.name }),
     text: parts.join('\n\n'),
-    link: first ? assignmentLink(opts.publicUrl, first.assignmentId) : opts.publicUrl,
+    link: list ?? (first ? assignmentLink(opts.publicUrl, first.assignmentId) : opts.publicUrl),
   };
 }

@@ -29,10 +29,10 @@ describe('the background loop', () => {
   it('plans today’s pass and delivers it, then stops cleanly', async () => {
     const stop = await startReminderLoop(t.ctx, quiet, { pollMs: 200 });
     const until = Date.now() + 30_000;
-    while (sink.accepted.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (sink.accepted.length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     await stop();
-    // The SYT officer (reminder) and the office (daily digest): one e-mail each.
-    expect(sink.accepted.map((m) => m.to).sort()).toEqual(['office@test.vn', 'syt@test.vn']);
+    // The SYT officer (the notice of the publication, then the reminder) and the office (daily digest).
+    expect(sink.accepted.map((m) => m.to).sort()).toEqual(['office@test.vn', 'syt@test.vn', 'syt@test.vn']);
     const n = sink.accepted.length;
     await new Promise((r) => setTimeout(r, 500));
     expect(sink.accepted.length).toBe(n); // stopped: nothing more
@@ -48,11 +48,13 @@ describe('without SMTP_URL', () => {
       const log = { info: (...a: unknown[]) => lines.push(String(a.at(-1))), warn: (...a: unknown[]) => lines.push(`WARN ${String(a.at(-1))}`), error: (...a: unknown[]) => lines.push(`ERROR ${String(a.at(-1))}`), debug: () => undefined } as unknown as FastifyBaseLogger;
       const stop = await startReminderLoop(t.ctx, log, { pollMs: 100 });
       const until = Date.now() + 20_000;
-      const sent = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from notifications`))[0].n;
+      // Reminders only: the notice of the publication is in the bell since the publication.
+      const sent = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from notifications where delivery_id is not null`))[0].n;
       while ((await sent()) < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       await new Promise((r) => setTimeout(r, 400));
       await stop();
       expect(await sent()).toBe(2); // the SYT officer and the office's digest, in the bell
+      expect(await queryRows(t.database.db, sql`select kind from notifications where delivery_id is null`)).toEqual([{ kind: 'assignment.created' }]);
       const byChannel = await queryRows<{ channel: string; status: string }>(t.database.db, sql`select channel, status from reminder_deliveries`);
       expect(byChannel.every((d) => d.channel === 'inapp' && d.status === 'sent')).toBe(true);
       expect(lines.filter((l) => l.includes('SMTP_URL'))).toEqual(['reminders: e-mail off (SMTP_URL not set); in-app notifications and webhooks only']);

@@ -9,7 +9,10 @@ import { DELIVERY_STATUSES } from './reminders.schema';
 /** An object sent whole, as checked by its parser (its shape is documented with the parser). */
 const Checked = <T>(description: string) => Type.Unsafe<T>({ type: 'object', additionalProperties: true, description });
 
-export const NotificationOut = Type.Object({ id: Uuid, title: Type.String(), body: Type.String(), link: Nullable(Type.String()), readAt: Nullable(Timestamp), createdAt: Timestamp });
+export const NotificationOut = Type.Object({
+  id: Uuid,
+  kind: Type.String({ description: "'reminder', 'escalation' (nhắc việc), hoặc sự kiện: 'assignment.created', 'completion.accepted', 'completion.returned', 'extension.approved', 'extension.refused', 'contribution.posted'." }),
+  title: Type.String(), body: Type.String(), link: Nullable(Type.String()), readAt: Nullable(Timestamp), createdAt: Timestamp });
 export const NotificationList = Type.Object({ items: Type.Array(NotificationOut), unread: Type.Integer({ minimum: 0 }) });
 export const NotificationRead = Type.Object({ id: Uuid, readAt: Nullable(Timestamp) });
 

@@ -93,14 +93,17 @@ describe.each(testBackends)('reminder API and a full pass on %s', (backend) => {
 
   it('the bell: own notifications only, marked read', async () => {
     const list = (await t.call(t.sessions.syt, 'GET', '/api/notifications')).json();
-    expect(list.items).toHaveLength(1);
-    expect(list.unread).toBe(1);
+    // The reminder, above the notice of the publication that assigned the tasks.
+    expect(list.items.map((n: { kind: string }) => n.kind)).toEqual(['reminder', 'assignment.created']);
+    expect(list.unread).toBe(2);
     expect(list.items[0].body).toContain('Kính gửi: syt.');
+    // 35 tasks in one message: the bell opens the list of exactly those.
+    expect(list.items[0].link).toMatch(/\/nhiem-vu\?delivery=[0-9a-f-]{36}$/);
     const id = list.items[0].id;
     expect((await t.call(t.sessions.stc, 'POST', `/api/notifications/${id}/read`)).statusCode).toBe(404);
     const read = await t.call(t.sessions.syt, 'POST', `/api/notifications/${id}/read`);
     expect(read.statusCode).toBe(200);
-    expect((await t.call(t.sessions.syt, 'GET', '/api/notifications?unread=true')).json()).toMatchObject({ items: [], unread: 0 });
+    expect((await t.call(t.sessions.syt, 'GET', '/api/notifications?unread=true')).json()).toMatchObject({ items: [{ kind: 'assignment.created' }], unread: 1 });
   });
 
   it('delivery history on the assignment, in words; an agency sees only what was sent to it', async () => {

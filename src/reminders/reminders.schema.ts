@@ -9,6 +9,7 @@
  *   due is part of it, so a changed deadline plans fresh occurrences and the stale ones are skipped.
  * - `notifications` is the in-app channel (the bell), `webhooks` the HMAC-signed bridges.
  */
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, date, timestamp, integer, boolean, bigserial, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.schema';
 import { assignments } from '../assignments/assignments.schema';
@@ -39,6 +40,8 @@ export const reminderDeliveries = pgTable(
     lockedBy: text('locked_by'),
     lastError: text('last_error'),
     subject: text('subject'),
+    /** A notice written whole when its change happened (notify.ts); null for reminders, rendered from their items. */
+    body: text('body'),
     itemCount: integer('item_count').notNull().default(0),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -66,6 +69,8 @@ export const reminderItems = pgTable(
     recipientKey: text('recipient_key').notNull(),
     channel: text('channel').$type<Channel>().notNull(),
     target: text('target').notNull(),
+    /** Left out of the message when it was sent (closed or re-dated since planning). */
+    leftOut: boolean('left_out').notNull().default(false),
   },
   (t) => [
     uniqueIndex('reminder_items_occurrence_key').on(t.assignmentId, t.rule, t.occurrence, t.plannedDue, t.recipientKey, t.channel, t.target),
@@ -85,10 +90,16 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link'),
+    /** 'reminder' (from a delivery) or the follow-up event that caused it (notify.ts NOTICE_KINDS). */
+    kind: text('kind').notNull().default('reminder'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('notifications_delivery_key').on(t.deliveryId), index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    uniqueIndex('notifications_delivery_key').on(t.deliveryId),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
 );
 
 export const webhooks = pgTable('webhooks', {

@@ -88,8 +88,9 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const asOf = request.query.asOf ?? ctx.today();
-      const stream = await streamAssignmentsXlsx(ctx.db, actor, { ...request.query, asOf }, { letterhead: await loadLetterhead(ctx.db), issuedOn: ctx.today() });
+      const { delivery, ...query } = request.query;
+      const asOf = query.asOf ?? ctx.today();
+      const stream = await streamAssignmentsXlsx(ctx.db, actor, { ...query, deliveryId: delivery, asOf }, { letterhead: await loadLetterhead(ctx.db), issuedOn: ctx.today() });
       return attachment(reply, `nhiem-vu-${asOf}.xlsx`, XLSX_MIME).send(stream);
     },
   );

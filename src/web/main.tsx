@@ -8,7 +8,7 @@ import './styles.css';
 import { ApiError, clearCache, get, post, setCsrf, setOnUnauthenticated, type User } from './api';
 import { getLang, setLang, t } from './i18n';
 import { installLinkInterceptor, match, navigate, useLocation } from './router';
-import { ErrorBox, Loading, SessionContext, isOffice, useSession, useSubmit } from './components';
+import { ErrorBox, Loading, SessionContext, canReview, isOffice, useSession, useSubmit } from './components';
 import { fmtDateTime } from './format';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
@@ -21,6 +21,10 @@ const DocumentReview = lazy(() => import('./pages/DocumentReview'));
 const Directory = lazy(() => import('./pages/Directory'));
 const Reports = lazy(() => import('./pages/Reports'));
 const Indicators = lazy(() => import('./pages/Indicators'));
+const Inbox = lazy(() => import('./pages/Inbox'));
+const Notifications = lazy(() => import('./pages/Notifications'));
+/** Dispatched on window by pages that change notifications (kept in sync with pages/Notifications.tsx). */
+const NOTIFICATIONS_CHANGED = 'dondoc:notifications-changed';
 
 function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -102,15 +106,36 @@ interface NavItem {
   href: string;
   label: string;
   show: boolean;
+  /** A number shown beside the label (what waits in the inbox). */
+  count?: number;
+}
+
+/** What waits for the office (completions to review, extensions to decide), refreshed with the bell. */
+function useInboxCount(enabled: boolean, path: string): number | undefined {
+  const [n, setN] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled) return;
+    const load = () =>
+      get<{ completions: number; extensions: number }>('/api/inbox/counts').then(
+        (c) => setN(c.completions + c.extensions),
+        () => setN(undefined),
+      );
+    void load();
+    const h = setInterval(() => void load(), 120_000);
+    return () => clearInterval(h);
+  }, [enabled, path]);
+  return n;
 }
 
 function Shell({ switchLang }: { switchLang: () => void }) {
   const { path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const user = useSessionUser();
+  const inboxCount = useInboxCount(canReview(user), path);
   const nav: NavItem[] = [
     { href: user.role === 'agency' ? '/tong-quan' : '/', label: t('navDashboard'), show: true },
     { href: '/co-quan', label: t('navMyAgency'), show: user.role === 'agency' },
+    { href: '/can-xu-ly', label: t('navInbox'), show: canReview(user), count: inboxCount },
     { href: '/nhiem-vu', label: t('navAssignments'), show: true },
     { href: '/van-ban', label: t('navDocuments'), show: user.role !== 'agency' },
     { href: '/bao-cao', label: t('navReports'), show: user.role !== 'agency' },
@@ -168,6 +193,7 @@ function Shell({ switchLang }: { switchLang: () => void }) {
                 <li key={n.href}>
                   <a href={n.href} aria-current={current(n.href) ? 'page' : undefined}>
                     {n.label}
+                    {n.count ? <> <span className="nav-count">{n.count}</span></> : null}
                   </a>
                 </li>
               ))}
@@ -196,6 +222,8 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/nhiem-vu' || path === '/assignments') return <Assignments />;
   // Reminder e-mails and notifications link to /assignments/:id.
   if ((m = match('/nhiem-vu/:id', path) ?? match('/assignments/:id', path))) return <AssignmentPage key={m.id} id={m.id} />;
+  if (path === '/can-xu-ly') return canReview(user) ? <Inbox /> : <ErrorBox error={new ApiError(403, 'FORBIDDEN', t('forbiddenPage'))} />;
+  if (path === '/thong-bao') return <Notifications />;
   if (path === '/van-ban') return <Documents />;
   if (path === '/van-ban/nhap') return <ImportDocument />;
   if ((m = match('/van-ban/:id', path))) return <DocumentReview key={m.id} id={m.id} />;
@@ -227,19 +255,31 @@ interface Notification {
 /** The bell shows only when the notifications route exists (404 → hidden). */
 function Bell() {
   const [items, setItems] = useState<Notification[] | null>(null);
+  const [unreadCount, setUnreadCount] = useState(0);
   const [open, setOpen] = useState(false);
+  const { path } = useLocation();
   const load = () =>
-    get<{ items?: Notification[] } | Notification[]>('/api/notifications').then(
-      (r) => setItems(Array.isArray(r) ? r : (r.items ?? [])),
+    get<{ items?: Notification[]; unread?: number } | Notification[]>('/api/notifications', { limit: 20 }).then(
+      (r) => {
+        const list = Array.isArray(r) ? r : (r.items ?? []);
+        setItems(list);
+        // The server counts every unread one, not only the 20 shown.
+        setUnreadCount(Array.isArray(r) || r.unread === undefined ? list.filter((n) => !n.readAt && !n.read).length : r.unread);
+      },
       () => setItems(null),
     );
   useEffect(() => {
     void load();
     const h = setInterval(() => void load(), 120_000);
-    return () => clearInterval(h);
-  }, []);
+    // The Thông báo page marks notifications read: the count follows at once.
+    const changed = () => void load();
+    window.addEventListener(NOTIFICATIONS_CHANGED, changed);
+    return () => {
+      clearInterval(h);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, changed);
+    };
+  }, [path]);
   if (!items) return null;
-  const unread = items.filter((n) => !n.readAt && !n.read);
   const markRead = async (n: Notification) => {
     try {
       await post(`/api/notifications/${n.id}/read`);
@@ -250,11 +290,18 @@ function Bell() {
   };
   return (
     <div className="bell">
-      <button type="button" className="ghost on-dark" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={t('notificationsUnread', { n: unread.length })}>
+      <button type="button" className="ghost on-dark" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={unreadCount > 0 ? undefined : t('notificationsUnread', { n: 0 })}>
         <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3.5a1.5 1.5 0 0 0-3 0v.7A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
         </svg>
-        {unread.length > 0 && <span className="bell-count">{unread.length}</span>}
+        {/* The visible count is part of the name ("Thông báo: 3 chưa đọc"), as screen readers require. */}
+        {unreadCount > 0 && (
+          <>
+            <span className="sr-only">{t('notifications')}:</span>
+            <span className="bell-count">{unreadCount}</span>
+            <span className="sr-only">{t('unreadWord')}</span>
+          </>
+        )}
       </button>
       {open && (
         <div className="bell-panel" role="region" aria-label={t('notifications')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
@@ -283,6 +330,9 @@ function Bell() {
               );
             })}
           </ul>
+          <a className="bell-all" href="/thong-bao" onClick={() => setOpen(false)}>
+            {t('allNotifications')}
+          </a>
         </div>
       )}
     </div>

@@ -10,6 +10,8 @@ import { lockAssignment, requireActForAgency, updateAssignment } from '../assign
 import { checkExtensionRequest, type ExtensionPolicy } from '../extension-rules';
 import { recordEvent } from '../../events/record-event';
 import { isOpen } from '../state-machine';
+import { MAIL_OFF, notifyLeadAgency, type MailSwitch } from '../../notifications/notify';
+import { extensionDecidedNotice } from '../../notifications/notices';
 
 export async function requestExtension(db: Db, actor: Actor, id: string, input: { requestedDue: string; reason: string }, today: string, policy: ExtensionPolicy) {
   if (!isIsoDate(input.requestedDue)) throw new AppError('VALIDATION', 'Hạn đề nghị phải là ngày hợp lệ (YYYY-MM-DD).');
@@ -44,6 +46,7 @@ export async function decideExtension(
   requestId: string,
   input: { decision: 'approve' | 'refuse'; note?: string; due?: string },
   today: string = todayInVietnam(),
+  mail: MailSwitch = MAIL_OFF,
 ) {
   authorize(actor, 'decide_extension');
   if (input.decision === 'refuse' && !input.note?.trim()) throw new AppError('VALIDATION', 'Cần nêu lý do từ chối gia hạn.');
@@ -68,10 +71,11 @@ export async function decideExtension(
       .where(eq(extensionRequests.id, requestId))
       .returning();
     await recordEvent(tx, actor, { action: `extension.${status}`, entity: 'extension', entityId: req.id, assignmentId: id, agencyId: row.agencyId, documentId: row.documentId, before: req, after: decided });
-    if (status === 'approved') {
-      const newDue = input.due ?? req.requestedDue;
+    const newDue = status === 'approved' ? (input.due ?? req.requestedDue) : null;
+    if (newDue) {
       await updateAssignment(tx, actor, row, { ...dueChange(row, newDue, today), extensionCount: row.extensionCount + 1 }, 'assignment.deadline_extended', { requestId });
     }
+    await notifyLeadAgency(tx, id, (t) => extensionDecidedNotice(t, status, newDue, input.note), mail);
     return decided;
   });
 }

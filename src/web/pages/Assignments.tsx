@@ -11,7 +11,9 @@ import { fmtDate, fmtNumber } from '../format';
 
 // asOf comes from a report's drill-down: the buckets as they were on that day (no form field).
 // groupId too: a report narrowed to an agency group drills down with it.
-const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'groupId', 'q', 'asOf'] as const;
+// delivery comes from a reminder's link: exactly the tasks that message named (no form field).
+const FILTER_KEYS = ['agencyId', 'bucket', 'state', 'dueFrom', 'dueTo', 'documentId', 'leaderId', 'groupId', 'pending', 'q', 'asOf', 'delivery'] as const;
+const PENDING = ['completion', 'extension'] as const;
 const PAGE = 200;
 
 function filtersFrom(params: URLSearchParams) {
@@ -24,6 +26,8 @@ function filtersFrom(params: URLSearchParams) {
     documentId: params.get('documentId') ?? '',
     leaderId: params.get('leaderId') ?? '',
     groupId: params.get('groupId') ?? '',
+    pending: (PENDING as readonly string[]).includes(params.get('pending') ?? '') ? params.get('pending')! : '',
+    delivery: /^[0-9a-f-]{36}$/i.test(params.get('delivery') ?? '') ? params.get('delivery')! : '',
     q: params.get('q') ?? '',
     asOf: /^\d{4}-\d{2}-\d{2}$/.test(params.get('asOf') ?? '') ? params.get('asOf')! : '',
     sort: (params.get('sort') ?? 'due') as 'due' | '-due' | 'updated',
@@ -198,6 +202,17 @@ export default function Assignments() {
             </select>
           </div>
           <div className="field">
+            <label htmlFor="f-pending">{t('filterPending')}</label>
+            <select id="f-pending" value={f.pending} onChange={(e) => setFilters({ pending: e.target.value })}>
+              <option value="">{t('all')}</option>
+              {PENDING.map((p) => (
+                <option key={p} value={p}>
+                  {tk(`pending_${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="f-from">{t('filterDueFrom')}</label>
             <DateInput id="f-from" value={f.dueFrom} onChange={(v) => setFilters({ dueFrom: v })} />
           </div>
@@ -242,6 +257,14 @@ export default function Assignments() {
           {t('groupFilter', { g: (groups.data ?? []).find((g) => g.id === f.groupId)?.name ?? '…' })}{' '}
           <button type="button" className="link-button" onClick={() => setFilters({ groupId: '' })}>
             {t('clearGroup')}
+          </button>
+        </p>
+      )}
+      {f.delivery && (
+        <p className="notice" data-testid="delivery-note">
+          {t('deliveryListNote')}{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ delivery: '' })}>
+            {t('deliveryListClear')}
           </button>
         </p>
       )}
