@@ -140,10 +140,11 @@ async function runQueries(db: Db, database: Database) {
   const app = await buildServer(ctx, { logger: false, plugins: extraRoutes }); // the report routes too, as `serve`
   const stopListener = await startSessionListener(ctx, console);
   await db.execute(sql`delete from users where username = 'bench'`);
-  await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'bench-password', role: 'office' });
+  // A password the strength check accepts (it refuses one built on the username).
+  await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'đo tốc độ một triệu dòng', role: 'office' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'đo tốc độ một triệu dòng' }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const agencies = await queryRows<{ id: string }>(db, sql`select id from agencies order by code`);
   const actor = { id: null, name: 'bench', role: 'office' as const, agencyId: null };

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { bucketAsOf, bucketTimeline, daysOverdue, dueAsOf, dueChange, type AsOfFacts } from './buckets';
+import { bucketAsOf, bucketTimeline, daysOverdue, dueAsOf, dueChange, workingDaysLate, workingDaysLateVi, type AsOfFacts } from './buckets';
+import { getDefaultCalendar } from '../calendar';
+
+const cal = getDefaultCalendar();
 
 const facts = (f: Partial<AsOfFacts>): AsOfFacts => ({ publishedOn: '2025-07-01', due: null, dueHistory: [], acceptedOn: null, completedOn: null, cancelledOn: null, ...f });
 
@@ -8,8 +11,23 @@ describe('the as-of rule', () => {
     const open = facts({ due: '2025-07-22' });
     expect(bucketAsOf(open, '2025-07-22')).toBe('open_on_time');
     expect(bucketAsOf(open, '2025-07-23')).toBe('open_overdue');
-    expect(daysOverdue(open, '2025-07-25')).toBe(3);
-    expect(daysOverdue(open, '2025-07-22')).toBe(0);
+    expect(daysOverdue(open, '2025-07-25', cal)).toBe(3);
+    expect(daysOverdue(open, '2025-07-22', cal)).toBe(0);
+  });
+
+  it('counts days overdue in working days of the Vietnamese calendar, labelled as such', () => {
+    // Tết Ất Tỵ (lunar holidays 25/1–2/2/2025): ten calendar days, one working day.
+    expect(workingDaysLate('2025-01-24', '2025-02-03', cal)).toBe(1);
+    // Quốc khánh 2025 (1–2/9 off) and the weekend before it.
+    expect(workingDaysLate('2025-08-29', '2025-09-03', cal)).toBe(1);
+    // A full week after a Tuesday deadline: five working days, not seven.
+    expect(workingDaysLate('2025-07-22', '2025-07-29', cal)).toBe(5);
+    // Overdue from the day after the deadline, even a Saturday: 1, never 0.
+    expect(workingDaysLate('2025-07-25', '2025-07-26', cal)).toBe(1);
+    expect(workingDaysLate('2025-07-25', '2025-07-25', cal)).toBe(0);
+    // Done or cancelled tasks are not overdue, whatever the calendar says.
+    expect(daysOverdue(facts({ due: '2025-07-22', acceptedOn: '2025-07-28', completedOn: '2025-07-28' }), '2025-07-29', cal)).toBe(0);
+    expect(workingDaysLateVi(4)).toBe('quá hạn 4 ngày làm việc');
   });
 
   it('counts only what was published by the day asked', () => {

@@ -13,6 +13,7 @@
  *   date of that report, so a late acceptance does not make the agency late; it is on time when
  *   that date is on or before the deadline;
  * - otherwise open: the deadline day itself is on time, overdue from the next day.
+ * Days overdue are counted in working days by `workingDaysLate`, the only definition.
  * Every fact is a date that never changes once written (`published_on`, `accepted_on`,
  * `cancelled_on`, and the deadline history), so a closed month's figures never change.
  *
@@ -21,6 +22,7 @@
  * deadline's), so reassigning in August leaves July's figures with July's agency.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { Calendar } from '../calendar';
 
 export const BUCKETS = ['done_on_time', 'done_late', 'open_on_time', 'open_overdue', 'no_deadline', 'cancelled'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -75,11 +77,25 @@ export function bucketAsOf(f: AsOfFacts, day: string): Bucket | null {
   return day <= due ? 'open_on_time' : 'open_overdue';
 }
 
-/** Days past the deadline in force on `day` for a task open and overdue that day (else 0). */
-export function daysOverdue(f: AsOfFacts, day: string): number {
+/**
+ * THE count of days overdue, the one every screen, report and reminder shows: working days
+ * (Vietnamese calendar: weekends, Tết and the other lunar and solar holidays, the year's
+ * decisions) after the deadline, up to and including `day`. Overdue starts the day after the
+ * deadline (the rule above), even when that day is a Saturday: it then counts as 1, never 0.
+ */
+export function workingDaysLate(due: string, day: string, calendar: Pick<Calendar, 'workingDaysBetween'>): number {
+  if (day <= due) return 0;
+  return Math.max(1, calendar.workingDaysBetween(due, day));
+}
+
+/** How the count is written everywhere, so that nobody reads it as calendar days. */
+export const workingDaysLateVi = (n: number): string => `quá hạn ${n} ngày làm việc`;
+
+/** Working days past the deadline in force on `day` for a task open and overdue that day (else 0). */
+export function daysOverdue(f: AsOfFacts, day: string, calendar: Pick<Calendar, 'workingDaysBetween'>): number {
   const due = dueAsOf(f, day);
   if (bucketAsOf(f, day) !== 'open_overdue' || !due) return 0;
-  return Math.round((Date.parse(day) - Date.parse(due)) / 86_400_000);
+  return workingDaysLate(due, day, calendar);
 }
 
 /** The facts of an assignment row (drizzle's camelCase row). */

@@ -12,11 +12,12 @@ import { readAssignment } from './assignment-access';
 import { bucketAsOf, daysOverdue, dueAsOf, factsOf } from './buckets';
 import { allowedActions } from './assignment-actions';
 import { roleOfAgency, visibleToSql } from './assignment-scope';
+import { loadCalendar } from '../reminders/reminder-settings';
 
 /** Everything the assignment page shows, in one answer. */
 export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string) {
   const a = await readAssignment(db, actor, id);
-  const [[item], [doc], [agency], reports, files, extensions, history, leader, contributed] = await Promise.all([
+  const [[item], [doc], [agency], reports, files, extensions, history, leader, contributed, calendar] = await Promise.all([
     db.select().from(directiveItems).where(eq(directiveItems.id, a.itemId)),
     db.select().from(documents).where(eq(documents.id, a.documentId)),
     db.select().from(agencies).where(eq(agencies.id, a.agencyId)),
@@ -40,11 +41,12 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
       .leftJoin(users, eq(users.id, contributions.authorId))
       .where(eq(contributions.assignmentId, id))
       .orderBy(desc(contributions.createdAt)),
+    loadCalendar(db),
   ]);
   const hasPendingExtension = extensions.some((e) => e.status === 'pending');
   const { searchText: _s, ...rest } = a;
   return {
-    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf),
+    assignment: { ...rest, bucket: bucketAsOf(factsOf(a), asOf), dueAsOf: dueAsOf(factsOf(a), asOf), daysOverdue: daysOverdue(factsOf(a), asOf, calendar),
       // What the signed-in user may do now, from the one policy (assignment-actions.ts).
       actions: allowedActions(actor, { ...a, hasPendingExtension }),
       myRole: roleOfAgency(actor.role === 'agency' ? actor.agencyId : null, a),

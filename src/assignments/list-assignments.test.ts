@@ -1,13 +1,14 @@
 /**
- * A search of several words is answered either from a window of rows in deadline order (when the
- * words are common) or by the whole table (when the window comes back short). Whichever way, the
- * pages must be exactly those of the plain definition: every word present, in deadline order.
+ * A search is answered either from a window of rows in deadline order (when the best matches are
+ * common) or by the whole table. Whichever way, the pages must be exactly those of the definition
+ * (text-search.ts `searchTier`): every word present, best level first, then deadline order.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { testBackends } from '../db/testing';
 import { createTestApp, publishTestDocument, type TestApp } from '../http/testing';
 import { listAssignments, type AssignmentFilter } from './list-assignments';
 import { foldText } from '../shared/text';
+import { parseSearch, searchTier } from '../shared/text-search';
 
 const OFFICE = { id: null, name: 'thử', role: 'office' as const, agencyId: null };
 
@@ -25,11 +26,12 @@ describe.each(testBackends)('multi-word search on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  /** The definition: every folded word in the folded text, sorted by deadline (none last), then id. */
+  /** The definition: the level of each folded text (stable sort keeps the deadline order inside a level). */
   async function expected(q: string, desc: boolean) {
-    const words = foldText(q).split(' ').filter(Boolean);
+    const s = parseSearch(q)!;
     const all = (await listAssignments(t.database.db, OFFICE, { asOf: '2025-07-15', limit: 500, sort: desc ? '-due' : 'due' })).items;
-    return all.filter((a) => words.every((w) => foldText(a.text).includes(w))).map((a) => a.ref);
+    const tiered = all.map((a) => ({ ref: a.ref, tier: searchTier(s, foldText(`${a.ref} ${a.text} ${a.agencyName} ${a.documentNumber ?? ''} ${a.documentSubject ?? ''}`)) }));
+    return tiered.filter((x) => x.tier !== null).sort((x, y) => x.tier! - y.tier!).map((x) => x.ref);
   }
   async function paged(f: Omit<AssignmentFilter, 'asOf'>, searchWindow: number) {
     const refs: string[] = [];
@@ -42,7 +44,7 @@ describe.each(testBackends)('multi-word search on %s', (backend) => {
     return refs;
   }
 
-  for (const q of ['nong thon moi', 'Nông thôn', 'xay nha', 'giai ngan cong', 'nong thon khong-co']) {
+  for (const q of ['nong thon moi', 'Nông thôn', 'xay nha', 'giai ngan cong', 'nong thon khong-co', 'thon', 'moi nong', 'ong']) {
     for (const sort of ['due', '-due'] as const) {
       it(`"${q}" sorted by ${sort}: the same pages from a wide window, a narrow one and the whole table`, async () => {
         const want = await expected(q, sort === '-due');
@@ -54,5 +56,51 @@ describe.each(testBackends)('multi-word search on %s', (backend) => {
   it('covers both cases: a phrase many tasks share, and words no task has together', async () => {
     expect((await expected('nong thon moi', false)).length).toBeGreaterThan(10);
     expect(await expected('nong thon khong-co', false)).toEqual([]);
+  });
+});
+
+describe.each(testBackends)('search ranked by relevance on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend, { today: '2025-07-15' });
+    // Deadlines put the pieces-only tasks first, so that deadline order alone would show them first.
+    await publishTestDocument(t, [
+      { ref: 'THONG', text: 'Huyện Thông Nông rà soát hồ sơ bảo vệ môi trường.', leads: ['Sở Y tế'], due: '2025-08-01' },
+      { ref: 'THON', text: 'Xây dựng nhà văn hóa thôn, bản.', leads: ['Sở Y tế'], due: '2025-08-02' },
+      { ref: 'WORDS', text: 'Mới rà soát đường giao thông nông thôn, vùng nông nghiệp.', leads: ['Sở Y tế'], due: '2025-08-03' },
+      { ref: 'NTM2', text: 'Đẩy nhanh tiến độ xây dựng NÔNG THÔN MỚI nâng cao.', leads: ['Sở Y tế'], due: '2025-09-30' },
+      { ref: 'NTM1', text: 'Hoàn thành tiêu chí nông thôn mới tại 5 xã.', leads: ['Sở Y tế'], due: '2025-09-01' },
+      { ref: 'NTM0', text: 'Tổng kết chương trình nông thôn mới.', leads: ['Sở Y tế'], due: null },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, extra = '') =>
+    (await t.call(t.sessions.office, 'GET', `/api/assignments?q=${encodeURIComponent(q)}${extra}`)).json().items.map((a: { ref: string }) => a.ref);
+
+  it('puts the exact phrase first, then all whole words, then pieces; deadline breaks ties', async () => {
+    // "Thông Nông … môi trường" has the three pieces ("thon" in "thong", "moi" in "moi"), never ahead of the phrase.
+    expect(await search('nong thon moi')).toEqual(['NTM1', 'NTM2', 'NTM0', 'WORDS', 'THONG']);
+    expect(await search('Nông thôn mới')).toEqual(['NTM1', 'NTM2', 'NTM0', 'WORDS', 'THONG']);
+    // Newest deadline first inside each level when asked.
+    expect(await search('nong thon moi', '&sort=-due')).toEqual(['NTM0', 'NTM2', 'NTM1', 'WORDS', 'THONG']);
+  });
+
+  it('finds a word whole before the words it starts ("thon" before "Thông"), and pages across levels', async () => {
+    expect(await search('thon')).toEqual(['THON', 'WORDS', 'NTM1', 'NTM2', 'NTM0', 'THONG']);
+    const refs: string[] = [];
+    let cursor = '';
+    do {
+      const page = (await t.call(t.sessions.office, 'GET', `/api/assignments?q=thon&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      refs.push(...page.items.map((a: { ref: string }) => a.ref));
+      cursor = page.nextCursor ?? '';
+    } while (cursor);
+    expect(refs).toEqual(['THON', 'WORDS', 'NTM1', 'NTM2', 'NTM0', 'THONG']);
+  });
+
+  it('refuses a cursor with a search level that does not exist', async () => {
+    const bad = Buffer.from(JSON.stringify({ t: 9, k: '2025-08-01', id: '00000000-0000-0000-0000-000000000000' })).toString('base64url');
+    const r = await t.call(t.sessions.office, 'GET', `/api/assignments?q=thon&cursor=${bad}`);
+    expect(r.statusCode).toBe(400);
   });
 });

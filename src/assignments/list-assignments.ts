@@ -9,9 +9,10 @@ import { queryRows } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { agencyScope, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
-import { foldText } from '../shared/text';
+import { parseSearch, searchMatchSql, searchPhraseSql, searchTierSql, SEARCH_TIERS, type SearchTier } from '../shared/text-search';
 import { isIsoDate } from '../shared/dates';
-import { BUCKETS, agencyAsOfSql, agencyInSql, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, type Bucket } from './buckets';
+import { BUCKETS, agencyAsOfSql, agencyInSql, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
+import { loadCalendar } from '../reminders/reminder-settings';
 import { summaryCounts } from './bucket-summary';
 import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-time-rate';
 import { agencies as agenciesTable } from '../directory/directory.schema';
@@ -58,6 +59,8 @@ export interface AssignmentListRow {
   state: AssignmentState;
   /** Null only for a task published after the day asked (never listed). */
   bucket: Bucket;
+  /** Working days past the deadline on the day asked (buckets.ts `workingDaysLate`; 0 unless overdue). */
+  daysOverdue: number;
   progressPercent: number;
   outlook: string | null;
   extensionCount: number;
@@ -72,23 +75,25 @@ export interface AssignmentListRow {
   actions: AssignmentAction[];
 }
 
-type Cursor = { k: string | null; id: string };
+/** Where a page ended: the sort key and id of its last row, and its search level (searches only). */
+type Cursor = { t?: SearchTier; k: string | null; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /**
  * A cursor comes back from the client, so every part is checked before it reaches SQL: a key
- * that is not a date (or, sorted by update, a timestamp) or an id that is not a UUID is the
- * caller's mistake (400), not a database error (500).
+ * that is not a date (or, sorted by update, a timestamp), an id that is not a UUID or a level
+ * that is not one of the four is the caller's mistake (400), not a database error (500).
  */
 function decode(s: string, key: 'date' | 'timestamp'): Cursor {
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as { k?: unknown; id?: unknown };
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as { t?: unknown; k?: unknown; id?: unknown };
     const keyOk =
       key === 'date'
         ? c.k === null || (typeof c.k === 'string' && isIsoDate(c.k))
         : typeof c.k === 'string' && TIMESTAMP_RE.test(c.k) && !Number.isNaN(Date.parse(c.k)) && isIsoDate(c.k.slice(0, 10));
-    if (keyOk && typeof c.id === 'string' && UUID_RE.test(c.id)) return { k: c.k as string | null, id: c.id };
+    const tierOk = c.t === undefined || SEARCH_TIERS.includes(c.t as SearchTier);
+    if (keyOk && tierOk && typeof c.id === 'string' && UUID_RE.test(c.id)) return { t: c.t as SearchTier | undefined, k: c.k as string | null, id: c.id };
   } catch {
     /* fall through */
   }
@@ -124,7 +129,8 @@ export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' |
     conds.push(sql`exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending')`);
   }
   if (f.deliveryId) conds.push(deliveryCondition(actor, f.deliveryId));
-  conds.push(...textConditions(f.q));
+  const search = parseSearch(f.q);
+  if (search) conds.push(...searchMatchSql(search, SEARCH_COLUMN));
   return sql.join(conds, sql` AND `);
 }
 
@@ -160,24 +166,17 @@ function agencyConditions(actor: Actor, f: { agencyId?: string; groupId?: string
   return out;
 }
 
-/** Every word must appear; the folded text makes "giai ngan" find "giải ngân". */
-function textConditions(q: string | undefined): SQL[] {
-  if (!q) return [];
-  return foldText(q)
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 8)
-    .map((word) => sql`a.search_text like ${'%' + word.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`);
-}
+/** The folded copy of item, agency and document (publish-document.ts writes it). */
+const SEARCH_COLUMN = sql.raw('a.search_text');
 
 /**
- * How many rows, in deadline order, a search of several words looks through before it asks the
- * trigram index. PostgreSQL estimates such a search by multiplying the words' frequencies; words
- * that always come together ("nông thôn mới") are then thought rare, and it sorts every match
- * (100,000 rows at national scale: 100–300 ms) instead of walking the deadline index for the first
- * page (1–5 ms). Walking a bounded window first gives the page at once when the words are common;
- * when they are rare the window comes back short and the planner's own choice, the trigram
- * index, is right.
+ * How many rows, in deadline order, a search looks through before it asks the trigram index.
+ * PostgreSQL estimates a search of several words by multiplying the words' frequencies, and a
+ * regular expression (the levels of text-search.ts) as rare; words that always come together
+ * ("nông thôn mới") are then thought rare, and it sorts every match (100,000 rows at national
+ * scale: 100–300 ms) instead of walking the deadline index for the first page (1–5 ms). Walking a
+ * bounded window first gives the page at once when the best matches are common; otherwise the
+ * whole table is asked, the trigram index finding the matches and the levels ordering them.
  */
 const SEARCH_WINDOW = 5000;
 
@@ -190,58 +189,66 @@ export async function listAssignments(
 ): Promise<{ items: AssignmentListRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const sort = f.sort ?? 'due';
-  // The filters without the words, the words, and the cursor's position: the search window needs
-  // them apart; the plain query ANDs all three.
+  const search = parseSearch(f.q);
+  // The filters without the words, and the position after the cursor's row in the chosen order:
+  // the search needs them apart (window; levels before the order); the plain list ANDs them.
   const moved = await agenciesMovedAfter(db, f.asOf);
   const base = assignmentWhere(actor, { ...f, q: undefined }, moved);
   const agencyCol = moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`;
-  const words = textConditions(f.q);
-  const after: SQL[] = [];
+  const cursor = f.cursor ? decode(f.cursor, sort === 'updated' ? 'timestamp' : 'date') : null;
   let order: SQL;
+  let after: SQL | null = null;
   if (sort === 'updated') {
     order = sql`a.updated_at desc, a.id desc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'timestamp');
-      after.push(sql`(a.updated_at, a.id) < (${c.k}::timestamptz, ${c.id}::uuid)`);
-    }
+    if (cursor) after = sql`(a.updated_at, a.id) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`;
   } else if (sort === '-due') {
     order = sql`a.due desc nulls first, a.id desc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'date');
-      after.push(c.k === null ? sql`(a.due is not null or a.id < ${c.id}::uuid)` : sql`(a.due < ${c.k}::date or (a.due = ${c.k}::date and a.id < ${c.id}::uuid))`);
-    }
+    if (cursor) after = cursor.k === null ? sql`(a.due is not null or a.id < ${cursor.id}::uuid)` : sql`(a.due < ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id < ${cursor.id}::uuid))`;
   } else {
     order = sql`a.due asc nulls last, a.id asc`;
-    if (f.cursor) {
-      const c = decode(f.cursor, 'date');
-      after.push(c.k === null ? sql`(a.due is null and a.id > ${c.id}::uuid)` : sql`(a.due > ${c.k}::date or (a.due = ${c.k}::date and a.id > ${c.id}::uuid) or a.due is null)`);
-    }
+    if (cursor) after = cursor.k === null ? sql`(a.due is null and a.id > ${cursor.id}::uuid)` : sql`(a.due > ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id > ${cursor.id}::uuid) or a.due is null)`;
   }
+  const tier = search ? searchTierSql(search, SEARCH_COLUMN) : sql`null::int`;
   const columns = sql`a.id, a.item_id, a.document_id, ${agencyCol} as agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
            a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
-           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids`;
+           a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids, ${tier} as tier`;
   const joins = sql`join agencies g on g.id = ${agencyCol}
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
   let result: Record<string, unknown>[] | null = null;
-  if (words.length > 1 && sort !== 'updated') {
-    const inWindow = [base, ...after];
+  if (!search) {
     result = await queryRows<Record<string, unknown>>(db, sql`
-      with w as (select a.* from assignments a where ${sql.join(inWindow, sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
-      select ${columns} from w a ${joins}
-      where ${sql.join(words, sql` AND `)}
+      select ${columns}
+      from assignments a
+      ${joins}
+      where ${sql.join(after ? [base, after] : [base], sql` AND `)}
       order by ${order}
       limit ${limit + 1}`);
-    // A short page may only mean the window ended: then the whole table is asked.
-    if (result.length <= limit) result = null;
+  } else {
+    const match = searchMatchSql(search, SEARCH_COLUMN);
+    const startTier: SearchTier = cursor?.t ?? 1;
+    // The window is a prefix of the rows in the chosen order, so its best-level rows are the
+    // first rows of that level overall: a full page of them is exact. Asking for the best level
+    // only keeps both orders the same, so the scan stops at the page's last row.
+    if (sort !== 'updated' && startTier === 1) {
+      const rows = await queryRows<Record<string, unknown>>(db, sql`
+        with w as (select a.* from assignments a where ${sql.join(after ? [base, after] : [base], sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
+        select ${columns} from w a ${joins}
+        where ${sql.join([...match, searchPhraseSql(search, SEARCH_COLUMN)], sql` AND `)}
+        order by ${order}
+        limit ${limit + 1}`);
+      if (rows.length > limit) result = rows;
+    }
+    // Later levels, or a best level too rare for the window: every match, best level first.
+    const position = after ? sql`(${tier} > ${startTier} or (${tier} = ${startTier} and ${after}))` : sql`${tier} >= ${startTier}`;
+    result ??= await queryRows<Record<string, unknown>>(db, sql`
+      select ${columns}
+      from assignments a
+      ${joins}
+      where ${sql.join([base, ...match, position], sql` AND `)}
+      order by tier, ${order}
+      limit ${limit + 1}`);
   }
-  result ??= await queryRows<Record<string, unknown>>(db, sql`
-    select ${columns}
-    from assignments a
-    ${joins}
-    where ${sql.join([base, ...words, ...after], sql` AND `)}
-    order by ${order}
-    limit ${limit + 1}`);
   // Which of the page's tasks wait for an extension decision (for their `actions`): one indexed
   // query over the page's ids, rather than a subquery the planner might run before the sort.
   const ids = result.map((r) => String(r.id));
@@ -250,11 +257,19 @@ export async function listAssignments(
       ? (await queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).map((r) => String(r.assignment_id))
       : [],
   );
-  const rows = result.map((r) => toRow(r, actor, pending.has(String(r.id))));
+  const calendar = await loadCalendar(db);
+  const rows = result.map((r) => {
+    const row = toRow(r, actor, pending.has(String(r.id)));
+    if (row.bucket === 'open_overdue' && row.dueAsOf) row.daysOverdue = workingDaysLate(row.dueAsOf, f.asOf, calendar);
+    return row;
+  });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
+  const lastTier = result[page.length - 1]?.tier;
   const nextCursor =
-    rows.length > limit && last ? encode({ k: sort === 'updated' ? last.updatedAt : last.due, id: last.id }) : null;
+    rows.length > limit && last
+      ? encode({ ...(search ? { t: Number(lastTier) as SearchTier } : {}), k: sort === 'updated' ? last.updatedAt : last.due, id: last.id })
+      : null;
   return { items: page, nextCursor };
 }
 
@@ -282,6 +297,7 @@ function toRow(r: Record<string, unknown>, actor: Actor, hasPendingExtension: bo
     dueText: (r.due_text as string) ?? null,
     state: r.state as AssignmentState,
     bucket: r.bucket as Bucket,
+    daysOverdue: 0,
     progressPercent: Number(r.progress_percent),
     outlook: (r.outlook as string) ?? null,
     extensionCount: Number(r.extension_count),

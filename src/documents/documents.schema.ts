@@ -1,4 +1,5 @@
 import { pgTable, uuid, text, date, timestamp, jsonb, integer, index, customType } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from '../auth/auth.schema';
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -49,8 +50,15 @@ export const documents = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /**
+     * Folded number, kind, subject, issuer, signer and text, for search (text-search.ts); computed
+     * by the database (dondoc_fold, migration 0009), never written by the application.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`dondoc_fold(coalesce(number, '') || ' ' || coalesce(kind, '') || ' ' || coalesce(subject, '') || ' ' || coalesce(issuer, '') || ' ' || coalesce(signer, '') || ' ' || "text")`,
+    ),
   },
-  (t) => [index('documents_status_idx').on(t.status, t.createdAt)],
+  (t) => [index('documents_status_idx').on(t.status, t.createdAt), index('documents_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`)],
 );
 
 /** One task of a document, as extracted and then corrected by the office. */

@@ -29,6 +29,7 @@ import type { Calendar } from '../calendar';
 import { ChannelError, isPermanentSmtpError, postWebhook, sendEmail, type Mailer } from './channels';
 import { renderMessage, type MessageLine, type MessageTemplates, type RenderedMessage } from './message-templates';
 import { loadCalendar, loadTemplates } from './reminder-settings';
+import { workingDaysLate } from '../assignments/buckets';
 
 export interface WorkerOptions {
   db: Db;
@@ -182,6 +183,7 @@ export async function deliverBatch(opts: WorkerOptions): Promise<BatchResult> {
       agency: l.agency,
       due: l.planned_due,
       workingDaysLeft: calendar.workingDaysBetween(c.pass_date, l.planned_due),
+      daysOverdue: workingDaysLate(l.planned_due, c.pass_date, calendar),
     }));
     const msg: RenderedMessage = renderMessage(templates, { name: c.recipient_name, date: c.pass_date, publicUrl: opts.publicUrl, lines: msgLines, deliveryId: c.id });
     try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, parseTemplates, renderMessage, type MessageLine } from './message-templates';
 import { buildRawEmail, signWebhook } from './channels';
 
-const line = (id: string, rule: string, due: string, left: number): MessageLine => ({ assignmentId: id, rule, title: `Nhiệm vụ ${id}`, document: '12/TB-VPUBND', agency: 'Sở Y tế', due, workingDaysLeft: left });
+const line = (id: string, rule: string, due: string, left: number): MessageLine => ({ assignmentId: id, rule, title: `Nhiệm vụ ${id}`, document: '12/TB-VPUBND', agency: 'Sở Y tế', due, workingDaysLeft: left, daysOverdue: Math.max(-left, 1) });
 
 describe('renderMessage', () => {
   it('one message: sections by kind, each task once per section, dd/mm/yyyy and links', () => {

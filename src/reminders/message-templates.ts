@@ -5,6 +5,7 @@
  */
 import { AppError } from '../shared/errors';
 import { formatDateVi } from '../shared/dates';
+import { workingDaysLateVi } from '../assignments/buckets';
 
 export const REMINDER_TEMPLATES_KEY = 'reminders.templates';
 
@@ -73,6 +74,8 @@ export interface MessageLine {
   due: string;
   /** Working days left (≥ 0) or overdue (< 0) on the pass date. */
   workingDaysLeft: number;
+  /** Days overdue on the pass date, by the one definition (buckets.ts `workingDaysLate`). */
+  daysOverdue: number;
 }
 
 export interface RenderedMessage {
@@ -90,12 +93,12 @@ export function assignmentLink(publicUrl: string, id: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/assignments/${id}`;
 }
 
-function statusText(n: number, due: string, date: string): string {
+function statusText(n: number, daysOverdue: number, due: string, date: string): string {
   if (due === date) return 'đến hạn hôm nay';
   if (n > 0) return `còn ${n} ngày làm việc`;
   // A deadline on a day off (weekend, Tết): today is the last working day before it.
   if (n === 0 && due > date) return 'hạn rơi vào ngày nghỉ, hôm nay là ngày làm việc cuối cùng trước hạn';
-  return `quá hạn ${Math.max(-n, 1)} ngày làm việc`;
+  return workingDaysLateVi(daysOverdue);
 }
 
 /** One message: the greeting, then each section with its lines (a task once per section), then the footer. */
@@ -131,7 +134,7 @@ export function renderMessage(
             document: l.document,
             agency: l.agency,
             due: formatDateVi(l.due),
-            status: statusText(l.workingDaysLeft, l.due, opts.date),
+            status: statusText(l.workingDaysLeft, l.daysOverdue, l.due, opts.date),
             link: assignmentLink(opts.publicUrl, l.assignmentId),
           }),
         ),

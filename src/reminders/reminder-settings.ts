@@ -36,8 +36,19 @@ export async function loadOverrides(db: DbOrTx): Promise<CalendarOverrides | nul
   return v === undefined ? null : parseOverrides(v);
 }
 
-/** The calendar in force: the shipped official decisions, with the admin's years on top. */
+/** The last calendar built and the overrides it was built from (see loadCalendar). */
+let lastCalendar: { key: string; calendar: Calendar } | undefined;
+
+/**
+ * The calendar in force: the shipped official decisions, with the admin's years on top. Lists
+ * and pages ask for it on every request (days overdue), so the one built from the same saved
+ * overrides is reused: its per-year holiday tables (lunar dates) are then computed once.
+ */
 export async function loadCalendar(db: DbOrTx): Promise<Calendar> {
-  const o = await loadOverrides(db);
-  return o ? createCalendar(mergeOverrides(defaultOverrides, o)) : createCalendar();
+  const v = await readSetting(db, CALENDAR_OVERRIDES_KEY);
+  const key = v === undefined ? '' : JSON.stringify(v);
+  if (lastCalendar?.key === key) return lastCalendar.calendar;
+  const calendar = v === undefined ? createCalendar() : createCalendar(mergeOverrides(defaultOverrides, parseOverrides(v)));
+  lastCalendar = { key, calendar };
+  return calendar;
 }

@@ -166,7 +166,7 @@ export async function buildMonthlyReport(db: DbOrTx, actor: Actor, input: Report
         ref: r.ref,
         text: r.text,
         due: r.dueAsOf!,
-        daysOverdue: Math.round((Date.parse(asOf) - Date.parse(r.dueAsOf!)) / 86_400_000),
+        daysOverdue: r.daysOverdue,
         progressPercent: 0,
       });
     }

@@ -24,7 +24,7 @@ export function agencyTableRows(r: MonthlyReport): TableRowText[] {
   ];
 }
 export const AGENCY_TABLE_HEADERS = ['STT', 'Cơ quan', 'Tổng số', ...REPORT_BUCKETS.map((b) => REPORT_COLUMN_LABELS[b]), 'Tỷ lệ đúng hạn'];
-export const OVERDUE_TABLE_HEADERS = ['STT', 'Cơ quan chủ trì', 'Số văn bản', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'];
+export const OVERDUE_TABLE_HEADERS = ['STT', 'Cơ quan chủ trì', 'Số văn bản', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày làm việc quá hạn'];
 export function overdueTableRows(r: MonthlyReport): TableRowText[] {
   return r.overdue.map((o, i) => ({
     cells: [String(i + 1), o.agencyName, o.documentNumber ?? '', `${o.ref ? `${o.ref}. ` : ''}${o.text}`, formatDateVi(o.due), formatIntVi(o.daysOverdue)],

@@ -87,19 +87,18 @@ export function Progress({ value, label }: { value: number; label?: string }) {
   );
 }
 
-/** "Quá hạn 3 ngày" / "Còn 5 ngày" relative to the server's day. */
-export function DueInfo({ due, bucket, asOf }: { due: string | null; bucket: Bucket; asOf: string }) {
+/**
+ * "Quá hạn 3 ngày làm việc" / "Còn 5 ngày" relative to the server's day. Days overdue come from
+ * the server (working days, buckets.ts `workingDaysLate`): the browser has no holiday calendar.
+ */
+export function DueInfo({ due, bucket, asOf, daysOverdue }: { due: string | null; bucket: Bucket; asOf: string; daysOverdue: number }) {
   if (!due) return <span className="muted">{t('noDue')}</span>;
-  const open = bucket === 'open_on_time' || bucket === 'open_overdue';
   const d = daysBetween(asOf, due);
   return (
     <span>
       <span className="nowrap">{fmtDate(due)}</span>
-      {open && (
-        <small className={`due-rel ${d < 0 ? 'late' : ''}`}>
-          {d < 0 ? t('daysOverdue', { n: -d }) : d === 0 ? t('dueToday') : t('daysLeft', { n: d })}
-        </small>
-      )}
+      {bucket === 'open_overdue' && <small className="due-rel late">{t('daysOverdue', { n: daysOverdue })}</small>}
+      {bucket === 'open_on_time' && <small className="due-rel">{d === 0 ? t('dueToday') : t('daysLeft', { n: d })}</small>}
     </span>
   );
 }

@@ -20,6 +20,6 @@ describe('web formats', () => {
     expect(daysBetween('2025-07-14', '2025-07-22')).toBe(8);
   });
   it('translates with parameters', () => {
-    expect(t('daysOverdue', { n: 3 })).toBe('Quá hạn 3 ngày');
+    expect(t('daysOverdue', { n: 3 })).toBe('Quá hạn 3 ngày làm việc');
   });
 });

@@ -33,10 +33,12 @@ describe.each(testBackends)('follow-up on %s', (backend) => {
     expect(progress.statusCode).toBe(201);
     expect(progress.json().assignment).toMatchObject({ state: 'in_progress', progressPercent: 60, outlook: 'at_risk' });
     t.setToday('2025-07-31');
-    await t.call(syt, 'POST', `/api/assignments/${ids.A}/completion`, { text: 'Hoàn thành tiêm vắc xin.' });
+    const reported = await t.call(syt, 'POST', `/api/assignments/${ids.A}/completion`, { text: 'Hoàn thành tiêm vắc xin.' });
+    // The "at risk" forecast does not survive a report of completion.
+    expect(reported.json().assignment).toMatchObject({ state: 'completion_reported', progressPercent: 100, outlook: null });
     t.setToday('2025-08-04'); // the office reviews late: the agency is still on time
     const accepted = await t.call(t.sessions.office, 'POST', `/api/assignments/${ids.A}/review`, { decision: 'accept' });
-    expect(accepted.json()).toMatchObject({ state: 'done', completedOn: '2025-07-31' });
+    expect(accepted.json()).toMatchObject({ state: 'done', completedOn: '2025-07-31', outlook: null });
     expect(await bucket(ids.A)).toBe('done_on_time');
     const detail = (await t.call(syt, 'GET', `/api/assignments/${ids.A}`)).json();
     expect(detail.reports.map((r: { kind: string }) => r.kind)).toEqual(['completion', 'progress']);
@@ -50,12 +52,19 @@ describe.each(testBackends)('follow-up on %s', (backend) => {
 
   it('returns a completion to in progress, then a late acceptance is late', async () => {
     t.setToday('2025-07-21');
+    await t.call(t.sessions.syt, 'POST', `/api/assignments/${ids.B}/progress`, { text: 'Đã tổng hợp 35%.', percent: 35, outlook: 'off_track', outlookReason: 'Chậm số liệu.' });
+    await t.call(t.sessions.syt, 'POST', `/api/assignments/${ids.B}/progress`, { text: 'Đã gửi công văn đôn đốc.' }); // no percent: 35 still stands
     await t.call(t.sessions.syt, 'POST', `/api/assignments/${ids.B}/completion`, { text: 'Đã báo cáo.' });
     const returned = await t.call(t.sessions.leader, 'POST', `/api/assignments/${ids.B}/review`, { decision: 'return', note: 'Thiếu số liệu.' });
-    expect(returned.json().state).toBe('in_progress');
+    // Back to the last percent the agency reported (not 90, not 100), with no stale forecast.
+    expect(returned.json()).toMatchObject({ state: 'in_progress', progressPercent: 35, outlook: null });
     expect((await t.call(t.sessions.leader, 'POST', `/api/assignments/${ids.B}/review`, { decision: 'accept' })).json().code).toBe('INVALID_TRANSITION');
     t.setToday('2025-07-23');
     expect(await bucket(ids.B)).toBe('open_overdue');
+    t.setToday('2025-07-28'); // deadline Tuesday 22/7, asked Monday 28/7: 6 calendar days, 4 working days
+    expect((await t.call(t.sessions.office, 'GET', `/api/assignments/${ids.B}`)).json().assignment.daysOverdue).toBe(4);
+    const listed = (await t.call(t.sessions.office, 'GET', `/api/assignments?bucket=open_overdue`)).json().items;
+    expect(listed.find((r: { id: string }) => r.id === ids.B).daysOverdue).toBe(4);
     await t.call(t.sessions.syt, 'POST', `/api/assignments/${ids.B}/completion`, { text: 'Đã bổ sung số liệu.' });
     await t.call(t.sessions.office, 'POST', `/api/assignments/${ids.B}/review`, { decision: 'accept' });
     expect(await bucket(ids.B)).toBe('done_late');

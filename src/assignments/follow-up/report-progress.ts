@@ -86,5 +86,6 @@ export async function reportProgress(db: Db, actor: Actor, id: string, input: Pr
 export async function reportCompletion(db: Db, actor: Actor, id: string, input: { text: string; files?: FileInput[] }, today: string) {
   if (!input.text?.trim()) throw new AppError('VALIDATION', 'Cần nội dung báo cáo kết quả hoàn thành.');
   const report = { kind: 'completion' as const, text: input.text.trim(), percent: 100, reportedOn: today, reviewStatus: 'pending' as const };
-  return fileReport(db, actor, id, 'report_completion', report, input.files ?? [], () => ({ progressPercent: 100 }));
+  // "Done" replaces any forecast: a risk marker never stands next to a completion.
+  return fileReport(db, actor, id, 'report_completion', report, input.files ?? [], () => ({ progressPercent: 100, outlook: null }));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/policy';
@@ -36,10 +36,20 @@ export async function reviewCompletion(
       .update(progressReports)
       .set({ reviewStatus: input.decision === 'accept' ? 'accepted' : 'returned', reviewNote: input.note ?? null, reviewedBy: actor.id })
       .where(eq(progressReports.id, report.id));
-    const updated =
-      input.decision === 'accept'
-        ? await applyAction(tx, actor, row, 'accept', { completedOn: report.reportedOn, acceptedAt: new Date(), acceptedOn: today }, { reportId: report.id, note: input.note ?? null })
-        : await applyAction(tx, actor, row, 'return', { progressPercent: Math.min(row.progressPercent, 90) }, { reportId: report.id, note: input.note });
+    let updated;
+    if (input.decision === 'accept') {
+      updated = await applyAction(tx, actor, row, 'accept', { completedOn: report.reportedOn, acceptedAt: new Date(), acceptedOn: today, outlook: null }, { reportId: report.id, note: input.note ?? null });
+    } else {
+      // Back to what the agency last reported itself (0 when it never reported a percent): the
+      // screen must not show a figure nobody gave. The forecast stays cleared until the next report.
+      const [last] = await tx
+        .select({ percent: progressReports.percent })
+        .from(progressReports)
+        .where(and(eq(progressReports.assignmentId, id), eq(progressReports.kind, 'progress'), isNotNull(progressReports.percent)))
+        .orderBy(desc(progressReports.createdAt))
+        .limit(1);
+      updated = await applyAction(tx, actor, row, 'return', { progressPercent: last?.percent ?? 0, outlook: null }, { reportId: report.id, note: input.note });
+    }
     // The lead agency learns the outcome with the change itself (same transaction).
     await notifyLeadAgency(tx, id, (t) => completionReviewedNotice(t, input.decision, input.note), mail);
     return updated;

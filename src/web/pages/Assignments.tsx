@@ -391,7 +391,7 @@ const Row = memo(function Row({ a, index, rowH, asOf }: { a: AssignmentRow; inde
         {a.agencyName}
       </span>
       <span role="cell" className="c-due">
-        <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} />
+        <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} daysOverdue={a.daysOverdue} />
       </span>
       <span role="cell" className="c-status">
         <BucketBadge bucket={a.bucket} />

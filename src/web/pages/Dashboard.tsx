@@ -97,7 +97,7 @@ export default function Dashboard() {
                         <a href={`/nhiem-vu/${a.id}`}>{clip(a.text, 120)}</a>
                         <div className="task-meta">
                           <span>{a.agencyName}</span>
-                          <DueInfo due={a.due} bucket={a.bucket} asOf={counts.data!.asOf} />
+                          <DueInfo due={a.due} bucket={a.bucket} asOf={counts.data!.asOf} daysOverdue={a.daysOverdue} />
                         </div>
                       </li>
                     ))}

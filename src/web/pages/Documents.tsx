@@ -43,7 +43,7 @@ export default function Documents() {
       </div>
       <ErrorBox error={docs.error} onRetry={docs.reload} />
       {!docs.data && docs.loading && <Loading />}
-      {docs.data && docs.data.items.length === 0 && <p>{t('noDocs')}</p>}
+      {docs.data && docs.data.items.length === 0 && <p role="status">{q || status ? (q ? t('noDocsFound', { q }) : t('noDocsFiltered')) : t('noDocs')}</p>}
       {docs.data && docs.data.items.length > 0 && (
         <div className="table-scroll card">
           <table className="simple" data-testid="documents">

@@ -69,7 +69,7 @@ function TaskCard({ a, asOf, onDone }: { a: AssignmentRow; asOf: string; onDone:
         <a href={`/nhiem-vu/${a.id}`}>{a.text.length > 260 ? a.text.slice(0, 259) + '…' : a.text}</a>
       </p>
       <div className="task-meta">
-        <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} />
+        <DueInfo due={a.due} bucket={a.bucket} asOf={asOf} daysOverdue={a.daysOverdue} />
         <BucketBadge bucket={a.bucket} />
         <Progress value={a.progressPercent} />
         <small className="muted">{a.documentNumber}</small>
