@@ -83,12 +83,18 @@ describe('dondoc report', () => {
     expect(text).toContain('Xã Thử 1');
   });
 
-  it('writes the .xlsx list of the report’s tasks as of 31/07, the later extension left out', { timeout: 240_000 }, async () => {
+  it('writes the .xlsx: the report, then its tasks as of 31/07 with the later extension left out', { timeout: 240_000 }, async () => {
     const r = dondoc('--month', '2025-07', '--format', 'xlsx', '-o', file('t7.xlsx'), '--group', 'UBND_CAP_XA');
     expect(r.status, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file('t7.xlsx')) as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
+    // The download button's workbook: the report, then its tasks.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Báo cáo', 'Nhiệm vụ']);
+    const report: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => void report.push(String(c.value))));
+    expect(report).toContain('Phạm vi báo cáo: cơ quan chủ trì thuộc nhóm UBND cấp xã.');
+    expect(report.join(' ')).toContain('Tính đến ngày 31/07/2025, tổng số nhiệm vụ do Chủ tịch, các Phó Chủ tịch UBND tỉnh giao đang theo dõi là 3 nhiệm vụ');
+    const ws = wb.getWorksheet('Nhiệm vụ')!;
     expect(String(ws.getCell('A6').value)).toContain('tính đến ngày 31/07/2025');
     const header = (ws.getRow(LIST_HEADER_ROW).values as string[]).slice(1);
     const col = (name: string) => header.indexOf(name) + 1;

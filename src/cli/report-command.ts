@@ -1,22 +1,20 @@
 /**
  * `dondoc report --month YYYY-MM --format docx|pdf|xlsx -o FILE [--agency CODE] [--group CODE]
  * [--leader USERNAME] [--document SỐ]`: the monthly report as the API gives it (same engine,
- * same renderers, same filters), for the whole province as seen by the office. The .xlsx holds
- * the report's tasks as of the report's day (the list export: title block, supporting agencies,
- * latest progress report and deadline history up to that day).
+ * same renderers, same filters), for the whole province as seen by the office. The .xlsx is the
+ * download button's: the report, then the report's tasks as of the report's day (title block,
+ * supporting agencies, latest progress report and deadline history up to that day).
  * Bad options exit with 2 before the database is opened; an unknown code or name exits with 1.
  * Progress goes to stderr; nothing is written to FILE unless the report was built.
  */
 import { writeFile, rename } from 'node:fs/promises';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { openApp } from '../app/open-app';
 import { parseCli, runCommand } from './args';
 import { AppError } from '../shared/errors';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { agencies } from '../directory/directory.schema';
-import { REPORT_BUCKETS, buildMonthlyReport, type ReportFilters } from '../reports/monthly-report';
+import { buildMonthlyReport, type ReportFilters } from '../reports/monthly-report';
 import { users } from '../auth/auth.schema';
 import { documents } from '../documents/documents.schema';
 import { groups } from '../directory/directory.schema';
@@ -24,7 +22,7 @@ import type { DbOrTx } from '../db/client';
 import { renderMonthlyDocx } from '../reports/monthly-docx';
 import { renderMonthlyPdf } from '../reports/monthly-pdf';
 import { loadLetterhead } from '../reports/letterhead';
-import { streamAssignmentsXlsx } from '../reports/assignments-xlsx';
+import { renderMonthlyXlsx } from '../reports/monthly-xlsx';
 
 const FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 
@@ -65,15 +63,7 @@ export async function run(args: string[]): Promise<number> {
       const tmp = `${out}.tmp-${process.pid}`;
       step(`Ghi tệp .${format}…`);
       if (format === 'xlsx') {
-        const stream = await streamAssignmentsXlsx(
-          ctx.db,
-          SYSTEM_ACTOR,
-          { asOf: report.asOf, ...report.filters, bucket: [...REPORT_BUCKETS], sort: 'due' },
-          { letterhead: await loadLetterhead(ctx.db), issuedOn: ctx.today() },
-        );
-        const chunks: Buffer[] = [];
-        await pipeline(stream, new Writable({ write: (c, _e, cb) => (chunks.push(Buffer.from(c)), cb()) }));
-        await writeFile(tmp, Buffer.concat(chunks));
+        await writeFile(tmp, await renderMonthlyXlsx(ctx.db, SYSTEM_ACTOR, report, await loadLetterhead(ctx.db), ctx.today()));
       } else {
         const letterhead = await loadLetterhead(ctx.db);
         const buf = format === 'docx' ? await renderMonthlyDocx(report, letterhead, ctx.today()) : await renderMonthlyPdf(report, letterhead, ctx.today());

@@ -189,3 +189,48 @@ export async function streamAssignmentsXlsx(
   write().catch((err) => out.destroy(err as Error));
   return out;
 }
+
+/**
+ * The same list as a sheet of an ordinary workbook (the monthly report's .xlsx carries the
+ * report's tasks after the report itself): same columns, title block and rows as the export.
+ */
+export async function addAssignmentsSheet(
+  wb: ExcelJS.Workbook,
+  db: DbOrTx,
+  actor: Actor,
+  filter: ExportFilter,
+  { maxRows = EXPORT_MAX_ROWS, pageSize = PAGE, letterhead = letterheadFrom(null, null), issuedOn = filter.asOf }: { maxRows?: number; pageSize?: number; letterhead?: Letterhead; issuedOn?: string } = {},
+): Promise<void> {
+  const ws = wb.addWorksheet('Nhiệm vụ', {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: LIST_HEADER_ROW }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${LIST_HEADER_ROW}:${LIST_HEADER_ROW}` },
+  });
+  COLUMNS.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    if (DATE_COLS.includes(i + 1)) column.numFmt = DATE_FMT;
+    column.alignment = WRAP_COLS.includes(i + 1) ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+  });
+  writeTitleBlock(ws, letterhead, issuedOn, 'DANH SÁCH NHIỆM VỤ', `Do Chủ tịch, các Phó Chủ tịch UBND tỉnh giao — số liệu tính đến ngày ${formatDateVi(filter.asOf)}`, COLUMNS.length);
+  ws.autoFilter = { from: { row: LIST_HEADER_ROW, column: 1 }, to: { row: LIST_HEADER_ROW, column: COLUMNS.length } };
+  const header = ws.getRow(LIST_HEADER_ROW);
+  header.values = COLUMNS.map((c) => c.header);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.eachCell((c) => (c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
+  let n = 0;
+  let cursor: string | undefined;
+  let more = false;
+  do {
+    const page = await listAssignments(db, actor, { ...filter, limit: pageSize, cursor });
+    const extras = await loadRowExtras(db, page.items.map((r) => r.id), filter.asOf);
+    for (const r of page.items) {
+      if (n >= maxRows) break;
+      n += 1;
+      ws.getRow(LIST_HEADER_ROW + n).values = rowValues(n, r, extras.get(r.id)) as ExcelJS.CellValue[];
+    }
+    cursor = page.nextCursor ?? undefined;
+    more = !!cursor;
+  } while (cursor && n < maxRows);
+  if (n >= maxRows && more) ws.getRow(LIST_HEADER_ROW + n + 1).values = [null, `Chỉ xuất ${maxRows.toLocaleString('vi-VN')} dòng đầu; hãy lọc hẹp hơn để xuất phần còn lại.`];
+}

@@ -61,6 +61,12 @@ describe.each(testBackends)('a closed month on %s', (backend) => {
     expect(await list(t.agency['01294'], '2025-07-31')).toContainEqual([id('11'), t.agency['01294']]);
     expect((await list(t.agency.SYT, '2025-07-31')).map((x: string[]) => x[0])).not.toContain(id('11'));
     expect(await list(t.agency.SYT, '2025-08-20')).toContainEqual([id('11'), t.agency.SYT]);
+    // An officer's scope is the agency of the day too: Sở Y tế sees the task from its reassignment on.
+    const sytSees = async (asOf: string) => (await t.call(t.sessions.syt, 'GET', `/api/assignments?asOf=${asOf}&limit=500`)).json().items.map((a: { id: string }) => a.id);
+    expect(await sytSees('2025-07-31')).not.toContain(id('11'));
+    expect(await sytSees('2025-08-20')).toContain(id('11'));
+    const sytJuly = (await t.call(t.sessions.syt, 'GET', '/api/reports/monthly?month=2025-07')).json();
+    expect(sytJuly.totals.total).toBe(3);
     // The summary kept by each change equals the one rebuilt from the rows (cells summing to 0 aside).
     const cells = async () => JSON.stringify(await queryRows(t.ctx.db, sql`select agency_id, day::text, bucket, n from bucket_summary where n <> 0 order by 1, 2, 3`));
     const kept = await cells();

@@ -9,6 +9,7 @@ import { settings } from '../events/events.schema';
 import { seedReportScenario, SETUP_TIMEOUT_MS } from './report-fixture';
 import { PROVINCE_SETTING_KEY } from './letterhead';
 import ExcelJS from 'exceljs';
+import { LIST_HEADER_ROW } from './assignments-xlsx';
 import mammoth from 'mammoth';
 import { events } from '../events/events.schema';
 
@@ -161,6 +162,12 @@ describe.each(testBackends)('monthly report documents on %s', (backend) => {
     expect(syt.getCell(9).numFmt).toBe('0.00%');
     const total = rows.find((r) => r.getCell(2).value === 'Tổng cộng')!;
     expect(total.getCell(3).value).toBe(11);
+    // Then the report's tasks on 31/07, one row each, under the same title block.
+    const list = wb.getWorksheet('Nhiệm vụ')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Báo cáo', 'Nhiệm vụ']);
+    expect(String(list.getCell('A6').value)).toContain('tính đến ngày 31/07/2025');
+    expect(list.rowCount - LIST_HEADER_ROW).toBe(11);
+    expect(list.getRow(LIST_HEADER_ROW).getCell(8).value).toBe('Lịch sử hạn xử lý');
   });
 
   it('downloads the ranking and the trend as .docx, .pdf and .xlsx, scoped like the screens', async () => {

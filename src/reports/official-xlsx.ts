@@ -48,7 +48,8 @@ export function writeTitleBlock(ws: ExcelJS.Worksheet, l: Letterhead, issuedOn: 
   return 8;
 }
 
-export async function renderOfficialXlsx(rep: OfficialReport, sheetName = 'Báo cáo'): Promise<Buffer> {
+/** `more` adds further sheets after the report's (the monthly report's task list). */
+export async function renderOfficialXlsx(rep: OfficialReport, sheetName = 'Báo cáo', more?: (wb: ExcelJS.Workbook) => Promise<void>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dondoc';
   wb.created = new Date(`${rep.issuedOn}T00:00:00Z`);
@@ -105,6 +106,7 @@ export async function renderOfficialXlsx(rep: OfficialReport, sheetName = 'Báo 
   const sigCol = Math.floor(cols / 2) + 1;
   ws.mergeCells(row, sigCol, row, cols);
   Object.assign(ws.getCell(row, sigCol), { value: rep.letterhead.signerTitle, font: { name: 'Times New Roman', bold: true, size: 12 }, alignment: { horizontal: 'center' } });
+  if (more) await more(wb);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

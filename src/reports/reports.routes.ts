@@ -26,7 +26,7 @@ import type { OfficialReport } from './official-blocks';
 import { renderOfficialDocx } from './official-docx';
 import { renderOfficialPdf } from './official-pdf';
 import { renderOfficialXlsx } from './official-xlsx';
-import { monthlyOfficialReport } from './report-text';
+import { renderMonthlyXlsx } from './monthly-xlsx';
 import { rankingOfficialReport, trendOfficialReport } from './ranking-trend-text';
 import { agencies } from '../directory/directory.schema';
 import { eq } from 'drizzle-orm';
@@ -147,10 +147,20 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.xlsx',
-    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng (.xlsx): phần đầu như bản .docx, bảng số liệu theo cơ quan (số thật) và danh sách quá hạn.', querystring: MonthlyQuery } },
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['reports'],
+        description:
+          'Báo cáo tháng (.xlsx): trang "Báo cáo" như bản .docx (bảng số liệu theo cơ quan là số thật, danh sách quá hạn) và trang "Nhiệm vụ": các nhiệm vụ của báo cáo tại ngày báo cáo, với cơ quan phối hợp, báo cáo gần nhất và lịch sử hạn xử lý đến ngày đó.',
+        querystring: MonthlyQuery,
+      },
+    },
     async (request, reply) => {
+      const actor = requireActor(request);
       const report = await monthly(request.query, request);
-      return sendOfficial(reply, monthlyOfficialReport(report, await loadLetterhead(ctx.db), ctx.today()), 'xlsx', `bao-cao-thang-${report.month}`);
+      const buf = await renderMonthlyXlsx(ctx.db, actor, report, await loadLetterhead(ctx.db), ctx.today());
+      return attachment(reply, `bao-cao-thang-${report.month}.xlsx`, XLSX_MIME).send(buf);
     },
   );
 

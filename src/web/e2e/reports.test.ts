@@ -133,4 +133,33 @@ describe.skipIf(!hasChromium)('web app in chromium: the leader’s monthly repor
     expect(await page.locator('[data-testid="ranking-table"] tr[data-agency="Sở Tài chính"]').innerText()).toContain('Chưa xếp hạng');
     await shot(page, 'xep-hang');
   });
+
+  it('narrows the report to an agency group and a document, and drills down with the same filters', async () => {
+    const page = await newPage();
+    await signIn(page, 'chutich');
+    await page.goto(`${server.url}/bao-cao?month=${today.slice(0, 7)}`);
+    await page.getByTestId('monthly-table').waitFor();
+    await page.getByLabel('Nhóm cơ quan').selectOption({ label: 'các sở, ban, ngành' });
+    await poll(() => page.getByTestId('report-scope').innerText()).toBe('Phạm vi báo cáo: cơ quan chủ trì thuộc nhóm các sở, ban, ngành.');
+    await page.getByLabel('Văn bản giao').selectOption({ label: '21/TB-VPUBND — Kết luận thử' });
+    await poll(() => page.getByTestId('report-scope').innerText()).toContain('nhiệm vụ giao tại văn bản số 21/TB-VPUBND Kết luận thử');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('groupId')).toBeTruthy();
+    expect(url.searchParams.get('documentId')).toBeTruthy();
+    await shot(page, 'bao-cao-loc-nhom-van-ban');
+    // The downloads carry the filters too.
+    const docx = await page.getByTestId('downloads').getByRole('link', { name: 'Word (.docx)' }).getAttribute('href');
+    expect(docx).toContain(`groupId=${url.searchParams.get('groupId')}`);
+    expect(docx).toContain(`documentId=${url.searchParams.get('documentId')}`);
+    const cell = page.locator('[data-testid="monthly-table"] tr[data-agency="Sở Y tế"] td[data-bucket="open_on_time"] a');
+    expect(digits(await cell.innerText())).toBe(1);
+    await cell.click();
+    await poll(() => new URL(page.url()).pathname).toBe('/nhiem-vu');
+    const drilled = new URL(page.url()).searchParams;
+    expect([drilled.get('groupId'), drilled.get('documentId')]).toEqual([url.searchParams.get('groupId'), url.searchParams.get('documentId')]);
+    await poll(() => page.getByTestId('group-note').innerText()).toContain('các sở, ban, ngành');
+    await poll(() => page.getByTestId('assignment-row').count()).toBe(1);
+    expect(digits(await page.getByTestId('result-count').innerText())).toBe(1);
+    expect(await page.getByTestId('assignment-row').first().innerText()).toContain('vắc xin');
+  });
 });
