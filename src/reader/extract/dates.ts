@@ -13,6 +13,11 @@ export interface DeadlineContext {
   year: number | null;
   /** working-day adder (Civil Code counting) */
   addWorkingDays?: (iso: string, n: number) => string;
+  /**
+   * Deadlines already found, by text: the context lives for one extraction, so answers are reused
+   * within one document only (a heading's deadlines are asked for by each of its items).
+   */
+  memo?: Map<string, Deadline[]>;
 }
 
 export interface Deadline {
@@ -130,8 +135,9 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   // a directive item is never this long; the cap keeps pathological inputs linear
   const text = full.length > 20000 ? full.slice(0, 20000) : full;
   if (!/[0-9]|tháng|năm|quý|tuần/u.test(text)) return [];
-  const cached = DL_CACHE.get(text);
-  if (cached && cached.ctx === ctx) return cached.out;
+  const memo = (ctx.memo ??= new Map());
+  const cached = memo.get(text);
+  if (cached) return cached;
   const raws: Raw[] = [];
   const taken: [number, number][] = [];
   const low = text.toLowerCase();
@@ -290,14 +296,8 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     out.push({ iso: r.iso, text: collapseWs(r.text), start: r.start, end: r.end, recurrence: r.recurrence });
   }
   out.sort((a, b) => a.start - b.start);
-  if (DL_CACHE.size > 5000) DL_CACHE.clear();
-  DL_CACHE.set(text, { ctx, out });
+  memo.set(text, out);
   return out;
-}
-const DL_CACHE = new Map<string, { ctx: DeadlineContext; out: Deadline[] }>();
-/** Called at the start of each extraction: answers are only reused within one document. */
-export function forgetDeadlines(): void {
-  DL_CACHE.clear();
 }
 
 const collapseWs = (s: string): string => s.replace(/\s+/g, ' ').trim();

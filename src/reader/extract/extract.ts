@@ -7,7 +7,7 @@ import { isWeakLabel, parseLabel, type Label } from './labels';
 import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
-import { findDeadlines, findWeekly, forgetDeadlines, parseDueCell, type Deadline, type DeadlineContext } from './dates';
+import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
 import { clauseAt, clauseStarts, headingLine, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
@@ -757,16 +757,13 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
 }
 
 const SECTION = new WeakMap<ExtractedTask, string>();
-const WORD_IDS = new Map<string, number>();
-const trigrams = (full: string): Set<number> => {
+/** Word trigrams of a text, words numbered by `wordIds` (one table per extraction). */
+const trigrams = (full: string, wordIds: Map<string, number>): Set<number> => {
   const s = full.length > 600 ? full.slice(0, 600) : full;
   const w = s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const ids = w.map((x) => {
-    let id = WORD_IDS.get(x);
-    if (id === undefined) {
-      if (WORD_IDS.size > 100_000) WORD_IDS.clear();
-      WORD_IDS.set(x, (id = WORD_IDS.size + 1));
-    }
+    let id = wordIds.get(x);
+    if (id === undefined) wordIds.set(x, (id = wordIds.size + 1));
     return id;
   });
   const out = new Set<number>();
@@ -775,10 +772,10 @@ const trigrams = (full: string): Set<number> => {
 };
 
 /** a prose item restated as a row of the task table: the row (with its lead and date) is the task */
-function rowIndex(rows: ExtractedTask[]): Map<number, number[]> {
+function rowIndex(rows: ExtractedTask[], wordIds: Map<string, number>): Map<number, number[]> {
   const idx = new Map<number, number[]>();
   rows.forEach((r, i) => {
-    for (const g of trigrams(r.text)) {
+    for (const g of trigrams(r.text, wordIds)) {
       let l = idx.get(g);
       if (!l) idx.set(g, (l = []));
       if (l.length < 8) l.push(i);
@@ -787,10 +784,10 @@ function rowIndex(rows: ExtractedTask[]): Map<number, number[]> {
   return idx;
 }
 
-function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>): boolean {
+function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>, wordIds: Map<string, number>): boolean {
   if (!idx.size) return false;
   if (/tổ chức thực hiện|phân công|trách nhiệm/iu.test(SECTION.get(t) ?? '')) return false;
-  const a = trigrams(t.text.slice(0, 3000));
+  const a = trigrams(t.text.slice(0, 3000), wordIds);
   if (a.size < 4) return false;
   const counts = new Map<number, number>();
   for (const g of a) for (const i of idx.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
@@ -799,13 +796,9 @@ function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>): boolean 
 }
 
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
-  // Word ids only need to agree within one call; a long-running server reading thousands of
-  // documents must not keep every word (and number) it ever saw.
-  if (WORD_IDS.size > 200_000) WORD_IDS.clear();
   // The memo tables are per document, so that nothing carries over between documents (and a
   // benchmark that repeats one document measures the work, not the memo).
   forgetScanners();
-  forgetDeadlines();
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
   const { meta, year, partial } = parseMetadata(norm, paras);
@@ -813,15 +806,18 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const ctx: DeadlineContext = {
     refDate: refDate ?? null,
     year: year ?? (refDate ? Number(refDate.slice(0, 4)) : null),
-    addWorkingDays: workingDays,
+    addWorkingDays: opts.addWorkingDays,
+    memo: new Map(),
   };
   const bc: BuildContext = { ctx, opts, implicit: implicitAddressees(paras, meta.addressedTo) };
   const tables = findTables(paras).filter((t) => t.rows.length > 0);
   const root = buildOutline(paras, tables, meta.signer);
   const rows = tableTasks(tables, bc);
-  const idx = rowIndex(rows);
+  // Word ids only need to agree within one call: a server reading thousands of documents keeps none.
+  const wordIds = new Map<string, number>();
+  const idx = rowIndex(rows, wordIds);
   const allProse = collectTasks(root, bc);
-  const prose = allProse.filter((t) => !duplicatedByRow(t, idx));
+  const prose = allProse.filter((t) => !duplicatedByRow(t, idx, wordIds));
   const tasks = [...prose, ...rows].sort((a, b) => a.start - b.start);
   // an item restated as a table row is that row's task: its paragraph was not missed
   return { document: meta, tasks, missed: missedParagraphs(root, allProse.length === prose.length ? tasks : [...allProse, ...rows]) };
@@ -866,10 +862,5 @@ function missedParagraphs(root: Node, tasks: ExtractedTask[]): MissedParagraph[]
   return out.sort((a, b) => a.start - b.start);
 }
 
-let workingDays: ((iso: string, n: number) => string) | undefined;
-/** The calendar's working-day adder (Civil Code counting), injected by the reader's entry point. */
-export function setWorkingDayAdder(fn: (iso: string, n: number) => string): void {
-  workingDays = fn;
-}
 
 export { splitCells };

@@ -148,13 +148,22 @@ function kindGroup(text: string, f: string, pos: number, verbAt: (pos: number) =
   return null;
 }
 
+/** First words of level phrases ("UBND", "Ủy ban", "Chủ tịch", "chính quyền", "cấp", "các", "ở cấp"). */
+const LEVEL_OPENERS = new Set(['ubnd', 'uy', 'chu', 'lanh', 'chinh', 'cap', 'cac', 'o']);
+/** First words of lists of kinds: "các" or the first word of a kind. */
+const KIND_OPENERS = new Set(['cac', ...KINDS.map(([k]) => k.split(' ')[0])]);
+
 /**
  * The group phrase that starts at `pos` of the folded text, with where it ends. `verbAt` tells
  * whether a predicate starts at a position ("các cơ quan, địa phương phải …" ends the group).
  */
 export function groupAt(text: string, folded: string, pos: number, verbAt: (pos: number) => boolean): GroupMatch | null {
-  const c = folded[pos];
-  // every group phrase starts with one of these letters (các, cấp, sở, ubnd, ủy ban, chính quyền, …)
-  if (c !== 'c' && c !== 'u' && c !== 's' && c !== 'b' && c !== 'l' && c !== 'n' && c !== 'd' && c !== 'o') return null;
-  return levelGroup(text, folded, pos) ?? kindGroup(text, folded, pos, verbAt);
+  // most positions asked about open no group: their first word tells, before any pattern is tried
+  let e = pos;
+  while (e < folded.length && e - pos < 6 && folded.charCodeAt(e) >= 97 && folded.charCodeAt(e) <= 122) e++;
+  const first = folded.slice(pos, e);
+  const level = LEVEL_OPENERS.has(first);
+  const kind = KIND_OPENERS.has(first);
+  if (!level && !kind) return null;
+  return (level ? levelGroup(text, folded, pos) : null) ?? (kind ? kindGroup(text, folded, pos, verbAt) : null);
 }

@@ -77,4 +77,9 @@ export interface ExtractOptions {
   directory?: DirectoryIndex;
   /** ISO date used when the document's own date is blank */
   documentDate?: string;
+  /**
+   * The calendar's working-day adder ("trong 5 ngày làm việc"), given per call so that the pure
+   * core keeps no calendar of its own; the reader's entry point passes the province's calendar.
+   */
+  addWorkingDays?: (iso: string, n: number) => string;
 }
