@@ -225,6 +225,8 @@ interface Parsed {
   names: string[];
   raws: string[];
   end: number;
+  /** the last name is a whole known name (the lexicon's), not a head word's run of words */
+  lastKnown?: boolean;
 }
 
 const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
@@ -354,6 +356,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
   const raws: string[] = [];
   let p = pos;
   let end = pos;
+  let lastKnown = false;
   for (let k = 0; k < 20; k++) {
     const pre = lexiconAt(sc, skipSpaces(sc.text, p));
     if (!pre || !/^(bộ trưởng|thủ trưởng)/iu.test(sc.text.slice(skipSpaces(sc.text, p), skipSpaces(sc.text, p) + 12))) p = skipRoles(sc, p);
@@ -365,6 +368,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       raws.push(...dist.raws);
       p = end = dist.end;
       got = true;
+      lastKnown = false;
     } else {
       const lex = lexiconAt(sc, p);
       const head = headAt(sc, p);
@@ -383,6 +387,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
           raws.push(sc.text.slice(p, lexEnd + ext[0].length));
           p = end = lexEnd + ext[0].length;
           got = true;
+          lastKnown = true;
         }
       }
       if (got) {
@@ -392,6 +397,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
         raws.push(sc.text.slice(p, lexEnd));
         p = end = lexEnd;
         got = true;
+        lastKnown = lex!.entry.known;
       } else if (headEnd > p) {
         let name = sc.text.slice(p, headEnd).trim().replace(/[\s,;:]+$/u, '');
         const prevName = names[names.length - 1];
@@ -404,6 +410,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
         raws.push(sc.text.slice(p, headEnd).trim());
         p = end = headEnd;
         got = true;
+        lastKnown = false;
       }
     }
     if (!got) break;
@@ -436,7 +443,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     }
     p = nx;
   }
-  return { names: dedupe(names), raws, end };
+  return { names: dedupe(names), raws, end, lastKnown };
 }
 
 const dedupe = (a: string[]): string[] => (a.length < 2 ? a : [...new Set(a)]);
@@ -458,6 +465,8 @@ function readSupport(sc: Scanner, pos: number): string[] {
 }
 
 const NON_TASK = [...NON_TASK_VERBS].sort((a, b) => b.length - a.length);
+/** Lower-case words, at least three of them before any punctuation: a predicate, not a qualifier. */
+const UNLISTED_PREDICATE = /^\p{Ll}[\p{L}]*(?:\s{1,3}[\p{L}\p{N}]+){2,}/u;
 
 /** Addressees stated at a clause start (pos is the first char of the clause). */
 export function clauseAt(sc: Scanner, pos: number): ClauseResult | null {
@@ -519,6 +528,15 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   }
   const v = verbAt(sc, after, '');
   if (!v && !/^(cần|phải)/u.test(s.slice(after))) {
+    // A whole known agency name followed by lower-case words that go on to an object ("Sở Y tế
+    // nâng cấp hệ thống cấp cứu"): the words are its predicate even when the verb is not one the
+    // vocabulary lists — the lexicon of verbs is never complete, the directory's names are.
+    // Not when a leader's title comes first ("Phó Chủ tịch UBND tỉnh họp nghe …"): that is the
+    // issuer's account of a meeting, not an addressee.
+    const bare = skipSpaces(s, pos);
+    if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
+      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+    }
     return tailHeading(sc, pos, r);
   }
   if (v && PREPOSITIONS.has(v)) {

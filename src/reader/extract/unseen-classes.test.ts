@@ -233,6 +233,41 @@ ${items}
   });
 });
 
+describe('a known agency followed by a verb the vocabulary does not list', () => {
+  const NOTICE = (items: string) => `ỦY BAN NHÂN DÂN
+TỈNH ĐIỆN BIÊN
+
+Số: 64/TB-UBND
+
+Điện Biên, ngày 12 tháng 5 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+I. KẾT QUẢ
+Phó Chủ tịch UBND tỉnh họp nghe Sở Y tế báo cáo tình hình dịch bệnh.
+
+II. NHIỆM VỤ
+
+${items}
+`;
+  const A = NOTICE(`1. Sở Y tế nâng cấp hệ thống cấp cứu tuyến tỉnh.
+2. Sở Giáo dục và Đào tạo sửa chữa các phòng học bị hư hỏng trước năm học mới.
+3. Công an tỉnh truy quét các tụ điểm ma túy ở vùng biên giới.`);
+  const B = NOTICE(`1. Sở Tư pháp thẩm tra hồ sơ trình ban hành quyết định.
+2. Sở Xây dựng nạo vét kênh mương thoát nước đô thị, hoàn thành trong tháng 6/2026.`);
+  it('reads the words after the name as its predicate: each item is a task of that agency', () => {
+    expect(byText(A, 'hệ thống cấp cứu').lead).toEqual(['Sở Y tế']);
+    expect(byText(A, 'phòng học').lead).toEqual(['Sở Giáo dục và Đào tạo']);
+    expect(byText(A, 'tụ điểm ma túy').lead).toEqual(['Công an tỉnh']);
+    expect(byText(B, 'thẩm tra hồ sơ').lead).toEqual(['Sở Tư pháp']);
+    expect(byText(B, 'kênh mương')).toMatchObject({ lead: ['Sở Xây dựng'], due: '2026-06-30' });
+  });
+  it('does not make the issuer’s account of its meeting a task', () => {
+    expect(tasksOf(A).some((t) => t.text.includes('họp nghe'))).toBe(false);
+  });
+});
+
 describe('clause subjects after an opener and lists of role-bearing names', () => {
   const DOC = `ỦY BAN NHÂN DÂN
 TỈNH PHÚ THỌ
