@@ -20,6 +20,7 @@ import { reviewCompletion } from './follow-up/review-completion';
 import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
+import { FIELD } from '../shared/field-limits';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -111,10 +112,10 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: Type.Object(
           {
-            text: Type.String({ minLength: 1, maxLength: 20_000 }),
+            text: Type.String({ minLength: 1, maxLength: FIELD.reportText }),
             percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             outlook: Type.Optional(lit(OUTLOOKS)),
-            outlookReason: Type.Optional(Type.String({ maxLength: 5000 })),
+            outlookReason: Type.Optional(Type.String({ maxLength: FIELD.note })),
             files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })),
           },
           { additionalProperties: false },
@@ -137,7 +138,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.reportText }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
         response: errorResponses,
       },
     },
@@ -155,7 +156,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['follow-up'],
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
         params: IdParams,
-        body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false }),
+        body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })) }, { additionalProperties: false }),
         response: errorResponses,
       },
     },
@@ -169,7 +170,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: IdParams,
-        body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
+        body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }),
         response: errorResponses,
       },
     },
@@ -186,7 +187,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
-        body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
         response: errorResponses,
       },
     },
@@ -195,19 +196,19 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/assignments/:id/reassign',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/cancel',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
-    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
     async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 }

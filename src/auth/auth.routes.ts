@@ -16,6 +16,7 @@ import { updateUser } from './update-user';
 import { recordEvent } from '../events/record-event';
 import { AppError, notFound } from '../shared/errors';
 import { agencies } from '../directory/directory.schema';
+import { FIELD } from '../shared/field-limits';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,12 +83,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const UserBody = Type.Object(
     {
       username: Type.String({ minLength: 3, maxLength: 40 }),
-      displayName: Type.Optional(Type.String({ maxLength: 200 })),
-      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+      displayName: Type.Optional(Type.String({ maxLength: FIELD.displayName })),
+      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: FIELD.email }))),
       password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
       role: Type.Union(ROLES.map((r) => Type.Literal(r))),
       agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-      sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+      sectors: Type.Optional(Nullable(Type.String({ maxLength: FIELD.sectors }))),
       channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
     },
     { additionalProperties: false },
@@ -108,13 +109,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: Type.Object(
           {
-            displayName: Type.Optional(Type.String({ maxLength: 200 })),
-            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+            displayName: Type.Optional(Type.String({ maxLength: FIELD.displayName })),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: FIELD.email }))),
             password: Type.Optional(Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })),
             currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: 'Bắt buộc khi tự đổi mật khẩu của mình.' })),
             role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
             agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-            sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+            sectors: Type.Optional(Nullable(Type.String({ maxLength: FIELD.sectors }))),
             channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
             active: Type.Optional(Type.Boolean()),
           },

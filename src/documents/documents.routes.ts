@@ -16,37 +16,38 @@ import { splitItem } from './split-item';
 import { mergeWithNext } from './merge-items';
 import { deleteDraft } from './delete-draft';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
+import { FIELD } from '../shared/field-limits';
 
 const Addressee = Type.Union([
-  Type.String({ minLength: 1 }),
-  Type.Object({ name: Type.String({ minLength: 1 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+  Type.String({ minLength: 1, maxLength: FIELD.name }),
+  Type.Object({ name: Type.String({ minLength: 1, maxLength: FIELD.name }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
 ]);
 const ItemFields = {
-  ref: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-  leads: Type.Optional(Type.Array(Addressee)),
-  supports: Type.Optional(Type.Array(Addressee)),
+  ref: Type.Optional(Nullable(Type.String({ maxLength: FIELD.ref }))),
+  leads: Type.Optional(Type.Array(Addressee, { maxItems: 200 })),
+  supports: Type.Optional(Type.Array(Addressee, { maxItems: 200 })),
   due: Type.Optional(Nullable(IsoDate)),
-  dueText: Type.Optional(Nullable(Type.String())),
+  dueText: Type.Optional(Nullable(Type.String({ maxLength: FIELD.dueText }))),
   leaderId: Type.Optional(Nullable(Uuid)),
-  expectedResult: Type.Optional(Nullable(Type.String())),
-  reportTo: Type.Optional(Nullable(Type.String())),
+  expectedResult: Type.Optional(Nullable(Type.String({ maxLength: FIELD.expectedResult }))),
+  reportTo: Type.Optional(Nullable(Type.String({ maxLength: FIELD.dueText }))),
   startOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   endOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
 };
 const Meta = Type.Object(
   {
-    kind: Type.Optional(Nullable(Type.String())),
-    number: Type.Optional(Nullable(Type.String())),
+    kind: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    number: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
     docDate: Type.Optional(Nullable(IsoDate)),
-    issuer: Type.Optional(Nullable(Type.String())),
-    place: Type.Optional(Nullable(Type.String())),
-    subject: Type.Optional(Nullable(Type.String())),
-    signer: Type.Optional(Nullable(Type.String())),
-    signerTitle: Type.Optional(Nullable(Type.String())),
-    signingForm: Type.Optional(Nullable(Type.String())),
-    recipients: Type.Optional(Type.Array(Type.String())),
+    issuer: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
+    place: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    subject: Type.Optional(Nullable(Type.String({ maxLength: FIELD.subject }))),
+    signer: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
+    signerTitle: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    signingForm: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    recipients: Type.Optional(Type.Array(Type.String({ maxLength: FIELD.recipient }), { maxItems: FIELD.recipientsCount })),
     meetingDate: Type.Optional(Nullable(IsoDate)),
-    chair: Type.Optional(Nullable(Type.String())),
+    chair: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
   },
   { additionalProperties: false },
 );
@@ -92,10 +93,10 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
           'Tạo văn bản nháp: gửi {text} hoặc tệp (.txt, .docx, .pdf) qua multipart/form-data (trường "file") hoặc JSON {files:[{name, contentBase64}]}. Nếu không gửi items, bộ đọc sẽ tự trích xuất nhiệm vụ.',
         body: Type.Object(
           {
-            text: Type.Optional(Type.String({ maxLength: 5_000_000 })),
+            text: Type.Optional(Type.String({ maxLength: FIELD.documentText })),
             files: Type.Optional(Type.Array(FileJson, { maxItems: 1 })),
             meta: Type.Optional(Meta),
-            items: Type.Optional(Type.Array(Type.Object({ text: Type.String({ minLength: 1 }), ...ItemFields }, { additionalProperties: false }))),
+            items: Type.Optional(Type.Array(Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.itemText }), ...ItemFields }, { additionalProperties: false }), { maxItems: 5_000 })),
           },
           { additionalProperties: false },
         ),
@@ -148,7 +149,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['documents'],
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1 }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.itemText }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
         response: errorResponses,
       },
     },
@@ -161,7 +162,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/documents/:id/items/:itemId',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1 })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1, maxLength: FIELD.itemText })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
     async (request) => {
       const actor = requireActor(request);
       return updateItem(ctx.db, actor, request.params.id, request.params.itemId, request.body);
@@ -197,7 +198,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['documents'],
         params: IdParams,
         description: 'Xác định một tên chưa có trong danh mục một lần cho mọi mục của văn bản nháp dùng tên đó.',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: FIELD.name }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
         response: errorResponses,
       },
     },

@@ -13,6 +13,8 @@ export const FIELD = {
   username: 64,
   /** a person's or an agency's name, an alias, a group name */
   name: 300,
+  /** how a user is shown (also copied into every event they cause) */
+  displayName: 200,
   shortName: 100,
   email: 254,
   /** sectors a leader oversees */
