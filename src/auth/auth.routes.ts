@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { eq, isNull, and } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, Nullable, errorResponses } from '../http/schemas';
+import { IdParams, Nullable, Ok, responses } from '../http/schemas';
+import { NewToken, SessionOut, TokenList, UserList, UserOut } from './auth.responses';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
 import { login, logout, createApiToken, sessionIdOf } from './sessions';
@@ -32,7 +33,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         security: [],
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) }, { additionalProperties: false }),
-        response: { ...errorResponses },
+        response: responses(SessionOut),
       },
     },
     async (request, reply) => {
@@ -59,20 +60,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // Open: signing out with an expired session still clears the cookie. It takes no body.
-  api.post('/api/auth/logout', { bodyLimit: 1024, config: { access: 'public' }, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
+  api.post('/api/auth/logout', { bodyLimit: 1024, config: { access: 'public' }, schema: { tags: ['auth'], security: [], response: responses(Ok) } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'] } }, async (request) => {
+  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'], response: responses(SessionOut) } }, async (request) => {
     const actor = requireActor(request);
     if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     return { user: await userView(ctx, actor.id), csrfToken: request.csrfToken };
   });
 
-  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'] } }, async (request) => {
+  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'], response: responses(UserList) } }, async (request) => {
     const actor = requireActor(request);
     // Leaders are listed for everyone (the "leader in charge" picker); the rest needs rights.
     const rows = await ctx.db.select().from(users).orderBy(users.username);
@@ -93,7 +94,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     { additionalProperties: false },
   );
-  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
+  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: responses(UserOut, 201) } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     reply.status(201);
@@ -107,6 +108,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['users'],
         params: IdParams,
+        response: responses(UserOut),
         body: Type.Object(
           {
             displayName: Type.Optional(Type.String({ maxLength: FIELD.displayName })),
@@ -132,7 +134,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'] } }, async (request) => {
+  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], response: responses(TokenList) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     const rows = await ctx.db
@@ -144,7 +146,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/tokens',
-    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: responses(NewToken, 201) } },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_users');
@@ -154,7 +156,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
+  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams, response: responses(Ok) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     await ctx.db.transaction(async (tx) => {
@@ -162,7 +164,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!row) throw notFound('API token');
       await recordEvent(tx, actor, { action: 'api_token.revoked', entity: 'api_token', entityId: row.id });
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
