@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -17,6 +17,7 @@ import { mergeWithNext } from './merge-items';
 import { deleteDraft } from './delete-draft';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
 import { FIELD } from '../shared/field-limits';
+import { DocumentList, DocumentOut, DocumentWithItems, DraftDeletedOut, ItemOut, MergedOut, NameResolvedOut, PublishedOut, SplitOut } from './documents.responses';
 
 const Addressee = Type.Union([
   Type.String({ minLength: 1, maxLength: FIELD.name }),
@@ -71,6 +72,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(DocumentList),
       },
     },
     async (request) => {
@@ -100,7 +102,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
-        response: errorResponses,
+        response: responses(DocumentWithItems, 201),
       },
     },
     async (request, reply) => {
@@ -119,7 +121,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/documents/:id', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request) => {
+  api.get('/api/documents/:id', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams, response: responses(DocumentWithItems) } }, async (request) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
@@ -128,7 +130,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     return { document: presentDocument(doc, { withText: true }), items: doc.status === 'draft' ? items : items.map((i) => ({ ...i, review: [] })) };
   });
 
-  api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Tệp gốc của văn bản.' }), ...problemResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
@@ -137,7 +139,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(doc.fileMime ?? 'application/octet-stream').send(doc.fileData);
   });
 
-  api.patch('/api/documents/:id', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, body: Meta, response: errorResponses } }, async (request) => {
+  api.patch('/api/documents/:id', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, body: Meta, response: responses(DocumentOut) } }, async (request) => {
     const actor = requireActor(request);
     return presentDocument(await updateDocumentMeta(ctx.db, actor, request.params.id, request.body));
   });
@@ -150,7 +152,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['documents'],
         params: IdParams,
         body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.itemText }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ItemOut, 201),
       },
     },
     async (request, reply) => {
@@ -162,17 +164,17 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/documents/:id/items/:itemId',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1, maxLength: FIELD.itemText })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1, maxLength: FIELD.itemText })), ...ItemFields }, { additionalProperties: false }), response: responses(ItemOut) } },
     async (request) => {
       const actor = requireActor(request);
       return updateItem(ctx.db, actor, request.params.id, request.params.itemId, request.body);
     },
   );
 
-  api.delete('/api/documents/:id/items/:itemId', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, response: errorResponses } }, async (request) => {
+  api.delete('/api/documents/:id/items/:itemId', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, response: responses(Ok) } }, async (request) => {
     const actor = requireActor(request);
     await deleteItem(ctx.db, actor, request.params.id, request.params.itemId);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   api.get(
@@ -199,7 +201,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         description: 'Xác định một tên chưa có trong danh mục một lần cho mọi mục của văn bản nháp dùng tên đó.',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: FIELD.name }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(NameResolvedOut),
       },
     },
     async (request) => resolveName(ctx.db, requireActor(request), request.params.id, request.body),
@@ -214,7 +216,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: ItemParams,
         description: 'Tách một mục tại vị trí ký tự "at" của nội dung, trong một thao tác: II.2.a → II.2.a.1 và II.2.a.2.',
         body: Type.Object({ at: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(SplitOut),
       },
     },
     async (request) => splitItem(ctx.db, requireActor(request), request.params.id, request.params.itemId, request.body.at),
@@ -222,20 +224,21 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/documents/:id/items/:itemId/merge-next',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, description: 'Gộp một mục với mục ngay sau nó, trong một thao tác.', response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, description: 'Gộp một mục với mục ngay sau nó, trong một thao tác.', response: responses(MergedOut) } },
     async (request) => mergeWithNext(ctx.db, requireActor(request), request.params.id, request.params.itemId),
   );
 
   api.delete(
     '/api/documents/:id',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, description: 'Xóa một văn bản nháp cùng các mục của nó. Văn bản đã ban hành không xóa được.', response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, description: 'Xóa một văn bản nháp cùng các mục của nó. Văn bản đã ban hành không xóa được.', response: responses(DraftDeletedOut) } },
     async (request) => deleteDraft(ctx.db, requireActor(request), request.params.id),
   );
 
-  api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: responses(PublishedOut) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
-    return publishDocument(ctx.db, actor, request.params.id, ctx.today());
+    const { document, assignments } = await publishDocument(ctx.db, actor, request.params.id, ctx.today());
+    return { document: presentDocument(document), assignments };
   });
 }
 
