@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
@@ -21,6 +21,7 @@ import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 import { FIELD } from '../shared/field-limits';
+import { AssignmentOut, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -98,7 +99,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(sniffMime(file.data, file.fileName)).send(file.data);
   });
 
-  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: responses(AssignmentOut) } }, async (request) => {
     return receiveAssignment(ctx.db, requireActor(request), request.params.id);
   });
 
@@ -120,7 +121,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
-        response: errorResponses,
+        response: responses(ReportFiledOut, 201),
       },
     },
     async (request, reply) => {
@@ -139,7 +140,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['follow-up'],
         params: IdParams,
         body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.reportText }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ReportFiledOut, 201),
       },
     },
     async (request, reply) => {
@@ -157,7 +158,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
         params: IdParams,
         body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(AssignmentOut),
       },
     },
     async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
@@ -171,7 +172,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['follow-up'],
         params: IdParams,
         body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ExtensionOut, 201),
       },
     },
     async (request, reply) => {
@@ -188,7 +189,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
         body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ExtensionOut),
       },
     },
     async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today()),
@@ -196,19 +197,19 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/assignments/:id/reassign',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body),
   );
 
   api.post(
     '/api/assignments/:id/cancel',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
-    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 }

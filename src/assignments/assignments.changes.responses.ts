@@ -1,0 +1,74 @@
+/**
+ * What the follow-up routes that change an assignment send back, as response schemas (they also
+ * serialize: the folded search text and other internal columns are not sent).
+ */
+import { Type } from 'typebox';
+import { IsoDate, Nullable, StringEnum, Timestamp, Uuid } from '../http/schemas';
+import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
+import { REPORT_KINDS } from './assignments.schema';
+
+/** An assignment as it is after the change. */
+export const AssignmentOut = Type.Object({
+  id: Uuid,
+  itemId: Uuid,
+  documentId: Uuid,
+  agencyId: Uuid,
+  supportAgencyIds: Type.Array(Uuid),
+  supportNames: Type.Array(Type.String()),
+  leaderId: Nullable(Uuid),
+  originalDue: Nullable(IsoDate),
+  due: Nullable(IsoDate),
+  dueText: Nullable(Type.String()),
+  state: StringEnum(ASSIGNMENT_STATES),
+  receivedAt: Nullable(Timestamp),
+  completedOn: Nullable(IsoDate),
+  acceptedAt: Nullable(Timestamp),
+  cancelledAt: Nullable(Timestamp),
+  cancelReason: Nullable(Type.String()),
+  publishedOn: Nullable(IsoDate),
+  acceptedOn: Nullable(IsoDate),
+  cancelledOn: Nullable(IsoDate),
+  dueHistory: Type.Array(Type.Object({ on: IsoDate, from: Nullable(IsoDate) })),
+  dueChangedOn: Nullable(IsoDate),
+  extensionCount: Type.Integer({ minimum: 0 }),
+  progressPercent: Type.Integer({ minimum: 0, maximum: 100 }),
+  outlook: Nullable(StringEnum(OUTLOOKS)),
+  lastReportAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ReportOut = Type.Object({
+  id: Uuid,
+  assignmentId: Uuid,
+  authorId: Nullable(Uuid),
+  kind: StringEnum(REPORT_KINDS),
+  text: Type.String(),
+  percent: Nullable(Type.Integer()),
+  outlook: Nullable(StringEnum(OUTLOOKS)),
+  outlookReason: Nullable(Type.String()),
+  reportedOn: IsoDate,
+  reviewStatus: Nullable(StringEnum(['pending', 'accepted', 'returned'] as const)),
+  reviewNote: Nullable(Type.String()),
+  reviewedBy: Nullable(Uuid),
+  createdAt: Timestamp,
+});
+
+export const AttachmentOut = Type.Object({ id: Uuid, fileName: Type.String(), size: Type.Integer({ minimum: 0 }), mime: Type.String() });
+
+/** A progress or completion report as filed, with the assignment it moved and its files. */
+export const ReportFiledOut = Type.Object({ assignment: AssignmentOut, report: ReportOut, attachments: Type.Array(AttachmentOut) });
+
+export const ExtensionOut = Type.Object({
+  id: Uuid,
+  assignmentId: Uuid,
+  requestedBy: Nullable(Uuid),
+  previousDue: Nullable(IsoDate),
+  requestedDue: IsoDate,
+  reason: Type.String(),
+  status: StringEnum(['pending', 'approved', 'refused'] as const),
+  decidedBy: Nullable(Uuid),
+  decidedAt: Nullable(Timestamp),
+  decisionNote: Nullable(Type.String()),
+  createdAt: Timestamp,
+});
