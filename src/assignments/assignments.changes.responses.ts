@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Nullable, StringEnum, Timestamp, Uuid } from '../http/schemas';
 import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
+import { BUCKETS } from './buckets';
 import { REPORT_KINDS } from './assignments.schema';
 
 /** An assignment as it is after the change. */
@@ -71,4 +72,46 @@ export const ExtensionOut = Type.Object({
   decidedAt: Nullable(Timestamp),
   decisionNote: Nullable(Type.String()),
   createdAt: Timestamp,
+});
+
+const Count = Type.Integer({ minimum: 0 });
+const BucketCounts = Type.Object(Object.fromEntries(BUCKETS.map((b) => [b, Count])) as Record<(typeof BUCKETS)[number], typeof Count>);
+
+/** One page of the assignment list. */
+export const AssignmentPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Uuid,
+      itemId: Uuid,
+      documentId: Uuid,
+      agencyId: Uuid,
+      agencyName: Type.String(),
+      ref: Nullable(Type.String()),
+      text: Type.String(),
+      due: Nullable(IsoDate),
+      dueAsOf: Nullable(IsoDate),
+      dueText: Nullable(Type.String()),
+      state: StringEnum(ASSIGNMENT_STATES),
+      bucket: StringEnum(BUCKETS),
+      progressPercent: Type.Integer({ minimum: 0, maximum: 100 }),
+      outlook: Nullable(Type.String()),
+      extensionCount: Count,
+      completedOn: Nullable(IsoDate),
+      leaderId: Nullable(Uuid),
+      documentNumber: Nullable(Type.String()),
+      documentSubject: Nullable(Type.String()),
+      updatedAt: Timestamp,
+    }),
+  ),
+  nextCursor: Nullable(Type.String({ description: 'Gửi lại trong `cursor` để lấy trang sau.' })),
+});
+
+/** Counts by bucket, in total and per agency, on the day asked. */
+export const AssignmentCounts = Type.Object({
+  asOf: IsoDate,
+  totals: BucketCounts,
+  onTimeRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  onTimeRateArithmetic: Nullable(Type.String()),
+  onTimeRateFormula: Type.String(),
+  agencies: Type.Array(Type.Object({ agencyId: Uuid, agencyName: Type.String(), counts: BucketCounts, total: Count, onTimeRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })) })),
 });

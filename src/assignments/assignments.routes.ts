@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
@@ -21,7 +21,7 @@ import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 import { FIELD } from '../shared/field-limits';
-import { AssignmentOut, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
+import { AssignmentCounts, AssignmentOut, AssignmentPage, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -59,6 +59,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(AssignmentPage),
       },
     },
     async (request) => {
@@ -69,7 +70,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/assignments/counts',
-    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery, response: responses(AssignmentCounts) } },
     async (request) => {
       const actor = requireActor(request);
       const { bucket: _b, ...f } = request.query;
@@ -87,7 +88,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Tệp đính kèm, với kiểu nhận ra từ nội dung.' }), ...problemResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
