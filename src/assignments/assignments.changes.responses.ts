@@ -4,7 +4,9 @@
  */
 import { Type } from 'typebox';
 import { IsoDate, Nullable, StringEnum, Timestamp, Uuid } from '../http/schemas';
-import { ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
+import { ACTIONS, ASSIGNMENT_STATES, OUTLOOKS } from './state-machine';
+import { AddresseeOut, ItemOut } from '../documents/documents.responses';
+import { EventOut } from '../events/events.responses';
 import { BUCKETS } from './buckets';
 import { REPORT_KINDS } from './assignments.schema';
 
@@ -114,4 +116,49 @@ export const AssignmentCounts = Type.Object({
   onTimeRateArithmetic: Nullable(Type.String()),
   onTimeRateFormula: Type.String(),
   agencies: Type.Array(Type.Object({ agencyId: Uuid, agencyName: Type.String(), counts: BucketCounts, total: Count, onTimeRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })) })),
+});
+
+/** One assignment with everything its page shows: task, document, reports, extensions, history. */
+export const AssignmentDetail = Type.Object({
+  assignment: Type.Object({
+    ...AssignmentOut.properties,
+    bucket: Nullable(StringEnum(BUCKETS)),
+    dueAsOf: Nullable(IsoDate),
+    daysOverdue: Count,
+    actions: Type.Array(StringEnum(ACTIONS)),
+  }),
+  agency: Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
+  leader: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
+  item: Nullable(
+    Type.Object({
+      id: Uuid,
+      ref: Nullable(Type.String()),
+      text: Type.String(),
+      startOffset: Nullable(Type.Integer()),
+      endOffset: Nullable(Type.Integer()),
+      supports: Type.Array(AddresseeOut),
+      dueText: Nullable(Type.String()),
+      expectedResult: Nullable(Type.String()),
+      reportTo: Nullable(Type.String()),
+    }),
+  ),
+  document: Nullable(Type.Object({ id: Uuid, kind: Nullable(Type.String()), number: Nullable(Type.String()), docDate: Nullable(IsoDate), subject: Nullable(Type.String()), signer: Nullable(Type.String()) })),
+  reports: Type.Array(
+    Type.Object({
+      ...ReportOut.properties,
+      authorName: Nullable(Type.String()),
+      attachments: Type.Array(Type.Object({ ...AttachmentOut.properties, reportId: Nullable(Uuid), createdAt: Timestamp })),
+    }),
+  ),
+  extensions: Type.Array(ExtensionOut),
+  deadlineHistory: Type.Array(Type.Object({ due: Nullable(IsoDate), source: StringEnum(['published', 'extension', 'office'] as const), at: Timestamp })),
+  events: Type.Array(EventOut),
+});
+
+/** One task across every agency it was given to. */
+export const ItemOverview = Type.Object({
+  item: ItemOut,
+  assignments: Type.Array(
+    Type.Object({ id: Uuid, agencyId: Uuid, agencyName: Type.String(), state: StringEnum(ASSIGNMENT_STATES), due: Nullable(IsoDate), progressPercent: Type.Integer(), bucket: Nullable(StringEnum(BUCKETS)) }),
+  ),
 });

@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestApp, publishTestDocument, type TestApp } from '../http/testing';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { countAssignments, listAssignments } from './list-assignments';
+import { getAssignmentDetail, getItemOverview } from './get-assignment';
 
 const json = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -40,5 +41,17 @@ describe('assignment answers', () => {
     const report = await t.call(t.sessions.syt, 'POST', `/api/assignments/${id}/progress`, { text: 'Đã rà soát 10 cơ sở.', percent: 40 });
     expect(report.statusCode).toBe(201);
     expect(report.json()).toMatchObject({ assignment: { id, progressPercent: 40 }, report: { kind: 'progress', text: 'Đã rà soát 10 cơ sở.', percent: 40 }, attachments: [] });
+  });
+
+  it('the assignment page and the item overview are sent whole', async () => {
+    await t.call(t.sessions.syt, 'POST', `/api/assignments/${id}/extensions`, { requestedDue: '2025-08-15', reason: 'Cần thêm thời gian khảo sát.' });
+    const detail = await t.call(t.sessions.syt, 'GET', `/api/assignments/${id}`);
+    expect(detail.statusCode).toBe(200);
+    const expected = json(await getAssignmentDetail(t.database.db, SYSTEM_ACTOR, id, '2025-07-20'));
+    expect(detail.json()).toEqual(expected);
+    expect(expected.reports.length + expected.extensions.length + expected.events.length).toBeGreaterThan(3);
+    const itemId = detail.json().assignment.itemId;
+    const overview = await t.call(t.sessions.admin, 'GET', `/api/items/${itemId}`);
+    expect(overview.json()).toEqual(json(await getItemOverview(t.database.db, SYSTEM_ACTOR, itemId, '2025-07-20')));
   });
 });

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Uuid, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { canSeeAgency } from '../auth/policy';
@@ -21,7 +21,7 @@ import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 import { FIELD } from '../shared/field-limits';
-import { AssignmentCounts, AssignmentOut, AssignmentPage, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
+import { AssignmentCounts, AssignmentDetail, ItemOverview, AssignmentOut, AssignmentPage, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -78,12 +78,12 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: responses(AssignmentDetail) } }, async (request) => {
     const actor = requireActor(request);
     return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
+  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.', response: responses(ItemOverview) } }, async (request) => {
     const actor = requireActor(request);
     return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
   });
