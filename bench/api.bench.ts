@@ -140,10 +140,10 @@ async function runQueries(db: Db, database: Database) {
   const app = await buildServer(ctx, { logger: false, plugins: extraRoutes }); // the report routes too, as `serve`
   const stopListener = await startSessionListener(ctx, console);
   await db.execute(sql`delete from users where username = 'bench'`);
-  await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'bench-password', role: 'office' });
+  await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'do-tai-cao-nguyen-9', role: 'office' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'do-tai-cao-nguyen-9' }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const agencies = await queryRows<{ id: string }>(db, sql`select id from agencies order by code`);
   const actor = { id: null, name: 'bench', role: 'office' as const, agencyId: null };
