@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { IsoDate, Nullable, StringEnum, Timestamp, Uuid } from '../http/schemas';
 import { DOCUMENT_STATUSES } from './documents.schema';
+import { CLARITIES } from './six-clarities';
 
 export const AddresseeOut = Type.Object({ name: Type.String(), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) });
 
@@ -57,3 +58,25 @@ export const SplitOut = Type.Object({ items: Type.Array(ItemOut) });
 export const MergedOut = Type.Object({ item: ItemOut, removedId: Uuid });
 export const NameResolvedOut = Type.Object({ name: Type.String(), resolvedAs: AddresseeOut, items: Type.Integer({ minimum: 0 }), itemIds: Type.Array(Uuid) });
 export const DraftDeletedOut = Type.Object({ ok: Type.Literal(true), items: Type.Integer({ minimum: 0 }) });
+
+/** What publishing would create, and what stops it (preview-publish.ts). */
+export const PublishPreviewOut = Type.Object({
+  documentId: Uuid,
+  items: Type.Integer({ minimum: 0 }),
+  assignments: Type.Integer({ minimum: 0 }),
+  canPublish: Type.Boolean(),
+  problems: Type.Array(Type.String()),
+  byAgency: Type.Array(Type.Object({ agencyId: Uuid, name: Type.String(), assignments: Type.Integer({ minimum: 0 }) })),
+  groups: Type.Array(Type.Object({ groupId: Uuid, name: Type.String(), members: Type.Integer({ minimum: 0 }), items: Type.Integer({ minimum: 0 }), assignments: Type.Integer({ minimum: 0 }) })),
+  unresolved: Type.Array(Type.Object({ name: Type.String(), role: StringEnum(['lead', 'support'] as const), itemIds: Type.Array(Uuid), refs: Type.Array(Type.String()) })),
+  perItem: Type.Array(
+    Type.Object({
+      itemId: Uuid,
+      ref: Type.String(),
+      assignments: Type.Integer({ minimum: 0 }),
+      agencies: Type.Array(Type.String()),
+      unclear: Type.Array(StringEnum(CLARITIES)),
+      unclearLabels: Type.Array(Type.String()),
+    }),
+  ),
+});

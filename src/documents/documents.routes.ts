@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -17,7 +17,7 @@ import { mergeWithNext } from './merge-items';
 import { deleteDraft } from './delete-draft';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
 import { FIELD } from '../shared/field-limits';
-import { DocumentList, DocumentOut, DocumentWithItems, DraftDeletedOut, ItemOut, MergedOut, NameResolvedOut, PublishedOut, SplitOut } from './documents.responses';
+import { DocumentList, DocumentOut, DocumentWithItems, DraftDeletedOut, ItemOut, MergedOut, NameResolvedOut, PublishedOut, PublishPreviewOut, SplitOut } from './documents.responses';
 
 const Addressee = Type.Union([
   Type.String({ minLength: 1, maxLength: FIELD.name }),
@@ -186,7 +186,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         description:
           'Xem trước khi ban hành: số giao việc theo từng cơ quan, các nhóm được mở rộng (số thành viên), các tên chưa xác định (mỗi tên một lần, kèm các mục dùng tên đó), điều chặn ban hành, và kiểm tra "6 rõ" (rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền) của từng mục.',
-        response: errorResponses,
+        response: responses(PublishPreviewOut),
       },
     },
     async (request) => previewPublish(ctx.db, requireActor(request), request.params.id),
