@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Timestamp, Uuid, errorResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, SearchText, Timestamp, Uuid, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartWithLimit } from '../http/multipart';
 import { sniffMime } from '../http/sniff';
 import { AppError, notFound } from '../shared/errors';
@@ -27,6 +27,8 @@ const ContributionPosted = Type.Object({
   contribution: Type.Object({ id: Uuid, assignmentId: Uuid, agencyId: Uuid, authorId: Nullable(Uuid), text: Type.String(), createdAt: Timestamp }),
   attachments: Type.Array(Type.Object({ id: Uuid, fileName: Type.String(), size: Type.Integer({ minimum: 0 }), mime: Type.String() })),
 });
+import { FIELD } from '../shared/field-limits';
+import { AssignmentCounts, AssignmentDetail, ItemOverview, AssignmentOut, AssignmentPage, ExtensionOut, ReportFiledOut } from './assignments.changes.responses';
 
 const lit = <T extends string>(xs: readonly T[]) => Type.Union(xs.map((x) => Type.Literal(x)));
 
@@ -72,6 +74,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(AssignmentPage),
       },
     },
     async (request) => {
@@ -83,7 +86,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/assignments/counts',
-    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery, response: responses(AssignmentCounts) } },
     async (request) => {
       const actor = requireActor(request);
       const { bucket: _b, delivery, ...f } = request.query;
@@ -91,17 +94,17 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: responses(AssignmentDetail) } }, async (request) => {
     const actor = requireActor(request);
     return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.' } }, async (request) => {
+  api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.', response: responses(ItemOverview) } }, async (request) => {
     const actor = requireActor(request);
     return getItemOverview(ctx.db, actor, request.params.id, ctx.today());
   });
 
-  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/attachments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Tệp đính kèm, với kiểu nhận ra từ nội dung.' }), ...problemResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
     const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, request.params.id));
     if (!file) throw notFound('tệp đính kèm');
@@ -115,7 +118,7 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(sniffMime(file.data, file.fileName)).send(file.data);
   });
 
-  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/assignments/:id/receive', { config: { access: 'signed_in' }, schema: { tags: ['follow-up'], params: IdParams, response: responses(AssignmentOut) } }, async (request) => {
     return receiveAssignment(ctx.db, requireActor(request), request.params.id);
   });
 
@@ -129,15 +132,15 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         body: Type.Object(
           {
-            text: Type.String({ minLength: 1, maxLength: 20_000 }),
+            text: Type.String({ minLength: 1, maxLength: FIELD.reportText }),
             percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
             outlook: Type.Optional(lit(OUTLOOKS)),
-            outlookReason: Type.Optional(Type.String({ maxLength: 5000 })),
+            outlookReason: Type.Optional(Type.String({ maxLength: FIELD.note })),
             files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })),
           },
           { additionalProperties: false },
         ),
-        response: errorResponses,
+        response: responses(ReportFiledOut, 201),
       },
     },
     async (request, reply) => {
@@ -155,8 +158,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 20_000 }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.reportText }), files: Type.Optional(Type.Array(FileJson, { maxItems: 5 })) }, { additionalProperties: false }),
+        response: responses(ReportFiledOut, 201),
       },
     },
     async (request, reply) => {
@@ -193,8 +196,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['follow-up'],
         description: 'Văn phòng/lãnh đạo công nhận (accept) hoặc trả lại (return) báo cáo hoàn thành.',
         params: IdParams,
-        body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ decision: lit(['accept', 'return'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })) }, { additionalProperties: false }),
+        response: responses(AssignmentOut),
       },
     },
     async (request) => reviewCompletion(ctx.db, requireActor(request), request.params.id, request.body, ctx.today(), mailSwitchOf(ctx.config)),
@@ -207,8 +210,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: IdParams,
-        body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ requestedDue: IsoDate, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }),
+        response: responses(ExtensionOut, 201),
       },
     },
     async (request, reply) => {
@@ -224,8 +227,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['follow-up'],
         params: Type.Object({ id: Uuid, requestId: Uuid }, { additionalProperties: false }),
-        body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: 5000 })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ decision: lit(['approve', 'refuse'] as const), note: Type.Optional(Type.String({ maxLength: FIELD.note })), due: Type.Optional(IsoDate) }, { additionalProperties: false }),
+        response: responses(ExtensionOut),
       },
     },
     async (request) => decideExtension(ctx.db, requireActor(request), request.params.id, request.params.requestId, request.body, ctx.today(), mailSwitchOf(ctx.config)),
@@ -233,19 +236,19 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/assignments/:id/reassign',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ agencyId: Uuid, reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => reassignAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/cancel',
-    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'reassign_or_cancel' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => cancelAssignment(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 
   api.post(
     '/api/assignments/:id/deadline',
-    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1 }) }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'change_deadline' }, schema: { tags: ['follow-up'], params: IdParams, body: Type.Object({ due: Nullable(IsoDate), reason: Type.String({ minLength: 1, maxLength: FIELD.note }) }, { additionalProperties: false }), response: responses(AssignmentOut) } },
     async (request) => changeDeadline(ctx.db, requireActor(request), request.params.id, request.body, ctx.today()),
   );
 }

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { eq, isNull, and } from 'drizzle-orm';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, Nullable, errorResponses } from '../http/schemas';
+import { IdParams, Nullable, Ok, responses } from '../http/schemas';
+import { NewToken, SessionOut, TokenList, UserList, UserOut } from './auth.responses';
 import { SESSION_COOKIE } from '../http/build-server';
 import { authorize } from './policy';
 import { login, logout, createApiToken, sessionIdOf } from './sessions';
@@ -16,6 +17,7 @@ import { updateUser } from './update-user';
 import { recordEvent } from '../events/record-event';
 import { AppError, notFound } from '../shared/errors';
 import { agencies } from '../directory/directory.schema';
+import { FIELD } from '../shared/field-limits';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +33,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         security: [],
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }) }, { additionalProperties: false }),
-        response: { ...errorResponses },
+        response: responses(SessionOut),
       },
     },
     async (request, reply) => {
@@ -58,20 +60,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // Open: signing out with an expired session still clears the cookie. It takes no body.
-  api.post('/api/auth/logout', { bodyLimit: 1024, config: { access: 'public' }, schema: { tags: ['auth'], security: [] } }, async (request, reply) => {
+  api.post('/api/auth/logout', { bodyLimit: 1024, config: { access: 'public' }, schema: { tags: ['auth'], security: [], response: responses(Ok) } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(ctx.db, token, ctx.sessions);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'] } }, async (request) => {
+  api.get('/api/auth/me', { config: { access: 'signed_in' }, schema: { tags: ['auth'], response: responses(SessionOut) } }, async (request) => {
     const actor = requireActor(request);
     if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
     return { user: await userView(ctx, actor.id), csrfToken: request.csrfToken };
   });
 
-  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'] } }, async (request) => {
+  api.get('/api/users', { config: { access: 'signed_in' }, schema: { tags: ['users'], response: responses(UserList) } }, async (request) => {
     const actor = requireActor(request);
     // Leaders are listed for everyone (the "leader in charge" picker); the rest needs rights.
     const rows = await ctx.db.select().from(users).orderBy(users.username);
@@ -82,17 +84,17 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const UserBody = Type.Object(
     {
       username: Type.String({ minLength: 3, maxLength: 40 }),
-      displayName: Type.Optional(Type.String({ maxLength: 200 })),
-      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+      displayName: Type.Optional(Type.String({ maxLength: FIELD.displayName })),
+      email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: FIELD.email }))),
       password: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
       role: Type.Union(ROLES.map((r) => Type.Literal(r))),
       agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-      sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+      sectors: Type.Optional(Nullable(Type.String({ maxLength: FIELD.sectors }))),
       channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
     },
     { additionalProperties: false },
   );
-  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: errorResponses } }, async (request, reply) => {
+  api.post('/api/users', { config: { access: 'manage_users' }, schema: { tags: ['users'], body: UserBody, response: responses(UserOut, 201) } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     reply.status(201);
@@ -106,15 +108,16 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['users'],
         params: IdParams,
+        response: responses(UserOut),
         body: Type.Object(
           {
-            displayName: Type.Optional(Type.String({ maxLength: 200 })),
-            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+            displayName: Type.Optional(Type.String({ maxLength: FIELD.displayName })),
+            email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: FIELD.email }))),
             password: Type.Optional(Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })),
             currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: PASSWORD_MAX, description: 'Bắt buộc khi tự đổi mật khẩu của mình.' })),
             role: Type.Optional(Type.Union(ROLES.map((r) => Type.Literal(r)))),
             agencyId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
-            sectors: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+            sectors: Type.Optional(Nullable(Type.String({ maxLength: FIELD.sectors }))),
             channels: Type.Optional(Type.Array(Type.Union(CHANNELS.map((c) => Type.Literal(c))), { maxItems: CHANNELS.length })),
             active: Type.Optional(Type.Boolean()),
           },
@@ -131,7 +134,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'] } }, async (request) => {
+  api.get('/api/tokens', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], response: responses(TokenList) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     const rows = await ctx.db
@@ -143,7 +146,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/tokens',
-    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }) } },
+    { config: { access: 'manage_users' }, schema: { tags: ['tokens'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), userId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }), response: responses(NewToken, 201) } },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_users');
@@ -153,7 +156,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams } }, async (request) => {
+  api.delete('/api/tokens/:id', { config: { access: 'manage_users' }, schema: { tags: ['tokens'], params: IdParams, response: responses(Ok) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_users');
     await ctx.db.transaction(async (tx) => {
@@ -161,7 +164,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!row) throw notFound('API token');
       await recordEvent(tx, actor, { action: 'api_token.revoked', entity: 'api_token', entityId: row.id });
     });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 

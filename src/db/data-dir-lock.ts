@@ -6,11 +6,12 @@
  * old instance still running is seen). The file is created by hard-linking a private file that
  * already holds our pid: link(2) fails with EEXIST when the name exists, so of any number of
  * processes started at the same instant exactly one succeeds, and nobody ever reads a half-written
- * lock. A lock whose pid is no longer alive (a SIGKILL, a power cut) is stale and is taken over —
- * under a second exclusive file, so two processes cannot both remove the stale lock and then each
- * remove the other's fresh one.
+ * lock (on a file system without hard links: `open(O_EXCL)` and the pid written just after, an
+ * empty lock only seconds old counting as held). A lock whose pid is no longer alive (a SIGKILL,
+ * a power cut) is stale and is taken over — under a second exclusive file, so two processes
+ * cannot both remove the stale lock and then each remove the other's fresh one.
  */
-import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync, openSync, closeSync, writeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../shared/errors';
 
@@ -34,6 +35,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if (tryLink(ownPath, lockPath)) return holdUntilExit(dataDir, lockPath);
       const owner = readPid(lockPath);
       if (owner === undefined) continue; // removed between our link and our read: try again
+      if (owner === 0 && isBeingWritten(lockPath)) {
+        sleepMs(25);
+        continue;
+      }
       if (isHeldBy(owner, dataDir)) throw lockedError(dataDir, owner);
       if (tryTakeOver(lockPath, takeoverPath, owner)) continue;
       sleepMs(25); // another process is taking the stale lock over; its outcome decides ours
@@ -44,13 +49,44 @@ export function lockDataDir(dataDir: string): DataDirLock {
   }
 }
 
+/** Error codes of a file system without hard links (FAT, some network and container volumes). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 function tryLink(from: string, to: string): boolean {
   try {
     linkSync(from, to);
     return true;
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code && NO_HARD_LINKS.has(code)) return tryCreate(to);
+    throw e;
+  }
+}
+
+/** The same exclusive creation with O_EXCL; for a moment the file is empty (see isBeingWritten). */
+function tryCreate(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** An empty lock younger than a few seconds is being written by its owner, not abandoned. */
+function isBeingWritten(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < 5_000;
+  } catch {
+    return false;
   }
 }
 

@@ -16,15 +16,16 @@ import { listGroups } from './list-groups';
 import { createGroup } from './create-group';
 import { updateGroup } from './update-group';
 import { deleteGroup } from './delete-group';
+import { FIELD } from '../shared/field-limits';
 
 const AgencyBody = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 60 }),
-    name: Type.String({ minLength: 2, maxLength: 300 }),
-    shortName: Type.Optional(Nullable(Type.String())),
+    code: Type.String({ minLength: 1, maxLength: FIELD.code }),
+    name: Type.String({ minLength: 2, maxLength: FIELD.name }),
+    shortName: Type.Optional(Nullable(Type.String({ maxLength: FIELD.shortName }))),
     kind: Type.Union(AGENCY_KINDS.map((k) => Type.Literal(k))),
-    email: Type.Optional(Nullable(Type.String({ format: 'email' }))),
-    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: FIELD.email }))),
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: FIELD.name }), { maxItems: 100 })),
     parentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     successorId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     validTo: Type.Optional(Nullable(Type.String({ format: 'date' }))),
@@ -34,9 +35,9 @@ const AgencyBody = Type.Object(
 
 const GroupBody = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 60 }),
-    name: Type.String({ minLength: 2, maxLength: 300, description: 'Tên nhóm như văn bản viết, ví dụ "các sở, ban, ngành".' }),
-    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    code: Type.String({ minLength: 1, maxLength: FIELD.code }),
+    name: Type.String({ minLength: 2, maxLength: FIELD.name, description: 'Tên nhóm như văn bản viết, ví dụ "các sở, ban, ngành".' }),
+    aliases: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: FIELD.name }), { maxItems: 100 })),
     memberIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { description: 'Các cơ quan thuộc nhóm; khi sửa, danh sách này thay cho danh sách cũ.' })),
   },
   { additionalProperties: false },

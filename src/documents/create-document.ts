@@ -7,6 +7,7 @@ import { recordEvent } from '../events/record-event';
 import { loadDirectoryIndex } from '../directory/load-directory-index';
 import { extractDirective, readDocument } from '../reader';
 import { sharedReaderPool } from '../reader/read-pool';
+import { FIELD } from '../shared/field-limits';
 import { documents, directiveItems, type MissedParagraph } from './documents.schema';
 import { resolveAddressees, reviewFlags, type ItemDraft } from './draft-items';
 import { presentDocument } from './document-queries';
@@ -43,40 +44,52 @@ const FORMAT_MIME: Record<string, string> = {
 
 type Extraction = Awaited<ReturnType<typeof readDocument>> | ReturnType<typeof extractDirective>;
 
+/**
+ * What the reader found is cut to each field's limit (field-limits.ts): a document whose subject
+ * or task the reader took too long is still stored, with the whole text kept in `text`.
+ */
+function clip(v: string, max: number): string;
+function clip(v: string | null | undefined, max: number): string | null;
+function clip(v: string | null | undefined, max: number): string | null {
+  if (v == null) return null;
+  return v.length > max ? `${v.slice(0, max - 1)}…` : v;
+}
+
 function metaFrom(x: Extraction): DocumentMeta {
   const d = (x.document ?? {}) as unknown as Record<string, unknown>;
-  const s = (k: string) => (typeof d[k] === 'string' && d[k] ? (d[k] as string) : null);
+  const s = (k: string, max: number) => (typeof d[k] === 'string' && d[k] ? clip(d[k] as string, max) : null);
   return {
-    kind: s('kind'),
-    number: s('number'),
-    docDate: s('date'),
-    issuer: s('issuer'),
-    place: s('place'),
-    subject: s('subject'),
-    signer: s('signer'),
-    signerTitle: s('signerTitle'),
-    signingForm: s('signingForm'),
-    recipients: Array.isArray(d.recipients) ? (d.recipients as unknown[]).map(String) : [],
-    meetingDate: s('meetingDate'),
-    chair: s('chair'),
+    kind: s('kind', FIELD.docLabel),
+    number: s('number', FIELD.docLabel),
+    docDate: s('date', 10),
+    issuer: s('issuer', FIELD.name),
+    place: s('place', FIELD.docLabel),
+    subject: s('subject', FIELD.subject),
+    signer: s('signer', FIELD.name),
+    signerTitle: s('signerTitle', FIELD.docLabel),
+    signingForm: s('signingForm', FIELD.docLabel),
+    recipients: Array.isArray(d.recipients) ? (d.recipients as unknown[]).slice(0, FIELD.recipientsCount).map((r) => clip(String(r), FIELD.recipient)) : [],
+    meetingDate: s('meetingDate', 10),
+    chair: s('chair', FIELD.name),
   };
 }
 
-const names = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String((x as { name?: string })?.name ?? ''))).filter(Boolean) : []);
+const names = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map((x) => clip(typeof x === 'string' ? x : String((x as { name?: string })?.name ?? ''), FIELD.name)).filter(Boolean) : [];
 
 function itemsFrom(x: Extraction): ItemDraft[] {
   return (x.tasks as unknown as Record<string, unknown>[]).map((t) => ({
-    ref: (t.ref as string) ?? null,
-    text: String(t.text ?? ''),
+    ref: clip(t.ref as string | null, FIELD.ref),
+    text: clip(String(t.text ?? ''), FIELD.itemText),
     startOffset: typeof t.start === 'number' ? t.start : null,
     endOffset: typeof t.end === 'number' ? t.end : null,
     leads: names(t.lead).map((name) => ({ name })),
     supports: names(t.support).map((name) => ({ name })),
     due: (t.due as string) ?? null,
-    dueText: (t.dueText as string) ?? null,
-    recurrence: typeof t.recurrence === 'string' ? t.recurrence : t.recurrence ? JSON.stringify(t.recurrence) : null,
-    expectedResult: (t.product as string) ?? null,
-    reportTo: (t.reportTo as string) ?? null,
+    dueText: clip(t.dueText as string | null, FIELD.dueText),
+    recurrence: clip(typeof t.recurrence === 'string' ? t.recurrence : t.recurrence ? JSON.stringify(t.recurrence) : null, FIELD.dueText),
+    expectedResult: clip(t.product as string | null, FIELD.expectedResult),
+    reportTo: clip(t.reportTo as string | null, FIELD.dueText),
     review: Array.isArray(t.needsReview) ? (t.needsReview as string[]) : [],
   }));
 }
@@ -117,7 +130,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         ...meta,
         recipients: meta.recipients ?? [],
         text,
-        fileName: input.file?.name ?? null,
+        fileName: clip(input.file?.name, FIELD.fileName),
         fileMime,
         fileData: input.file ? Buffer.from(input.file.bytes) : null,
         status: 'draft',

@@ -29,6 +29,6 @@ export async function deleteDraft(db: Db, actor: Actor, documentId: string) {
       documentId,
       before: { number: doc.number, subject: doc.subject, fileName: doc.fileName, items: items.map((i) => ({ ref: i.ref, text: i.text })) },
     });
-    return { ok: true, items: items.length };
+    return { ok: true as const, items: items.length };
   });
 }

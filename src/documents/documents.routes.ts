@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, SearchText, Uuid, errorResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -18,17 +18,19 @@ import { mergeWithNext } from './merge-items';
 import { deleteDraft } from './delete-draft';
 import { openMissed, taskFromMissed } from './missed-paragraphs';
 import { getDocument, getItems, listDocuments, presentDocument } from './document-queries';
+import { FIELD } from '../shared/field-limits';
+import { DocumentList, DocumentOut, DocumentWithItems, DraftDeletedOut, ItemOut, MergedOut, NameResolvedOut, PublishedOut, PublishPreviewOut, SplitOut } from './documents.responses';
 
 const Addressee = Type.Union([
-  Type.String({ minLength: 1 }),
-  Type.Object({ name: Type.String({ minLength: 1 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+  Type.String({ minLength: 1, maxLength: FIELD.name }),
+  Type.Object({ name: Type.String({ minLength: 1, maxLength: FIELD.name }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
 ]);
 const ItemFields = {
-  ref: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-  leads: Type.Optional(Type.Array(Addressee)),
-  supports: Type.Optional(Type.Array(Addressee)),
+  ref: Type.Optional(Nullable(Type.String({ maxLength: FIELD.ref }))),
+  leads: Type.Optional(Type.Array(Addressee, { maxItems: 200 })),
+  supports: Type.Optional(Type.Array(Addressee, { maxItems: 200 })),
   due: Type.Optional(Nullable(IsoDate)),
-  dueText: Type.Optional(Nullable(Type.String())),
+  dueText: Type.Optional(Nullable(Type.String({ maxLength: FIELD.dueText }))),
   /** A recurring duty: the deadline moves to the next occurrence as each period is reported. */
   recurrence: Type.Optional(
     Nullable(
@@ -44,47 +46,29 @@ const ItemFields = {
     ),
   ),
   leaderId: Type.Optional(Nullable(Uuid)),
-  expectedResult: Type.Optional(Nullable(Type.String())),
-  reportTo: Type.Optional(Nullable(Type.String())),
+  expectedResult: Type.Optional(Nullable(Type.String({ maxLength: FIELD.expectedResult }))),
+  reportTo: Type.Optional(Nullable(Type.String({ maxLength: FIELD.dueText }))),
   startOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   endOffset: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
 };
 const Meta = Type.Object(
   {
-    kind: Type.Optional(Nullable(Type.String())),
-    number: Type.Optional(Nullable(Type.String())),
+    kind: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    number: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
     docDate: Type.Optional(Nullable(IsoDate)),
-    issuer: Type.Optional(Nullable(Type.String())),
-    place: Type.Optional(Nullable(Type.String())),
-    subject: Type.Optional(Nullable(Type.String())),
-    signer: Type.Optional(Nullable(Type.String())),
-    signerTitle: Type.Optional(Nullable(Type.String())),
-    signingForm: Type.Optional(Nullable(Type.String())),
-    recipients: Type.Optional(Type.Array(Type.String())),
+    issuer: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
+    place: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    subject: Type.Optional(Nullable(Type.String({ maxLength: FIELD.subject }))),
+    signer: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
+    signerTitle: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    signingForm: Type.Optional(Nullable(Type.String({ maxLength: FIELD.docLabel }))),
+    recipients: Type.Optional(Type.Array(Type.String({ maxLength: FIELD.recipient }), { maxItems: FIELD.recipientsCount })),
     meetingDate: Type.Optional(Nullable(IsoDate)),
-    chair: Type.Optional(Nullable(Type.String())),
+    chair: Type.Optional(Nullable(Type.String({ maxLength: FIELD.name }))),
   },
   { additionalProperties: false },
 );
 const ItemParams = Type.Object({ id: Uuid, itemId: Uuid }, { additionalProperties: false });
-const MissedParagraph = Type.Object(
-  {
-    start: Type.Integer({ minimum: 0, description: 'Vị trí ký tự đầu đoạn trong nội dung văn bản' }),
-    end: Type.Integer({ minimum: 0 }),
-    text: Type.String(),
-    lead: Type.Array(Type.String(), { description: 'Các cơ quan được nêu trong đoạn, như in trong văn bản' }),
-  },
-  { additionalProperties: false },
-);
-/** The draft as the review screen reads it; fields not listed here are sent as stored. */
-const DocumentWithItems = Type.Object({
-  document: Type.Object(
-    { id: Uuid, status: Type.String(), text: Type.String(), missed: Type.Array(MissedParagraph, { description: 'Các đoạn "có thể bị bỏ sót": đọc như một chỉ đạo (động từ hành động, cơ quan được giao) nhưng không thuộc nhiệm vụ nào' }) },
-    { additionalProperties: true },
-  ),
-  items: Type.Array(Type.Object({ id: Uuid, position: Type.Integer(), text: Type.String(), review: Type.Array(Type.String()) }, { additionalProperties: true })),
-});
-
 export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -103,6 +87,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(DocumentList),
       },
     },
     async (request) => {
@@ -125,14 +110,14 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
           'Tạo văn bản nháp: gửi {text} hoặc tệp (.txt, .docx, .pdf) qua multipart/form-data (trường "file") hoặc JSON {files:[{name, contentBase64}]}. Nếu không gửi items, bộ đọc sẽ tự trích xuất nhiệm vụ.',
         body: Type.Object(
           {
-            text: Type.Optional(Type.String({ maxLength: 5_000_000 })),
+            text: Type.Optional(Type.String({ maxLength: FIELD.documentText })),
             files: Type.Optional(Type.Array(FileJson, { maxItems: 1 })),
             meta: Type.Optional(Meta),
-            items: Type.Optional(Type.Array(Type.Object({ text: Type.String({ minLength: 1 }), ...ItemFields }, { additionalProperties: false }))),
+            items: Type.Optional(Type.Array(Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.itemText }), ...ItemFields }, { additionalProperties: false }), { maxItems: 5_000 })),
           },
           { additionalProperties: false },
         ),
-        response: errorResponses,
+        response: responses(DocumentWithItems, 201),
       },
     },
     async (request, reply) => {
@@ -183,7 +168,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams } }, async (request, reply) => {
+  api.get('/api/documents/:id/file', { config: { access: 'signed_in' }, schema: { tags: ['documents'], params: IdParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'Tệp gốc của văn bản.' }), ...problemResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
     const doc = await getDocument(ctx.db, request.params.id);
     if (doc.status === 'draft' && !can(actor, 'read_all')) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
@@ -192,7 +177,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(doc.fileMime ?? 'application/octet-stream').send(doc.fileData);
   });
 
-  api.patch('/api/documents/:id', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, body: Meta, response: errorResponses } }, async (request) => {
+  api.patch('/api/documents/:id', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, body: Meta, response: responses(DocumentOut) } }, async (request) => {
     const actor = requireActor(request);
     return presentDocument(await updateDocumentMeta(ctx.db, actor, request.params.id, request.body));
   });
@@ -204,8 +189,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['documents'],
         params: IdParams,
-        body: Type.Object({ text: Type.String({ minLength: 1 }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: FIELD.itemText }), afterPosition: Type.Optional(Type.Integer({ minimum: -1 })), ...ItemFields }, { additionalProperties: false }),
+        response: responses(ItemOut, 201),
       },
     },
     async (request, reply) => {
@@ -217,17 +202,17 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.patch(
     '/api/documents/:id/items/:itemId',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1 })), ...ItemFields }, { additionalProperties: false }), response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, body: Type.Object({ text: Type.Optional(Type.String({ minLength: 1, maxLength: FIELD.itemText })), ...ItemFields }, { additionalProperties: false }), response: responses(ItemOut) } },
     async (request) => {
       const actor = requireActor(request);
       return updateItem(ctx.db, actor, request.params.id, request.params.itemId, request.body);
     },
   );
 
-  api.delete('/api/documents/:id/items/:itemId', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, response: errorResponses } }, async (request) => {
+  api.delete('/api/documents/:id/items/:itemId', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, response: responses(Ok) } }, async (request) => {
     const actor = requireActor(request);
     await deleteItem(ctx.db, actor, request.params.id, request.params.itemId);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   api.get(
@@ -239,7 +224,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: IdParams,
         description:
           'Xem trước khi ban hành: số giao việc theo từng cơ quan, các nhóm được mở rộng (số thành viên), các tên chưa xác định (mỗi tên một lần, kèm các mục dùng tên đó), điều chặn ban hành, và kiểm tra "6 rõ" (rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền) của từng mục.',
-        response: errorResponses,
+        response: responses(PublishPreviewOut),
       },
     },
     async (request) => previewPublish(ctx.db, requireActor(request), request.params.id),
@@ -253,8 +238,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['documents'],
         params: IdParams,
         description: 'Xác định một tên chưa có trong danh mục một lần cho mọi mục của văn bản nháp dùng tên đó.',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
-        response: errorResponses,
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: FIELD.name }), agencyId: Type.Optional(Nullable(Uuid)), groupId: Type.Optional(Nullable(Uuid)) }, { additionalProperties: false }),
+        response: responses(NameResolvedOut),
       },
     },
     async (request) => resolveName(ctx.db, requireActor(request), request.params.id, request.body),
@@ -269,7 +254,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: ItemParams,
         description: 'Tách một mục tại vị trí ký tự "at" của nội dung, trong một thao tác: II.2.a → II.2.a.1 và II.2.a.2.',
         body: Type.Object({ at: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(SplitOut),
       },
     },
     async (request) => splitItem(ctx.db, requireActor(request), request.params.id, request.params.itemId, request.body.at),
@@ -277,20 +262,21 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.post(
     '/api/documents/:id/items/:itemId/merge-next',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, description: 'Gộp một mục với mục ngay sau nó, trong một thao tác.', response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: ItemParams, description: 'Gộp một mục với mục ngay sau nó, trong một thao tác.', response: responses(MergedOut) } },
     async (request) => mergeWithNext(ctx.db, requireActor(request), request.params.id, request.params.itemId),
   );
 
   api.delete(
     '/api/documents/:id',
-    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, description: 'Xóa một văn bản nháp cùng các mục của nó. Văn bản đã ban hành không xóa được.', response: errorResponses } },
+    { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, description: 'Xóa một văn bản nháp cùng các mục của nó. Văn bản đã ban hành không xóa được.', response: responses(DraftDeletedOut) } },
     async (request) => deleteDraft(ctx.db, requireActor(request), request.params.id),
   );
 
-  api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: errorResponses } }, async (request) => {
+  api.post('/api/documents/:id/publish', { config: { access: 'manage_documents' }, schema: { tags: ['documents'], params: IdParams, response: responses(PublishedOut) } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'manage_documents');
-    return publishDocument(ctx.db, actor, request.params.id, ctx.today(), mailSwitchOf(ctx.config));
+    const { document, assignments } = await publishDocument(ctx.db, actor, request.params.id, ctx.today(), mailSwitchOf(ctx.config));
+    return { document: presentDocument(document), assignments };
   });
 }
 

@@ -8,6 +8,8 @@ import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
 import { agencyScope } from '../auth/policy';
 import { events } from './events.schema';
+import { responses } from '../http/schemas';
+import { EventPage } from './events.responses';
 
 export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -27,6 +29,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
+        response: responses(EventPage),
       },
     },
     async (request) => {

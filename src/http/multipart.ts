@@ -5,9 +5,10 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../shared/errors';
+import { FIELD } from '../shared/field-limits';
 
 export const FileJson = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 255 }), mime: Type.Optional(Type.String()), contentBase64: Type.String() },
+  { name: Type.String({ minLength: 1, maxLength: 255 }), mime: Type.Optional(Type.String({ maxLength: FIELD.mime })), contentBase64: Type.String({ maxLength: 28 * 1024 * 1024 }) },
   { additionalProperties: false },
 );
 export interface FileJsonValue {

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IsoDate, Uuid } from '../http/schemas';
+import { IsoDate, Uuid, problemResponses, responses } from '../http/schemas';
 import { AssignmentFilterQuery } from '../assignments/assignments.routes';
 import { BUCKET_RULE_VI } from '../assignments/buckets';
 import { AppError } from '../shared/errors';
@@ -30,6 +30,7 @@ import { renderMonthlyXlsx } from './monthly-xlsx';
 import { rankingOfficialReport, trendOfficialReport } from './ranking-trend-text';
 import { agencies } from '../directory/directory.schema';
 import { eq } from 'drizzle-orm';
+import { MonthlyReportOut, ProvinceOut, RankingOut, TrendOut, fileResponse } from './reports.responses';
 
 const Month = Type.String({ pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM (năm 1900–2199)' });
 const Weight = (description: string) => Type.Optional(Type.Number({ minimum: 0, maximum: 10, description }));
@@ -84,6 +85,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reports'],
         description: `Danh sách nhiệm vụ (cùng bộ lọc với /api/assignments) dưới dạng tệp Excel, tối đa 50.000 dòng. ${BUCKET_RULE_VI}`,
         querystring: Type.Object({ ...AssignmentFilterQuery.properties, sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('-due'), Type.Literal('updated')])) }, { additionalProperties: false }),
+        response: { ...fileResponse('Tệp Excel (.xlsx).'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -120,6 +122,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reports'],
         description: `Báo cáo tháng: số nhiệm vụ theo 5 nhóm của từng cơ quan tính đến ngày cuối tháng (hoặc hôm nay với tháng hiện tại), tỷ lệ đúng hạn và danh sách quá hạn. ${BUCKET_RULE_VI} ${ON_TIME_RATE_RULE_VI}`,
         querystring: MonthlyQuery,
+        response: responses(MonthlyReportOut),
       },
     },
     async (request) => monthly(request.query, request),
@@ -127,7 +130,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.docx',
-    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (.docx).', querystring: MonthlyQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng theo thể thức Nghị định 30/2020/NĐ-CP (.docx).', querystring: MonthlyQuery, response: { ...fileResponse('Tệp báo cáo.'), ...problemResponses } } },
     async (request, reply) => {
       const report = await monthly(request.query, request);
       const buf = await renderMonthlyDocx(report, await loadLetterhead(ctx.db), ctx.today());
@@ -137,7 +140,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/reports/monthly.pdf',
-    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng (.pdf), cùng nội dung với bản .docx.', querystring: MonthlyQuery } },
+    { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: 'Báo cáo tháng (.pdf), cùng nội dung với bản .docx.', querystring: MonthlyQuery, response: { ...fileResponse('Tệp báo cáo.'), ...problemResponses } } },
     async (request, reply) => {
       const report = await monthly(request.query, request);
       const buf = await renderMonthlyPdf(report, await loadLetterhead(ctx.db), ctx.today());
@@ -154,6 +157,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           'Báo cáo tháng (.xlsx): trang "Báo cáo" như bản .docx (bảng số liệu theo cơ quan là số thật, danh sách quá hạn) và trang "Nhiệm vụ": các nhiệm vụ của báo cáo tại ngày báo cáo, với cơ quan phối hợp, báo cáo gần nhất và lịch sử hạn xử lý đến ngày đó.',
         querystring: MonthlyQuery,
+        response: { ...fileResponse('Tệp báo cáo.'), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -172,6 +176,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reports'],
         description: `Xếp hạng cơ quan theo tỷ lệ hoàn thành đúng hạn trong kỳ, phục vụ xếp loại cuối năm. ${RANKING_RULE_VI}`,
         querystring: RankingQuery,
+        response: responses(RankingOut),
       },
     },
     async (request) => ranking(request.query, request),
@@ -180,7 +185,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   for (const format of Object.keys(FORMATS) as Format[]) {
     api.get(
       `/api/reports/ranking.${format}`,
-      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Xếp hạng cơ quan (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP, có phép tính của từng cơ quan.`, querystring: RankingQuery } },
+      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Xếp hạng cơ quan (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP, có phép tính của từng cơ quan.`, querystring: RankingQuery, response: { ...fileResponse('Tệp báo cáo.'), ...problemResponses } } },
       async (request, reply) => {
         const r = await ranking(request.query, request);
         return sendOfficial(reply, rankingOfficialReport(r, await loadLetterhead(ctx.db), ctx.today()), format, `xep-hang-${r.from}-${r.to}`);
@@ -188,7 +193,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     api.get(
       `/api/reports/trend.${format}`,
-      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Diễn biến theo tháng (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP.`, querystring: TrendQuery } },
+      { config: { access: 'signed_in' }, schema: { tags: ['reports'], description: `Diễn biến theo tháng (.${format}) theo thể thức Nghị định 30/2020/NĐ-CP.`, querystring: TrendQuery, response: { ...fileResponse('Tệp báo cáo.'), ...problemResponses } } },
       async (request, reply) => {
         const t = await trend(request.query, request);
         const agencyName = request.query.agencyId ? (await ctx.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, request.query.agencyId)))[0]?.name : undefined;
@@ -205,6 +210,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['reports'],
         description: 'Theo từng tháng: số nhiệm vụ hoàn thành đúng hạn, hoàn thành quá hạn trong tháng và số nhiệm vụ chưa hoàn thành đã quá hạn tại ngày cuối tháng.',
         querystring: TrendQuery,
+        response: responses(TrendOut),
       },
     },
     async (request) => trend(request.query, request),
@@ -212,7 +218,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.get(
     '/api/settings/province',
-    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Tên tỉnh, cơ quan chủ quản, cơ quan ban hành, địa danh và người ký dùng ở đầu và cuối báo cáo (Nghị định 30/2020/NĐ-CP), và phần đầu báo cáo đang dùng.' } },
+    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Tên tỉnh, cơ quan chủ quản, cơ quan ban hành, địa danh và người ký dùng ở đầu và cuối báo cáo (Nghị định 30/2020/NĐ-CP), và phần đầu báo cáo đang dùng.', response: responses(ProvinceOut) } },
     async (request) => {
       authorize(requireActor(request), 'manage_settings');
       const province = await loadProvinceSettings(ctx.db);
@@ -222,7 +228,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   api.put(
     '/api/settings/province',
-    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Lưu cấu hình tỉnh cho phần đầu và cuối báo cáo.', body: ProvinceSettings } },
+    { config: { access: 'manage_settings' }, schema: { tags: ['reports'], description: 'Lưu cấu hình tỉnh cho phần đầu và cuối báo cáo.', body: ProvinceSettings, response: responses(ProvinceOut) } },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'manage_settings');

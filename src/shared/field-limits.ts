@@ -11,8 +11,12 @@ export const FIELD = {
   /** agency, group and indicator codes (room for QCVN 102:2016 identifiers) */
   code: 64,
   username: 64,
+  /** a password as typed (the same ceiling as PASSWORD_MAX, which sign-in accepts too) */
+  password: 200,
   /** a person's or an agency's name, an alias, a group name */
   name: 300,
+  /** how a user is shown (also copied into every event they cause) */
+  displayName: 200,
   shortName: 100,
   email: 254,
   /** sectors a leader oversees */

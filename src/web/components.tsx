@@ -170,6 +170,7 @@ export function DateInput({ id, value, onChange, required, describedBy }: { id: 
       inputMode="numeric"
       autoComplete="off"
       placeholder="dd/mm/yyyy"
+      maxLength={20}
       pattern="\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s*"
       title="dd/mm/yyyy"
       required={required}

@@ -10,6 +10,7 @@ import { getLang, setLang, t } from './i18n';
 import { installLinkInterceptor, match, navigate, useLocation } from './router';
 import { ErrorBox, Loading, SessionContext, seesInbox, isOffice, useSession, useSubmit } from './components';
 import { fmtDateTime } from './format';
+import { FIELD } from '../shared/field-limits';
 
 const Dashboard = lazy(() => import('./pages/Dashboard'));
 const Assignments = lazy(() => import('./pages/Assignments'));
@@ -83,11 +84,11 @@ function Login({ onLogin, switchLang }: { onLogin: (u: User) => void; switchLang
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor="login-username">{t('username')}</label>
-            <input id="login-username" name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input id="login-username" maxLength={100} name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="login-password">{t('password')}</label>
-            <input id="login-password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id="login-password" maxLength={FIELD.password} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           </div>
           <ErrorBox error={s.error} />
           <button type="submit" className="primary wide" disabled={s.busy}>

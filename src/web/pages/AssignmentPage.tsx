@@ -5,6 +5,7 @@ import { t, tk } from '../i18n';
 import { BucketBadge, DateInput, ErrorBox, Loading, Notice, PageTitle, Progress, StateBadge, useAsync, useSession, useSubmit } from '../components';
 import { fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../format';
 import { ReportForm } from './ReportForm';
+import { FIELD } from '../../shared/field-limits';
 
 interface Attachment {
   id: string;
@@ -419,7 +420,7 @@ function ReviewForm({ id, canAccept, canReturn, onDone }: { id: string; canAccep
       <h3 id="rev-h">{t('review')}</h3>
       <div className="field">
         <label htmlFor="rev-note">{t('note')}</label>
-        <textarea id="rev-note" value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        <textarea id="rev-note" maxLength={FIELD.note} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
       </div>
       <ErrorBox error={s.error} />
       <div className="actions-row">
@@ -457,7 +458,7 @@ function ExtensionRequest({ id, onDone }: { id: string; onDone: () => void }) {
         </div>
         <div className="field">
           <label htmlFor="ext-reason">{t('reason')}</label>
-          <textarea id="ext-reason" required value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+          <textarea id="ext-reason" maxLength={FIELD.note} required value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
         </div>
         <ErrorBox error={s.error} />
         <button type="submit" className="primary" disabled={s.busy}>
@@ -477,7 +478,7 @@ function ExtensionDecision({ id, requestId, onDone }: { id: string; requestId: s
     <div>
       <div className="field">
         <label htmlFor={`extd-${requestId}`}>{t('note')}</label>
-        <input id={`extd-${requestId}`} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input id={`extd-${requestId}`} maxLength={FIELD.note} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <ErrorBox error={s.error} />
       <div className="actions-row">
@@ -523,7 +524,7 @@ function OfficeActions({ id, currentAgencyId, allowed, onDone }: { id: string; c
             </div>
             <div className="field">
               <label htmlFor="dl-reason">{t('reason')}</label>
-              <input id="dl-reason" required value={reason2} onChange={(e) => setReason2(e.target.value)} />
+              <input id="dl-reason" maxLength={FIELD.note} required value={reason2} onChange={(e) => setReason2(e.target.value)} />
             </div>
             <button type="submit" disabled={s.busy}>{t('save')}</button>
           </form>
@@ -544,7 +545,7 @@ function OfficeActions({ id, currentAgencyId, allowed, onDone }: { id: string; c
             </div>
             <div className="field">
               <label htmlFor="ra-reason">{t('reason')}</label>
-              <input id="ra-reason" required value={reason1} onChange={(e) => setReason1(e.target.value)} />
+              <input id="ra-reason" maxLength={FIELD.note} required value={reason1} onChange={(e) => setReason1(e.target.value)} />
             </div>
             <button type="submit" disabled={s.busy}>{t('save')}</button>
           </form>
@@ -556,7 +557,7 @@ function OfficeActions({ id, currentAgencyId, allowed, onDone }: { id: string; c
           <form onSubmit={(e) => { e.preventDefault(); go(`/api/assignments/${id}/cancel`, { reason: reason3 }); }}>
             <div className="field">
               <label htmlFor="cx-reason">{t('reason')}</label>
-              <input id="cx-reason" required value={reason3} onChange={(e) => setReason3(e.target.value)} />
+              <input id="cx-reason" maxLength={FIELD.note} required value={reason3} onChange={(e) => setReason3(e.target.value)} />
             </div>
             <button type="submit" className="danger" disabled={s.busy}>{t('cancelAssignment')}</button>
           </form>

@@ -174,7 +174,7 @@ export default function Assignments() {
         <form className="filter-grid" role="search" onSubmit={(e) => e.preventDefault()}>
           <div className="field" style={{ gridColumn: 'span 2' }}>
             <label htmlFor="f-q">{t('filterQ')}</label>
-            <input id="f-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="f-q-hint" />
+            <input id="f-q" maxLength={200} type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="f-q-hint" />
             <small id="f-q-hint" className="hint">
               {t('filterQHint')}
             </small>

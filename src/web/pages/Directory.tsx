@@ -5,6 +5,7 @@ import { t, tk } from '../i18n';
 import { ErrorBox, Loading, Notice, PageTitle, useAsync, useSession, useSubmit } from '../components';
 import { fmtDateTime } from '../format';
 import { navigate, useLocation } from '../router';
+import { FIELD } from '../../shared/field-limits';
 
 const KINDS = ['office', 'department', 'provincial_body', 'central_body', 'commune', 'other'];
 const ROLES: Role[] = ['admin', 'office', 'leader', 'agency', 'viewer'];
@@ -64,7 +65,7 @@ function Agencies() {
       <AgencyForm onDone={reload} />
       <div className="field" style={{ maxWidth: '24rem' }}>
         <label htmlFor="ag-filter">{t('filterList')}</label>
-        <input id="ag-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input id="ag-filter" maxLength={200} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </div>
       <div className="table-scroll card">
         <table className="simple" data-testid="agencies">
@@ -139,11 +140,11 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
       <div className="row">
         <div className="field" style={{ flex: '0 1 8rem' }}>
           <label htmlFor={`${p}-code`}>{t('code')}</label>
-          <input id={`${p}-code`} required value={code} onChange={(e) => setCode(e.target.value)} />
+          <input id={`${p}-code`} maxLength={FIELD.code} required value={code} onChange={(e) => setCode(e.target.value)} />
         </div>
         <div className="field" style={{ flex: '2 1 14rem' }}>
           <label htmlFor={`${p}-name`}>{t('name')}</label>
-          <input id={`${p}-name`} required value={name} onChange={(e) => setName(e.target.value)} />
+          <input id={`${p}-name`} required maxLength={FIELD.name} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${p}-kind`}>{t('kind')}</label>
@@ -157,12 +158,12 @@ function AgencyForm({ agency, onDone, onCancel }: { agency?: Agency; onDone: () 
         </div>
         <div className="field">
           <label htmlFor={`${p}-email`}>{t('email')}</label>
-          <input id={`${p}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input id={`${p}-email`} maxLength={FIELD.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`${p}-aliases`}>{t('aliases')}</label>
-        <input id={`${p}-aliases`} value={aliases} onChange={(e) => setAliases(e.target.value)} />
+        <input id={`${p}-aliases`} maxLength={FIELD.name * 10} value={aliases} onChange={(e) => setAliases(e.target.value)} />
       </div>
       <ErrorBox error={s.error} />
       {s.done && !agency && <Notice>{s.done}</Notice>}
@@ -306,20 +307,20 @@ function UserForm({ user, agencies, onDone, onCancel }: { user?: User; agencies:
         {!user && (
           <div className="field">
             <label htmlFor={`${p}-username`}>{t('username')}</label>
-            <input id={`${p}-username`} required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input id={`${p}-username`} maxLength={40} required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
           </div>
         )}
         <div className="field">
           <label htmlFor={`${p}-name`}>{t('displayName')}</label>
-          <input id={`${p}-name`} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input id={`${p}-name`} value={displayName} maxLength={FIELD.displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${p}-email`}>{t('email')}</label>
-          <input id={`${p}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input id={`${p}-email`} maxLength={FIELD.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${p}-password`}>{t('password')}</label>
-          <input id={`${p}-password`} type="password" autoComplete="new-password" required={!user} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input id={`${p}-password`} maxLength={FIELD.password} type="password" autoComplete="new-password" required={!user} value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
       </div>
       <div className="row">
@@ -347,7 +348,7 @@ function UserForm({ user, agencies, onDone, onCancel }: { user?: User; agencies:
         {role === 'leader' && (
           <div className="field">
             <label htmlFor={`${p}-sectors`}>{t('sectors')}</label>
-            <input id={`${p}-sectors`} value={sectors} onChange={(e) => setSectors(e.target.value)} />
+            <input id={`${p}-sectors`} maxLength={FIELD.sectors} value={sectors} onChange={(e) => setSectors(e.target.value)} />
           </div>
         )}
         {user && (
@@ -400,7 +401,7 @@ function Tokens() {
         <div className="row">
           <div className="field">
             <label htmlFor="tk-name">{t('tokenName')}</label>
-            <input id="tk-name" required value={name} onChange={(e) => setName(e.target.value)} />
+            <input id="tk-name" maxLength={FIELD.tokenName} required value={name} onChange={(e) => setName(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="tk-user">{t('tokenUser')}</label>

@@ -9,6 +9,7 @@ import { t, tk } from '../i18n';
 import { DateInput, ErrorBox, Loading, Notice, PageTitle, isOffice, useAsync, useSession, useSubmit } from '../components';
 import { fmtDate, fmtNumber } from '../format';
 import { navigate } from '../router';
+import { FIELD } from '../../shared/field-limits';
 
 interface Preview {
   items: number;
@@ -233,7 +234,7 @@ function MetaForm({ doc, editable, onSaved }: { doc: Doc; editable: boolean; onS
         <div className="row">
           <div className="field">
             <label htmlFor="m-number">{t('docNumber')}</label>
-            <input id="m-number" value={number} onChange={(e) => setNumber(e.target.value)} />
+            <input id="m-number" maxLength={FIELD.docLabel} value={number} onChange={(e) => setNumber(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="m-date">{t('docDate')}</label>
@@ -242,7 +243,7 @@ function MetaForm({ doc, editable, onSaved }: { doc: Doc; editable: boolean; onS
         </div>
         <div className="field">
           <label htmlFor="m-subject">{t('docSubject')}</label>
-          <textarea id="m-subject" rows={2} value={subject} onChange={(e) => setSubject(e.target.value)} />
+          <textarea id="m-subject" maxLength={FIELD.subject} rows={2} value={subject} onChange={(e) => setSubject(e.target.value)} />
         </div>
         <ErrorBox error={s.error} />
         {s.done && <Notice>{s.done}</Notice>}
@@ -553,7 +554,7 @@ function ItemEditor({ item, next, docId, dir, editable, active, onShow, onChange
         <div className="row">
           <div className="field" style={{ flex: '0 1 6rem' }}>
             <label htmlFor={id('ref')}>{t('ref')}</label>
-            <input id={id('ref')} value={ref} onChange={(e) => setRef(e.target.value)} />
+            <input id={id('ref')} maxLength={FIELD.ref} value={ref} onChange={(e) => setRef(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={id('due')}>{t('due')}</label>
@@ -561,12 +562,12 @@ function ItemEditor({ item, next, docId, dir, editable, active, onShow, onChange
           </div>
           <div className="field">
             <label htmlFor={id('dueText')}>{t('dueText')}</label>
-            <input id={id('dueText')} value={dueText} onChange={(e) => setDueText(e.target.value)} />
+            <input id={id('dueText')} maxLength={FIELD.dueText} value={dueText} onChange={(e) => setDueText(e.target.value)} />
           </div>
         </div>
         <div className="field">
           <label htmlFor={id('text')}>{t('taskText')}</label>
-          <textarea id={id('text')} ref={textRef} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea id={id('text')} maxLength={FIELD.itemText} ref={textRef} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <AgencyPicker testId="leads" id={id('leads')} label={t('leads')} value={leads} onChange={setLeads} dir={dir} disabled={!editable} />
         <AgencyPicker testId="supports" id={id('supports')} label={t('supports')} value={supports} onChange={setSupports} dir={dir} disabled={!editable} />
@@ -627,7 +628,7 @@ function AddItem({ docId, after, onDone }: { docId: string; after: number; onDon
       >
         <div className="field">
           <label htmlFor="new-item">{t('newTaskText')}</label>
-          <textarea id="new-item" required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea id="new-item" maxLength={FIELD.itemText} required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <ErrorBox error={s.error} />
         <button type="submit" disabled={s.busy}>

@@ -23,7 +23,7 @@ export default function Documents() {
       <div className="row">
         <div className="field">
           <label htmlFor="doc-q">{t('searchDocs')}</label>
-          <input id="doc-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+          <input id="doc-q" maxLength={200} type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <div className="field" style={{ flex: '0 1 12rem' }}>
           <label htmlFor="doc-status">{t('status')}</label>

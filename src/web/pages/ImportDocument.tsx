@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { ErrorBox, PageTitle, useSubmit } from '../components';
 import { navigate } from '../router';
 import { fmtBytes } from '../format';
+import { FIELD } from '../../shared/field-limits';
 
 export default function ImportDocument() {
   const [text, setText] = useState('');
@@ -74,7 +75,7 @@ export default function ImportDocument() {
         {!file && (
           <div className="field" style={{ marginTop: '0.8rem' }}>
             <label htmlFor="imp-text">{t('pasteText')}</label>
-            <textarea id="imp-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea id="imp-text" maxLength={FIELD.documentText} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
           </div>
         )}
         <ErrorBox error={s.error} />

@@ -11,6 +11,7 @@ import { ErrorBox, Loading, PageTitle, isOffice, useAsync, useSession, useSubmit
 import { fmtNumber } from '../format';
 import { navigate, useLocation } from '../router';
 import { parseVietnameseNumber } from '../../indicators/propose-indicators';
+import { FIELD } from '../../shared/field-limits';
 
 type Kind = 'month' | 'quarter' | 'half' | 'year';
 interface Indicator {
@@ -426,7 +427,7 @@ function EnterValue({ indicator, scopes, onDone }: { indicator: Indicator; scope
       <div className="row">
         <div className="field">
           <label htmlFor="ev-period">Kỳ ({KIND_VI[indicator.periodKind].toLowerCase()}, ví dụ {KIND_EXAMPLE[indicator.periodKind]})</label>
-          <input id="ev-period" required value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[indicator.periodKind]} />
+          <input id="ev-period" maxLength={7} required value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[indicator.periodKind]} />
         </div>
         <div className="field">
           <label htmlFor="ev-scope">Phạm vi</label>
@@ -440,7 +441,7 @@ function EnterValue({ indicator, scopes, onDone }: { indicator: Indicator; scope
         </div>
         <div className="field">
           <label htmlFor="ev-value">Giá trị ({indicator.unit})</label>
-          <input id="ev-value" required inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input id="ev-value" maxLength={40} required inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
         </div>
         <div className="field" style={{ flex: '0 0 auto' }}>
           <button type="submit" className="primary" disabled={s.busy}>
@@ -475,11 +476,11 @@ function Targets({ indicator, targets, onDone }: { indicator: Indicator; targets
       <div className="row">
         <div className="field">
           <label htmlFor="tg-period">Kỳ</label>
-          <input id="tg-period" required value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[indicator.periodKind]} />
+          <input id="tg-period" maxLength={7} required value={period} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[indicator.periodKind]} />
         </div>
         <div className="field">
           <label htmlFor="tg-value">Kế hoạch ({indicator.unit}; để trống để xoá)</label>
-          <input id="tg-value" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input id="tg-value" maxLength={40} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
         </div>
         <div className="field" style={{ flex: '0 0 auto' }}>
           <button type="submit" disabled={s.busy}>
@@ -545,16 +546,16 @@ function NewIndicator({ onDone }: { onDone: (id: string) => void }) {
       <h2 id="new-ind-h">Thêm chỉ tiêu</h2>
       <div className="field">
         <label htmlFor="ni-code">Mã (không dấu)</label>
-        <input id="ni-code" required value={f.code} onChange={set('code')} />
+        <input id="ni-code" maxLength={40} required value={f.code} onChange={set('code')} />
       </div>
       <div className="field">
         <label htmlFor="ni-name">Tên chỉ tiêu</label>
-        <input id="ni-name" required value={f.name} onChange={set('name')} />
+        <input id="ni-name" maxLength={FIELD.name} required value={f.name} onChange={set('name')} />
       </div>
       <div className="row">
         <div className="field">
           <label htmlFor="ni-unit">Đơn vị tính</label>
-          <input id="ni-unit" required value={f.unit} onChange={set('unit')} />
+          <input id="ni-unit" maxLength={FIELD.indicatorUnit} required value={f.unit} onChange={set('unit')} />
         </div>
         <div className="field">
           <label htmlFor="ni-kind">Kỳ</label>
@@ -677,15 +678,15 @@ function ProposalCard({ p, indicators, onDone }: { p: Proposal; indicators: Indi
               <>
                 <div className="field">
                   <label htmlFor={`pc-${p.id}`}>Mã</label>
-                  <input id={`pc-${p.id}`} required value={fresh.code} onChange={(e) => setFresh({ ...fresh, code: e.target.value })} />
+                  <input id={`pc-${p.id}`} maxLength={40} required value={fresh.code} onChange={(e) => setFresh({ ...fresh, code: e.target.value })} />
                 </div>
                 <div className="field">
                   <label htmlFor={`pn-${p.id}`}>Tên</label>
-                  <input id={`pn-${p.id}`} required value={fresh.name} onChange={(e) => setFresh({ ...fresh, name: e.target.value })} />
+                  <input id={`pn-${p.id}`} maxLength={FIELD.name} required value={fresh.name} onChange={(e) => setFresh({ ...fresh, name: e.target.value })} />
                 </div>
                 <div className="field">
                   <label htmlFor={`pu-${p.id}`}>Đơn vị</label>
-                  <input id={`pu-${p.id}`} required value={fresh.unit} onChange={(e) => setFresh({ ...fresh, unit: e.target.value })} />
+                  <input id={`pu-${p.id}`} maxLength={FIELD.indicatorUnit} required value={fresh.unit} onChange={(e) => setFresh({ ...fresh, unit: e.target.value })} />
                 </div>
                 <div className="field">
                   <label htmlFor={`pk-${p.id}`}>Loại kỳ</label>
@@ -701,11 +702,11 @@ function ProposalCard({ p, indicators, onDone }: { p: Proposal; indicators: Indi
             )}
             <div className="field">
               <label htmlFor={`pp-${p.id}`}>Kỳ</label>
-              <input id={`pp-${p.id}`} required value={shownPeriod} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[kind]} />
+              <input id={`pp-${p.id}`} maxLength={7} required value={shownPeriod} onChange={(e) => setPeriod(e.target.value)} placeholder={KIND_EXAMPLE[kind]} />
             </div>
             <div className="field">
               <label htmlFor={`pv-${p.id}`}>Giá trị</label>
-              <input id={`pv-${p.id}`} required inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+              <input id={`pv-${p.id}`} maxLength={40} required inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
             </div>
           </div>
           <div className="row">

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { api } from '../api';
 import { t } from '../i18n';
 import { ErrorBox, Notice, useSubmit } from '../components';
+import { FIELD } from '../../shared/field-limits';
 
 /** The server's limit per attachment (MAX_ATTACHMENT_BYTES), also stated in the field's label. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -50,7 +51,7 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
     <form onSubmit={submit} data-testid={`${kind}-form`}>
       <div className="field">
         <label htmlFor={id('text')}>{kind === 'contribution' ? t('contributionText') : t('reportText')}</label>
-        <textarea id={id('text')} required value={text} onChange={(e) => setText(e.target.value)} rows={3} />
+        <textarea id={id('text')} maxLength={FIELD.reportText} required value={text} onChange={(e) => setText(e.target.value)} rows={3} />
       </div>
       {kind === 'progress' && (
         <div className="row">
@@ -71,7 +72,7 @@ export function ReportForm({ assignmentId, kind, initialPercent = 0, onDone, idP
       {kind === 'progress' && outlook !== 'on_track' && (
         <div className="field">
           <label htmlFor={id('reason')}>{t('outlookReason')}</label>
-          <input id={id('reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input id={id('reason')} maxLength={FIELD.note} value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
       <div className="field">
