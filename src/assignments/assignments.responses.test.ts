@@ -47,7 +47,10 @@ describe('assignment answers', () => {
     await t.call(t.sessions.syt, 'POST', `/api/assignments/${id}/extensions`, { requestedDue: '2025-08-15', reason: 'Cần thêm thời gian khảo sát.' });
     const detail = await t.call(t.sessions.syt, 'GET', `/api/assignments/${id}`);
     expect(detail.statusCode).toBe(200);
-    const expected = json(await getAssignmentDetail(t.database.db, SYSTEM_ACTOR, id, '2025-07-20'));
+    // The same actor as the request: what it may do (actions) and its role depend on who asks.
+    const me = (await t.call(t.sessions.syt, 'GET', '/api/auth/me')).json();
+    const syt = { id: me.user?.id ?? me.id, name: 'syt', role: 'agency' as const, agencyId: me.user?.agencyId ?? me.agencyId };
+    const expected = json(await getAssignmentDetail(t.database.db, syt, id, '2025-07-20'));
     expect(detail.json()).toEqual(expected);
     expect(expected.reports.length + expected.extensions.length + expected.events.length).toBeGreaterThan(3);
     const itemId = detail.json().assignment.itemId;

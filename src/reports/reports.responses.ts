@@ -12,6 +12,11 @@ const Counts = Type.Object(Object.fromEntries(REPORT_BUCKETS.map((b) => [b, Coun
 export const MonthlyReportOut = Type.Object({
   month: Month,
   asOf: IsoDate,
+  filters: Type.Object(
+    { agencyId: Type.Optional(Uuid), leaderId: Type.Optional(Uuid), documentId: Type.Optional(Uuid), groupId: Type.Optional(Uuid) },
+    { description: 'Phạm vi đã lọc (cơ quan, lãnh đạo phụ trách, văn bản, nhóm cơ quan): các liên kết chi tiết dùng đúng các bộ lọc này.' },
+  ),
+  scope: Nullable(Type.String({ description: 'Phạm vi báo cáo bằng lời; null khi là toàn tỉnh.' })),
   agencies: Type.Array(Type.Object({ agencyId: Uuid, agencyName: Type.String(), counts: Counts, total: Count, onTimeRate: Nullable(Rate) })),
   totals: Type.Object({ counts: Counts, total: Count, onTimeRate: Nullable(Rate) }),
   overdue: Type.Array(
