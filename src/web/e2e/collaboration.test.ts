@@ -182,6 +182,10 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     const panel = page.getByRole('region', { name: 'Thông báo' });
     await panel.getByRole('link', { name: /^Sở Tài chính gửi ý kiến phối hợp: 1\. Sở Y tế chủ trì/ }).waitFor();
     await panel.getByRole('link', { name: /^Nhiệm vụ mới: 1\. Sở Y tế chủ trì/ }).waitFor();
+    // On a phone the open panel stays on the screen (it used to hang off its left edge).
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'collab-syt-bell-phone');
     await panel.getByRole('link', { name: 'Xem tất cả thông báo' }).click();
     const list = page.getByTestId('notification-list');
