@@ -11,7 +11,7 @@
  * Screenshots of each step go to test-artifacts/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api, PASSWORD, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.locator('header.top').waitFor();
     return page;
+  }
+  /** A screenshot of the part of the page the step is about. */
+  async function shot(page: Page, name: string, about?: Locator) {
+    await about?.scrollIntoViewIfNeeded();
+    await screenshot(page, name);
   }
   async function expectAccessible(page: Page) {
     const v = await axeCheck(page);
@@ -168,7 +173,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await form.getByRole('button', { name: 'Gửi ý kiến phối hợp' }).click();
     await page.getByTestId('contributions').getByText(CONTRIBUTION).waitFor();
     await poll(() => auditOnPage(page)).toEqual(['Giao nhiệm vụ', 'Cơ quan phối hợp gửi ý kiến']);
-    await screenshot(page, 'collab-stc-contributed-phone');
+    await shot(page, 'collab-stc-contributed-phone', page.getByTestId('contributions'));
     await expectAccessible(page);
 
     // The lead agency is told; the contributor and the office are not.
@@ -207,7 +212,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     expect(await page.getByTestId('contributions').innerText()).toContain('Sở Tài chính');
     await poll(() => auditOnPage(page)).toEqual(['Giao nhiệm vụ', 'Cơ quan phối hợp gửi ý kiến']);
     expect(await page.getByTestId('contribution-form').count()).toBe(0);
-    await screenshot(page, 'collab-syt-sees-contribution-phone');
+    await shot(page, 'collab-syt-sees-contribution-phone', page.getByTestId('contributions'));
 
     await page.locator('details.action > summary', { hasText: 'Báo cáo hoàn thành' }).click();
     const completion = page.getByTestId('completion-form');
@@ -215,7 +220,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await completion.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
     await poll(() => page.locator('.badge.state').first().innerText()).toBe('Chờ duyệt hoàn thành');
     await poll(() => auditOnPage(page)).toEqual(['Giao nhiệm vụ', 'Cơ quan phối hợp gửi ý kiến', 'Báo cáo hoàn thành']);
-    await screenshot(page, 'collab-syt-completion-reported-phone');
+    await shot(page, 'collab-syt-completion-reported-phone', page.getByTestId('timeline'));
     await expectAccessible(page);
 
     // A completion report tells nobody: the office reads it in its inbox.
@@ -248,7 +253,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await page.getByTestId('timeline').getByText(RETURN_REASON).waitFor();
     expect(await page.getByTestId('review-form').count()).toBe(0);
     await poll(() => auditOnPage(page)).toEqual(['Giao nhiệm vụ', 'Cơ quan phối hợp gửi ý kiến', 'Báo cáo hoàn thành', 'Trả lại báo cáo']);
-    await screenshot(page, 'collab-office-returned');
+    await shot(page, 'collab-office-returned', page.getByTestId('timeline'));
 
     await page.getByRole('link', { name: /^Cần xử lý/ }).click();
     await page.getByText('Không có việc nào đang chờ xử lý.').waitFor();
@@ -271,7 +276,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     const newest = list.locator('> li').first();
     expect(await newest.locator('.badge').innerText()).toBe('Trả lại báo cáo');
     expect(await newest.innerText()).toContain(`Lý do: ${RETURN_REASON}`);
-    await screenshot(agency, 'collab-syt-returned-notice-phone');
+    await shot(agency, 'collab-syt-returned-notice-phone', newest);
     await newest.getByRole('link', { name: /^Báo cáo hoàn thành bị trả lại: 1\. Sở Y tế chủ trì/ }).click();
     await agency.waitForURL(`**/nhiem-vu/${assignmentId}`);
     await bell(agency, 0).waitFor();
@@ -284,7 +289,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await completion.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
     await poll(() => agency.locator('.badge.state').first().innerText()).toBe('Chờ duyệt hoàn thành');
     await agency.getByTestId('timeline').getByText(SECOND_COMPLETION).waitFor();
-    await screenshot(agency, 'collab-syt-resubmitted-phone');
+    await shot(agency, 'collab-syt-resubmitted-phone', agency.getByTestId('timeline'));
     expect(await noticeKinds()).toEqual({ vanphong: [], syt: ['completion.returned', 'contribution.posted', 'assignment.created'], stc: [], chutich: [] });
     expect(await history()).toEqual(['assignment.created', 'contribution.posted', 'assignment.report_completion', 'assignment.return', 'assignment.report_completion']);
 
@@ -300,7 +305,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await office.getByTestId('review-form').getByRole('button', { name: 'Công nhận hoàn thành' }).click();
     await poll(() => office.locator('.badge.state').first().innerText()).toBe('Đã hoàn thành');
     await poll(() => auditOnPage(office)).toEqual(['Giao nhiệm vụ', 'Cơ quan phối hợp gửi ý kiến', 'Báo cáo hoàn thành', 'Trả lại báo cáo', 'Báo cáo hoàn thành', 'Công nhận hoàn thành']);
-    await screenshot(office, 'collab-office-accepted');
+    await shot(office, 'collab-office-accepted', office.getByTestId('audit'));
     await office.getByRole('link', { name: /^Cần xử lý/ }).click();
     await office.getByText('Không có việc nào đang chờ xử lý.').waitFor();
 
@@ -313,7 +318,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     await agency.waitForURL(`**/nhiem-vu/${assignmentId}`);
     await poll(() => agency.locator('.badge.state').first().innerText()).toBe('Đã hoàn thành');
     await bell(agency, 0).waitFor();
-    await screenshot(agency, 'collab-syt-accepted-phone');
+    await shot(agency, 'collab-syt-accepted-phone', agency.getByTestId('timeline'));
     await expectAccessible(agency);
 
     // The supporting agency was told nothing of the lead's steps, and sees the task done.
