@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../http/context';
 import { requireActor } from '../http/context';
-import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, errorResponses, problemResponses, responses } from '../http/schemas';
+import { IdParams, IsoDate, Nullable, Ok, SearchText, Uuid, problemResponses, responses } from '../http/schemas';
 import { FileJson, fileBytes, multipartToJson } from '../http/multipart';
 import { authorize, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -158,7 +158,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           'Tạo nhiệm vụ từ một đoạn "có thể bị bỏ sót" của văn bản nháp (chỉ rõ bằng vị trí đầu đoạn "start"): nội dung, vị trí trong văn bản và các cơ quan được nêu làm cơ quan chủ trì; dấu "có thể bị bỏ sót" của đoạn đó mất đi. Một thao tác.',
         body: Type.Object({ start: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
-        response: errorResponses,
+        response: responses(ItemOut, 201),
       },
     },
     async (request, reply) => {

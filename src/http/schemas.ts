@@ -21,8 +21,6 @@ export const Timestamp = Type.Unsafe<string | Date>({ type: 'string', format: 'd
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 /** Error answers documented in OpenAPI. */
 export const problemResponses = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-/** Errors plus an undescribed success: only routes not yet converted to `responses()` still use it. */
-export const errorResponses = { '2xx': Type.Any(), ...problemResponses };
 /**
  * A route's answers: its success body (serialized by this schema, so a field missing from it is
  * not sent) and the errors. `status` is the success code (201 for creations).
