@@ -7,7 +7,7 @@
  * The "SQL" columns run the same query functions as the API, without HTTP, sessions and JSON.
  */
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
+import { recreateDatabase } from './bench-database';
 import { sql } from 'drizzle-orm';
 import { openPostgres, type Database, type Db } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
@@ -31,16 +31,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const AS_OF = '2025-10-01';
 
-async function recreate() {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-}
 
 /**
  * Plain JS for the client thread. It waits for blocks of paths, requests each in turn and answers
@@ -81,7 +71,7 @@ async function main() {
   const reuse = process.env.BENCH_REUSE === '1';
   if (!reuse) {
     console.log(`Preparing ${ROWS.toLocaleString('en')} assignments in ${url} …`);
-    await recreate();
+    await recreateDatabase(url);
   }
   const database = await openPostgres(url, 10);
   await migrate(database);

@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { recreateDatabase } from './bench-database';
 import autocannon from 'autocannon';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dondoc_bench_load';
@@ -20,16 +20,6 @@ const PORT = 3917;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = 'bench-load-Mat-khau-9';
 
-async function recreate() {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-}
 
 async function waitForHealth(deadline: number) {
   while (Date.now() < deadline) {
@@ -58,7 +48,7 @@ async function load(title: string, path: string, cookie: string) {
 }
 
 async function main() {
-  await recreate();
+  await recreateDatabase(url);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = spawn(process.execPath, ['bin/dondoc.js', 'serve'], {
     cwd: root,
