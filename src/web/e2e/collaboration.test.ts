@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { Api, PASSWORD, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
+import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -41,22 +41,13 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
   const dialogs: string[] = [];
 
   async function signedIn(username: Username, viewport: { width: number; height: number }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    // No step of this story asks for a browser dialog: publishing confirms inside the preview.
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('header.top').waitFor();
-    return page;
+    return signedInPage(browser, server.url, username, { viewport, contexts, onPage: (page) => {
+      // No step of this story asks for a browser dialog: publishing confirms inside the preview.
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+    } });
   }
   /** A screenshot of the part of the page the step is about. */
   async function shot(page: Page, name: string, about?: Locator) {

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium; CHROMIUM_PATH overrides it (e.g. to check the skip path). */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -105,6 +105,31 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new browser context (Vietnamese locale and time zone, the given screen) signed in as
+ * `username` through the sign-in form, its page ready at the home screen. The context is added
+ * to `contexts` for the test to close; `onPage` sees the page before it loads anything.
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  opts: { viewport: { width: number; height: number }; contexts: BrowserContext[]; acceptDownloads?: boolean; onPage?: (page: Page) => void },
+): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: opts.viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...(opts.acceptDownloads ? { acceptDownloads: true } : {}) });
+  opts.contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  opts.onPage?.(page);
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.locator('header.top').waitFor();
+  return page;
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Api, PASSWORD, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
+import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -19,17 +19,7 @@ describe.skipIf(!hasChromium)('web app in chromium: notifications and the inbox'
   const contexts: BrowserContext[] = [];
 
   async function signedIn(username: string, viewport = { width: 360, height: 780 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('header.top').waitFor();
-    return page;
+    return signedInPage(browser, server.url, username, { viewport, contexts });
   }
 
   beforeAll(async () => {

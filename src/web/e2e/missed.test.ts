@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer } from './harness';
+import { SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer, signedInPage } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -38,17 +38,7 @@ describe.skipIf(!hasChromium)('web app in chromium: paragraphs the reader may ha
   const contexts: BrowserContext[] = [];
 
   async function signedIn(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('header.top').waitFor();
-    return page;
+    return signedInPage(browser, server.url, username, { viewport, contexts });
   }
 
   beforeAll(async () => {

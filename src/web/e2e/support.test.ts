@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Api, PASSWORD, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
+import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -18,17 +18,7 @@ describe.skipIf(!hasChromium)('web app in chromium: a supporting agency contribu
   const TASK = 'Sở Y tế chủ trì, phối hợp với Sở Tài chính bố trí kinh phí tiêm chủng mở rộng năm 2025.';
 
   async function signedIn(username: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('header.top').waitFor();
-    return page;
+    return signedInPage(browser, server.url, username, { viewport, contexts });
   }
 
   beforeAll(async () => {
