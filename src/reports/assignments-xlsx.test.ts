@@ -147,6 +147,8 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
         due: r.getCell(col('Hạn xử lý')).value,
         history: r.getCell(col('Lịch sử hạn xử lý')).value,
         latest: r.getCell(col('Báo cáo gần nhất')).value,
+        state: r.getCell(col('Trạng thái')).value,
+        percent: r.getCell(col('Tiến độ (%)')).value,
       };
     };
     expect(await row('2025-08-05')).toEqual({
@@ -154,6 +156,9 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
       due: new Date('2025-08-30T00:00:00Z'),
       history: 'Hạn ban đầu: 10/08/2025\nGia hạn lần 1: 10/08/2025 → 30/08/2025',
       latest: '04/08/2025 (90%): Đã kiểm tra 18/20 bếp ăn.',
+      // changed since that day (this test's clock is set back): the as-of classification, not today's state
+      state: 'Chưa hoàn thành',
+      percent: 90,
     });
     // On 2 August only the first report existed, and the extension approved on 3 August was not
     // yet in force: neither its line in the history nor its deadline appear.
@@ -161,7 +166,11 @@ describe.each(testBackends)('xlsx export on %s', (backend) => {
       due: new Date('2025-08-10T00:00:00Z'),
       history: 'Hạn ban đầu: 10/08/2025',
       latest: '01/08/2025 (60%): Đã kiểm tra 12/20 bếp ăn.',
+      // the state and percent of that day, not the later 90 %
+      percent: 60,
     });
+    // Before any report, nothing was reported yet; the task was open.
+    expect(await row('2025-07-15')).toMatchObject({ state: 'Chưa hoàn thành', percent: 0, latest: null });
     expect(await row('2025-08-03')).toMatchObject({ history: 'Hạn ban đầu: 10/08/2025\nGia hạn lần 1: 10/08/2025 → 30/08/2025' });
   });
 });

@@ -54,9 +54,24 @@ interface RowExtras {
   supports: string;
   latestReport: string;
   deadlineHistory: string;
+  /** The percent of the latest report that gave one, dated on or before the as-of day. */
+  percentAsOf: number | null;
 }
 
-function rowValues(n: number, r: AssignmentListRow, x: RowExtras | undefined): unknown[] {
+/**
+ * The state on the as-of day. When the row has not changed since that day its state is exact;
+ * otherwise the bucket (the one as-of rule) says whether it was done, cancelled or still open
+ * then — never a later state ("Đã hoàn thành" in a report of a month when it was not).
+ */
+function stateAsOf(r: AssignmentListRow, asOf: string): string {
+  if (todayInVietnam(new Date(r.updatedAt)) <= asOf) return STATE_LABELS[r.state];
+  if (r.bucket === 'done_on_time' || r.bucket === 'done_late') return STATE_LABELS.done;
+  if (r.bucket === 'cancelled') return STATE_LABELS.cancelled;
+  return 'Chưa hoàn thành';
+}
+
+function rowValues(n: number, r: AssignmentListRow, x: RowExtras | undefined, asOf: string): unknown[] {
+  const changedSince = todayInVietnam(new Date(r.updatedAt)) > asOf;
   return [
     n,
     r.documentNumber ?? '',
@@ -67,9 +82,10 @@ function rowValues(n: number, r: AssignmentListRow, x: RowExtras | undefined): u
     // The deadline in force on the as-of day; a task without a fixed date keeps its words ("thường xuyên", "quý III").
     excelDate(r.dueAsOf) ?? r.dueText ?? '',
     x?.deadlineHistory ?? '',
-    STATE_LABELS[r.state],
+    stateAsOf(r, asOf),
     BUCKET_LABELS[r.bucket],
-    r.progressPercent,
+    // Progress as reported by the as-of day (a later report is not yet known then).
+    changedSince ? (r.bucket === 'done_on_time' || r.bucket === 'done_late' ? 100 : (x?.percentAsOf ?? 0)) : r.progressPercent,
     x?.latestReport ?? '',
     // A completion accepted after the as-of day is not yet a completion on that day.
     (r.bucket === 'done_on_time' || r.bucket === 'done_late' ? excelDate(r.completedOn) : null) ?? '',
@@ -101,7 +117,7 @@ export async function loadRowExtras(db: DbOrTx, ids: string[], asOf: string): Pr
   const changes = await db
     .select({ id: events.assignmentId, action: events.action, after: events.after, at: events.at })
     .from(events)
-    .where(and(inArray(events.assignmentId, ids), inArray(events.action, ['assignment.deadline_extended', 'assignment.deadline_changed'])))
+    .where(and(inArray(events.assignmentId, ids), inArray(events.action, ['assignment.deadline_extended', 'assignment.deadline_changed', 'assignment.report_progress'])))
     .orderBy(asc(events.id));
   for (const b of base) {
     let prev = b.originalDue;
@@ -110,15 +126,22 @@ export async function loadRowExtras(db: DbOrTx, ids: string[], asOf: string): Pr
     let i = 0;
     for (const c of changes) {
       if (c.id !== b.id) continue;
+      const after = (c.after ?? {}) as { due?: string | null };
+      // A progress report moves the deadline only for a recurring duty (a period closed).
+      if (c.action === 'assignment.report_progress' && !('due' in after)) continue;
       const on = b.dueHistory?.[i++]?.on ?? todayInVietnam(c.at);
       if (on > asOf) break;
-      const due = ((c.after ?? {}) as { due?: string | null }).due ?? null;
+      const due = after.due ?? null;
       const span = `${prev ? `${formatDateVi(prev)} → ` : ''}${due ? formatDateVi(due) : 'không có hạn'}`;
-      history.push(c.action === 'assignment.deadline_extended' ? `Gia hạn lần ${++n}: ${span}` : `Văn phòng điều chỉnh: ${span}`);
+      history.push(
+        c.action === 'assignment.deadline_extended' ? `Gia hạn lần ${++n}: ${span}` : c.action === 'assignment.report_progress' ? `Báo cáo kỳ: ${span}` : `Văn phòng điều chỉnh: ${span}`,
+      );
       prev = due;
     }
     const rep = latest.get(b.id);
+    const withPercent = reports.find((r) => r.id === b.id && r.percent !== null);
     out.set(b.id, {
+      percentAsOf: withPercent?.percent ?? null,
       supports: (b.supports ?? []).join('; '),
       latestReport: rep ? `${formatDateVi(rep.on)}${rep.kind === 'completion' ? ' (báo cáo hoàn thành)' : rep.percent !== null ? ` (${rep.percent}%)` : ''}: ${rep.text}` : '',
       deadlineHistory: history.filter(Boolean).join('\n'),
@@ -175,7 +198,7 @@ export async function streamAssignmentsXlsx(
       for (const r of page.items) {
         if (n >= maxRows) break;
         n += 1;
-        ws.addRow(rowValues(n, r, extras.get(r.id))).commit();
+        ws.addRow(rowValues(n, r, extras.get(r.id), filter.asOf)).commit();
       }
       if (!page.nextCursor || n >= maxRows) break;
       page = await listAssignments(db, actor, { ...filter, limit: pageSize, cursor: page.nextCursor });
@@ -227,7 +250,7 @@ export async function addAssignmentsSheet(
     for (const r of page.items) {
       if (n >= maxRows) break;
       n += 1;
-      ws.getRow(LIST_HEADER_ROW + n).values = rowValues(n, r, extras.get(r.id)) as ExcelJS.CellValue[];
+      ws.getRow(LIST_HEADER_ROW + n).values = rowValues(n, r, extras.get(r.id), filter.asOf) as ExcelJS.CellValue[];
     }
     cursor = page.nextCursor ?? undefined;
     more = !!cursor;
