@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The row, if it exists and the actor may see it (visibleToSql: lead, supporter or reader). */
 async function selectVisible(db: DbOrTx, actor: Actor, id: string): Promise<AssignmentRow | undefined> {
-  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds);
+  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds, assignments.agencyHistory);
   const [row] = await db
     .select()
     .from(assignments)

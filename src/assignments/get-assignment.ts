@@ -81,7 +81,7 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
 export async function getItemOverview(db: DbOrTx, actor: Actor, itemId: string, asOf: string) {
   const [item] = await db.select().from(directiveItems).where(eq(directiveItems.id, itemId));
   if (!item) throw notFound('nhiệm vụ');
-  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds);
+  const visible = visibleToSql(actor, assignments.agencyId, assignments.supportAgencyIds, assignments.agencyHistory);
   const rows = await db
     .select({ a: assignments, agencyName: agencies.name })
     .from(assignments)

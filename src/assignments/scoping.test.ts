@@ -225,6 +225,21 @@ describe.each(testBackends)('agency scoping on %s', (backend) => {
     expect(after.reports.map((r: { kind: string }) => r.kind).sort()).toEqual(['completion', 'progress']);
   });
 
+  it('lets the agency that led a task before its reassignment still open it, read only', async () => {
+    const { assignments } = await publishTestDocument(t, [{ ref: 'R', text: 'Sở Tài chính rà soát nguồn vốn sự nghiệp (giao lại).', leads: ['Sở Tài chính'], due: '2025-08-25' }]);
+    const id = assignments[0].id;
+    const moved = await t.call(t.sessions.office, 'POST', `/api/assignments/${id}/reassign`, { agencyId: t.agency.SYT, reason: 'Giao lại cho Sở Y tế.' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // A past month's report lists the task under Sở Tài chính; its drill-down must open it.
+    const former = await t.call(t.sessions.stc, 'GET', `/api/assignments/${id}`);
+    expect(former.statusCode).toBe(200);
+    expect(former.json().assignment).toMatchObject({ agencyId: t.agency.SYT, myRole: null, actions: [] });
+    expect((await t.call(t.sessions.stc, 'POST', `/api/assignments/${id}/progress`, { text: 'x' })).statusCode).toBe(403);
+    // The new lead acts; an agency with no part in it, then or now, still finds nothing.
+    expect((await t.call(t.sessions.syt, 'GET', `/api/assignments/${id}`)).json().assignment.actions).toContain('report_progress');
+    expect((await t.call(t.sessions.xabaolam, 'GET', `/api/assignments/${id}`)).statusCode).toBe(404);
+  });
+
   it('hides draft documents from agencies', async () => {
     const draft = (await t.call(t.sessions.office, 'POST', '/api/documents', { text: 'Nháp', items: [{ text: 'Sở Y tế làm.', leads: ['Sở Y tế'] }] })).json();
     expect((await t.call(t.sessions.syt, 'GET', `/api/documents/${draft.document.id}`)).statusCode).toBe(404);
