@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage } from './harness';
+import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage, closeAll } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -100,11 +100,7 @@ describe.skipIf(!hasChromium)('web app in chromium: publishing, supporting, noti
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('1. the office publishes in the browser through the preview, with one confirmation', async () => {
     const page = await signedIn('vanphong', DESKTOP);

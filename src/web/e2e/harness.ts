@@ -132,6 +132,13 @@ export async function signedInPage(
   return page;
 }
 
+/** A test file's teardown: its browser contexts, the browser, then the server. */
+export async function closeAll(contexts: BrowserContext[], browser: Browser | undefined, server: RunningServer | undefined): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

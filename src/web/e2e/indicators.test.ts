@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer, signedInPage } from './harness';
+import { SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer, signedInPage, closeAll } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -46,11 +46,7 @@ describe.skipIf(!hasChromium)('web app in chromium: indicators', () => {
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('the office reads the proposals, accepts one as a new indicator and rejects another', async () => {
     const page = await signedIn('vanphong');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer, signedInPage } from './harness';
+import { SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type Api, type RunningServer, signedInPage, closeAll } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -50,11 +50,7 @@ describe.skipIf(!hasChromium)('web app in chromium: paragraphs the reader may ha
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('the office sees the mark, makes the paragraph a task with one click, and the mark goes', async () => {
     const page = await signedIn('vanphong', { width: 360, height: 780 });

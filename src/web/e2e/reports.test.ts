@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Api, PASSWORD, ROOT, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, seedDirectoryAndUsers, startServer, type RunningServer } from './harness';
+import { Api, PASSWORD, ROOT, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, seedDirectoryAndUsers, startServer, type RunningServer, closeAll } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -64,11 +64,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the leader’s monthly repor
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('chutich opens Báo cáo, picks July 2025 and downloads a .docx with the same figures', async () => {
     const page = await newPage();

@@ -24,6 +24,7 @@ import {
   seedDirectoryAndUsers,
   startServer,
   type RunningServer,
+  closeAll,
 } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
@@ -81,11 +82,7 @@ describe.skipIf(!hasChromium)('web app in chromium: the follow-up story', () => 
     ({ page: office } = await newPage());
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('the office signs in, imports the seed notice, corrects tasks and publishes', async () => {
     // A wrong password: the API's Vietnamese detail is shown and the input stays.

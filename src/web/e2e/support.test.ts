@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage } from './harness';
+import { Api, SKIP_MESSAGE, axeCheck, describeViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, seedDirectoryAndUsers, startServer, type RunningServer, signedInPage, closeAll } from './harness';
 
 if (!hasChromium) console.log(SKIP_MESSAGE);
 
@@ -37,11 +37,7 @@ describe.skipIf(!hasChromium)('web app in chromium: a supporting agency contribu
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(contexts, browser, server));
 
   it('Sở Tài chính finds the task under "Phối hợp", opens it and posts a contribution with a file', async () => {
     const page = await signedIn('stc', { width: 360, height: 740 });

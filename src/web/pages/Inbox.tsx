@@ -1,28 +1,9 @@
 /** Cần xử lý: the office's inbox — completions to review and extensions to decide, oldest first. */
+import type { InboxCounts, InboxEntry } from '../../notifications/list-inbox';
 import { get } from '../api';
 import { t, tk } from '../i18n';
 import { ErrorBox, Loading, PageTitle, useAsync } from '../components';
 import { fmtDate, fmtDateTime } from '../format';
-
-export interface InboxCounts {
-  completions: number;
-  extensions: number;
-}
-
-interface InboxEntry {
-  kind: 'completion' | 'extension';
-  id: string;
-  assignmentId: string;
-  ref: string | null;
-  text: string;
-  agencyName: string;
-  documentNumber: string | null;
-  due: string | null;
-  requestedDue: string | null;
-  note: string;
-  submittedBy: string | null;
-  submittedAt: string;
-}
 
 export default function Inbox() {
   const inbox = useAsync(() => get<{ items: InboxEntry[]; counts: InboxCounts }>('/api/inbox', { limit: 500 }), []);
