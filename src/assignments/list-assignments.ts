@@ -252,15 +252,17 @@ export async function listAssignments(
   // Which of the page's tasks wait for an extension decision (for their `actions`): one indexed
   // query over the page's ids, rather than a subquery the planner might run before the sort.
   const ids = result.map((r) => String(r.id));
-  const pending = new Set(
+  // Both asked together; the calendar (working days overdue) only when a row is overdue.
+  const [pendingRows, calendar] = await Promise.all([
     ids.length
-      ? (await queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).map((r) => String(r.assignment_id))
+      ? queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
       : [],
-  );
-  const calendar = await loadCalendar(db);
+    result.some((r) => r.bucket === 'open_overdue') ? loadCalendar(db) : null,
+  ]);
+  const pending = new Set(pendingRows.map((r) => String(r.assignment_id)));
   const rows = result.map((r) => {
     const row = toRow(r, actor, pending.has(String(r.id)));
-    if (row.bucket === 'open_overdue' && row.dueAsOf) row.daysOverdue = workingDaysLate(row.dueAsOf, f.asOf, calendar);
+    if (calendar && row.bucket === 'open_overdue' && row.dueAsOf) row.daysOverdue = workingDaysLate(row.dueAsOf, f.asOf, calendar);
     return row;
   });
   const page = rows.slice(0, limit);
