@@ -4,7 +4,7 @@
  * with --jsonl. Bad files get a Vietnamese message and a non-zero exit, never a stack trace.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../shared/typescript-worker';
 import type { Extraction } from '../reader/index';
 import { extractFile, failureMessage, jsonlLine, toJson } from './extract-file';
 
@@ -85,7 +85,7 @@ async function runParallel(files: string[], jobs: number): Promise<number> {
   for (let w = 1; w < jobs; w++) {
     // A larger young generation: a document's many short-lived strings otherwise cost ~10 % in
     // scavenges.
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+    const worker = typescriptWorker(new URL('./extract-worker.ts', import.meta.url), {
       workerData: { files, counter, slot: w },
       resourceLimits: { maxYoungGenerationSizeMb: 48 },
     });

@@ -4,7 +4,8 @@
  * memory budget, and replaced — while the server keeps answering. The limits inside the reader
  * (input/guards.ts) refuse most such files outright; the pool bounds what slips past them.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../shared/typescript-worker';
 import { availableParallelism } from 'node:os';
 import { AppError } from '../shared/errors';
 import type { readDocument } from './index';
@@ -44,7 +45,7 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
-const workerUrl = new URL('./read-worker.mjs', import.meta.url);
+const workerUrl = new URL('./read-worker.ts', import.meta.url);
 
 export class ReaderPool {
   private readonly opts: typeof READER_POOL_DEFAULTS;
@@ -86,7 +87,7 @@ export class ReaderPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(workerUrl, {
+    const worker = typescriptWorker(workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     // An idle reader thread does not keep a CLI command or a test process alive.
