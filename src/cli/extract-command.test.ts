@@ -40,6 +40,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dondoc extract --jsonl', () => {
+  it('writes every line into a pipe before it exits, however much is queued', { timeout: 240_000 }, () => {
+    // Megabytes of output into a shell pipe: an exit that did not wait for the pipe cut the last
+    // lines (seen as 996–999 of 1,000).
+    const big = join(dir, 'tb-lon.txt');
+    writeFileSync(big, [notice(0), ...Array.from({ length: 12 }, () => SAMPLE_PARAGRAPHS.join('\n'))].join('\n'));
+    const many = Array.from({ length: 1000 }, () => big);
+    const quoted = many.map((f) => `'${f}'`).join(' ');
+    const out = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" extract --jsonl --jobs 2 ${quoted} 2>/dev/null | wc -l`], { env, encoding: 'utf8', timeout: 200_000 });
+    expect(out.stdout.trim()).toBe('1000');
+  });
+
   it('prints one line per file, in order, identical on one thread and on two', { timeout: 240_000 }, () => {
     const one = dondoc('--jsonl', '--jobs', '1', ...files);
     const two = dondoc('--jsonl', '--jobs', '2', ...files);

@@ -30,6 +30,10 @@ if (command === '--help' || command === '-h' || command === 'help') {
 } else {
   const mod = await COMMANDS[command].load();
   const code = await mod.run(rest);
-  if (command !== 'serve') process.exit(code);
-  else process.exitCode = code;
+  if (command !== 'serve') {
+    // Writes to a pipe are asynchronous: exiting at once would cut what is still queued (the last
+    // lines of `extract --jsonl | …`). An empty write's callback comes after everything before it.
+    await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
+    process.exit(code);
+  } else process.exitCode = code;
 }
