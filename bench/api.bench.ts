@@ -23,7 +23,7 @@ import { listAssignments, countAssignments, countByRule } from '../src/assignmen
 import { rebuildBucketSummary, summaryCounts } from '../src/assignments/bucket-summary';
 import { buildMonthlyReport } from '../src/reports/monthly-report';
 import { SessionCache } from '../src/auth/session-cache';
-import { startSessionListener } from '../src/auth/session-listener';
+import { startCacheListener } from '../src/app/cache-listener';
 import type { SessionInfo } from '../src/auth/sessions';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dondoc_bench';
@@ -128,7 +128,7 @@ async function runQueries(db: Db, database: Database) {
   // Wired as `serve` wires it, session cache and its revocation listener included.
   const ctx = { db, config, today: () => AS_OF, extensionPolicy: DEFAULT_EXTENSION_POLICY, sessions: new SessionCache<SessionInfo>() };
   const app = await buildServer(ctx, { logger: false, plugins: extraRoutes }); // the report routes too, as `serve`
-  const stopListener = await startSessionListener(ctx, console);
+  const stopListener = await startCacheListener(ctx, console);
   await db.execute(sql`delete from users where username = 'bench'`);
   // A password the strength check accepts (it refuses one built on the username).
   await createUser(db, SYSTEM_ACTOR, { username: 'bench', password: 'đo tốc độ một triệu dòng', role: 'office' });

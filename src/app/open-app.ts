@@ -9,6 +9,7 @@ import { todayInVietnam } from '../shared/dates';
 import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
 import type { AppContext } from '../http/context';
 import { SessionCache } from '../auth/session-cache';
+import { NotifiedCache } from '../shared/notified-cache';
 
 export interface OpenedApp {
   config: Config;
@@ -24,8 +25,9 @@ export async function openApp(config: Config = loadConfig()): Promise<OpenedApp>
     config,
     today: () => todayInVietnam(),
     extensionPolicy: DEFAULT_EXTENSION_POLICY,
-    // Off until serve starts its listener (session-listener.ts); CLI commands never cache.
+    // Off until serve starts its listener (app/cache-listener.ts); CLI commands never cache.
     sessions: new SessionCache(),
+    calendar: new NotifiedCache(),
   };
   return { config, database, ctx };
 }

@@ -6,7 +6,7 @@ import { backgroundStarters, extraRoutes } from './background';
 import { reminderRoutes } from '../reminders/reminders.routes';
 import { startReminderLoop } from '../reminders/reminder-loop';
 import { reportRoutes } from '../reports/reports.routes';
-import { startSessionListener } from '../auth/session-listener';
+import { startCacheListener } from './cache-listener';
 import { indicatorRoutes } from '../indicators/indicators.routes';
 import { notificationRoutes } from '../notifications/notifications.routes';
 
@@ -15,4 +15,4 @@ extraRoutes.push(reportRoutes);
 extraRoutes.push(indicatorRoutes);
 extraRoutes.push(notificationRoutes);
 // The session cache's revocation listener first: the cache stays off until it is connected.
-backgroundStarters.push(startSessionListener, startReminderLoop);
+backgroundStarters.push(startCacheListener, startReminderLoop);

@@ -80,7 +80,8 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const actor = requireActor(request);
       const { delivery, ...query } = request.query;
-      return listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? ctx.today() });
+      const today = ctx.today();
+      return listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? today, today }, { calendarCache: ctx.calendar });
     },
   );
 
@@ -90,13 +91,14 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const actor = requireActor(request);
       const { bucket: _b, delivery, ...f } = request.query;
-      return countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? ctx.today() });
+      const today = ctx.today();
+      return countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? today, today });
     },
   );
 
   api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: responses(AssignmentDetail) } }, async (request) => {
     const actor = requireActor(request);
-    return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today());
+    return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today(), { calendarCache: ctx.calendar });
   });
 
   api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.', response: responses(ItemOverview) } }, async (request) => {

@@ -13,14 +13,30 @@ import { bucketAsOf, daysOverdue, dueAsOf, factsOf } from './buckets';
 import { allowedActions } from './assignment-actions';
 import { roleOfAgency, visibleToSql } from './assignment-scope';
 import { loadCalendar } from '../reminders/reminder-settings';
+import type { NotifiedCache } from '../shared/notified-cache';
+import type { Calendar } from '../calendar';
+
+/** Joins on a leader that is not set find no user. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Everything the assignment page shows, in one answer. */
-export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string) {
+export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, asOf: string, opts: { calendarCache?: NotifiedCache<Calendar> } = {}) {
   const a = await readAssignment(db, actor, id);
-  const [[item], [doc], [agency], reports, files, extensions, history, leader, contributed, calendar] = await Promise.all([
-    db.select().from(directiveItems).where(eq(directiveItems.id, a.itemId)),
-    db.select().from(documents).where(eq(documents.id, a.documentId)),
-    db.select().from(agencies).where(eq(agencies.id, a.agencyId)),
+  const [[heading], reports, files, extensions, history, contributed, calendar] = await Promise.all([
+    // The item, its document, the lead agency and the leader in charge: one row, only the fields
+    // the page shows (a document's full text is not sent with each of its tasks).
+    db
+      .select({
+        item: { id: directiveItems.id, ref: directiveItems.ref, text: directiveItems.text, startOffset: directiveItems.startOffset, endOffset: directiveItems.endOffset, supports: directiveItems.supports, dueText: directiveItems.dueText, expectedResult: directiveItems.expectedResult, reportTo: directiveItems.reportTo },
+        document: { id: documents.id, kind: documents.kind, number: documents.number, docDate: documents.docDate, subject: documents.subject, signer: documents.signer },
+        agency: { id: agencies.id, code: agencies.code, name: agencies.name },
+        leader: { id: users.id, displayName: users.displayName },
+      })
+      .from(directiveItems)
+      .innerJoin(documents, eq(documents.id, a.documentId))
+      .leftJoin(agencies, eq(agencies.id, a.agencyId))
+      .leftJoin(users, eq(users.id, a.leaderId ?? NO_ID))
+      .where(eq(directiveItems.id, a.itemId)),
     db
       .select({ r: progressReports, author: users.displayName })
       .from(progressReports)
@@ -33,7 +49,6 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
       .where(eq(attachments.assignmentId, id)),
     db.select().from(extensionRequests).where(eq(extensionRequests.assignmentId, id)).orderBy(asc(extensionRequests.createdAt)),
     db.select().from(events).where(eq(events.assignmentId, id)).orderBy(asc(events.id)),
-    a.leaderId ? db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, a.leaderId)) : Promise.resolve([]),
     db
       .select({ c: contributions, author: users.displayName, agencyName: agencies.name })
       .from(contributions)
@@ -41,8 +56,12 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
       .leftJoin(users, eq(users.id, contributions.authorId))
       .where(eq(contributions.assignmentId, id))
       .orderBy(desc(contributions.createdAt)),
-    loadCalendar(db),
+    loadCalendar(db, opts.calendarCache),
   ]);
+  const item = heading?.item ?? null;
+  const doc = heading?.document ?? null;
+  const agency = heading?.agency ?? null;
+  const leader = heading?.leader ? [heading.leader] : [];
   const hasPendingExtension = extensions.some((e) => e.status === 'pending');
   const { searchText: _s, ...rest } = a;
   return {
@@ -51,10 +70,10 @@ export async function getAssignmentDetail(db: DbOrTx, actor: Actor, id: string, 
       actions: allowedActions(actor, { ...a, hasPendingExtension }),
       myRole: roleOfAgency(actor.role === 'agency' ? actor.agencyId : null, a),
     },
-    agency: agency ? { id: agency.id, code: agency.code, name: agency.name } : null,
+    agency,
     leader: leader[0] ?? null,
-    item: item ? { id: item.id, ref: item.ref, text: item.text, startOffset: item.startOffset, endOffset: item.endOffset, supports: item.supports, dueText: item.dueText, expectedResult: item.expectedResult, reportTo: item.reportTo } : null,
-    document: doc ? { id: doc.id, kind: doc.kind, number: doc.number, docDate: doc.docDate, subject: doc.subject, signer: doc.signer } : null,
+    item,
+    document: doc,
     reports: reports.map(({ r, author }) => ({ ...r, authorName: author, attachments: files.filter((f) => f.reportId === r.id) })),
     extensions,
     // What the supporting agencies sent, newest first, with their files.

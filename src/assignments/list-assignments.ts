@@ -13,6 +13,8 @@ import { parseSearch, searchMatchSql, searchPhraseSql, searchTierSql, SEARCH_TIE
 import { isIsoDate } from '../shared/dates';
 import { BUCKETS, agencyAsOfSql, agencyInSql, bucketInSql, bucketSql, dueAsOfSql, publishedBySql, workingDaysLate, type Bucket } from './buckets';
 import { loadCalendar } from '../reminders/reminder-settings';
+import type { NotifiedCache } from '../shared/notified-cache';
+import type { Calendar } from '../calendar';
 import { summaryCounts } from './bucket-summary';
 import { ON_TIME_RATE_FORMULA_VI, onTimeRate, onTimeRateArithmetic } from './on-time-rate';
 import { agencies as agenciesTable } from '../directory/directory.schema';
@@ -42,6 +44,8 @@ export interface AssignmentFilter {
   limit?: number;
   cursor?: string;
   asOf: string;
+  /** Today's date where the caller knows it (see agenciesMovedAfter). */
+  today?: string;
 }
 
 export interface AssignmentListRow {
@@ -102,9 +106,12 @@ function decode(s: string, key: 'date' | 'timestamp'): Cursor {
 
 /**
  * Did any task change lead agency after `asOf`? Almost never (asOf is today, or no reassignment
- * since): then the agency columns are read as they are, with their indexes.
+ * since): then the agency columns are read as they are, with their indexes. Changes are dated the
+ * day they are made, so none can be after today: asked for today (`today` given), the answer is
+ * known without asking the database.
  */
-export async function agenciesMovedAfter(db: DbOrTx, asOf: string): Promise<boolean> {
+export async function agenciesMovedAfter(db: DbOrTx, asOf: string, today?: string): Promise<boolean> {
+  if (today !== undefined && asOf >= today) return false;
   const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from assignments where agency_changed_on > ${asOf}::date limit 1`);
   return rows.length > 0;
 }
@@ -185,14 +192,14 @@ export async function listAssignments(
   actor: Actor,
   f: AssignmentFilter,
   /** Tests shrink the window to exercise both ways of answering on a small table. */
-  opts: { searchWindow?: number } = {},
+  opts: { searchWindow?: number; calendarCache?: NotifiedCache<Calendar> } = {},
 ): Promise<{ items: AssignmentListRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const sort = f.sort ?? 'due';
   const search = parseSearch(f.q);
   // The filters without the words, and the position after the cursor's row in the chosen order:
   // the search needs them apart (window; levels before the order); the plain list ANDs them.
-  const moved = await agenciesMovedAfter(db, f.asOf);
+  const moved = await agenciesMovedAfter(db, f.asOf, f.today);
   const base = assignmentWhere(actor, { ...f, q: undefined }, moved);
   const agencyCol = moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`;
   const cursor = f.cursor ? decode(f.cursor, sort === 'updated' ? 'timestamp' : 'date') : null;
@@ -215,15 +222,21 @@ export async function listAssignments(
   const joins = sql`join agencies g on g.id = ${agencyCol}
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
+  // Which of the page's tasks wait for an extension decision (for their `actions`): asked of the
+  // page's rows only, after its limit, so the planner cannot run it for every row it sorts.
+  const page = (query: SQL, pageOrder: SQL) => queryRows<Record<string, unknown>>(db, sql`
+      select a.*, exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending') as has_pending_extension
+      from (${query}) a
+      order by ${pageOrder}`);
   let result: Record<string, unknown>[] | null = null;
   if (!search) {
-    result = await queryRows<Record<string, unknown>>(db, sql`
+    result = await page(sql`
       select ${columns}
       from assignments a
       ${joins}
       where ${sql.join(after ? [base, after] : [base], sql` AND `)}
       order by ${order}
-      limit ${limit + 1}`);
+      limit ${limit + 1}`, order);
   } else {
     const match = searchMatchSql(search, SEARCH_COLUMN);
     const startTier: SearchTier = cursor?.t ?? 1;
@@ -231,48 +244,39 @@ export async function listAssignments(
     // first rows of that level overall: a full page of them is exact. Asking for the best level
     // only keeps both orders the same, so the scan stops at the page's last row.
     if (sort !== 'updated' && startTier === 1) {
-      const rows = await queryRows<Record<string, unknown>>(db, sql`
+      const rows = await page(sql`
         with w as (select a.* from assignments a where ${sql.join(after ? [base, after] : [base], sql` AND `)} order by ${order} limit ${opts.searchWindow ?? SEARCH_WINDOW})
         select ${columns} from w a ${joins}
         where ${sql.join([...match, searchPhraseSql(search, SEARCH_COLUMN)], sql` AND `)}
         order by ${order}
-        limit ${limit + 1}`);
+        limit ${limit + 1}`, order);
       if (rows.length > limit) result = rows;
     }
     // Later levels, or a best level too rare for the window: every match, best level first.
     const position = after ? sql`(${tier} > ${startTier} or (${tier} = ${startTier} and ${after}))` : sql`${tier} >= ${startTier}`;
-    result ??= await queryRows<Record<string, unknown>>(db, sql`
+    result ??= await page(sql`
       select ${columns}
       from assignments a
       ${joins}
       where ${sql.join([base, ...match, position], sql` AND `)}
       order by tier, ${order}
-      limit ${limit + 1}`);
+      limit ${limit + 1}`, sql`a.tier, ${order}`);
   }
-  // Which of the page's tasks wait for an extension decision (for their `actions`): one indexed
-  // query over the page's ids, rather than a subquery the planner might run before the sort.
-  const ids = result.map((r) => String(r.id));
-  // Both asked together; the calendar (working days overdue) only when a row is overdue.
-  const [pendingRows, calendar] = await Promise.all([
-    ids.length
-      ? queryRows<{ assignment_id: string }>(db, sql`select distinct assignment_id from extension_requests where status = 'pending' and assignment_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
-      : [],
-    result.some((r) => r.bucket === 'open_overdue') ? loadCalendar(db) : null,
-  ]);
-  const pending = new Set(pendingRows.map((r) => String(r.assignment_id)));
+  // Working days overdue need the calendar, only when a row of the page is overdue.
+  const calendar = result.some((r) => r.bucket === 'open_overdue') ? await loadCalendar(db, opts.calendarCache) : null;
   const rows = result.map((r) => {
-    const row = toRow(r, actor, pending.has(String(r.id)));
+    const row = toRow(r, actor, r.has_pending_extension === true);
     if (calendar && row.bucket === 'open_overdue' && row.dueAsOf) row.daysOverdue = workingDaysLate(row.dueAsOf, f.asOf, calendar);
     return row;
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const lastTier = result[page.length - 1]?.tier;
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const lastTier = result[items.length - 1]?.tier;
   const nextCursor =
     rows.length > limit && last
       ? encode({ ...(search ? { t: Number(lastTier) as SearchTier } : {}), k: sort === 'updated' ? last.updatedAt : last.due, id: last.id })
       : null;
-  return { items: page, nextCursor };
+  return { items, nextCursor };
 }
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -367,7 +371,7 @@ export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter)
 
 /** The counts straight from the rows, with the SQL rendering of the rule. */
 export async function countByRule(db: DbOrTx, actor: Actor, f: CountFilter): Promise<{ agencyId: string; bucket: Bucket; n: number }[]> {
-  const moved = await agenciesMovedAfter(db, f.asOf);
+  const moved = await agenciesMovedAfter(db, f.asOf, f.today);
   const rows = await queryRows<{ agency_id: string; bucket: Bucket; n: number }>(
     db,
     sql`select ${moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`} as agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n

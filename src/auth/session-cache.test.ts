@@ -11,7 +11,7 @@ import { buildServer } from '../http/build-server';
 import type { AppContext } from '../http/context';
 import { extraRoutes } from '../app/background';
 import { SessionCache } from './session-cache';
-import { startSessionListener } from './session-listener';
+import { startCacheListener } from '../app/cache-listener';
 import type { SessionInfo } from './sessions';
 
 describe('SessionCache', () => {
@@ -55,7 +55,7 @@ describe('SessionCache', () => {
 async function instance(t: TestApp, url: string | undefined, firstRetryMs = 250) {
   const ctx: AppContext = { ...t.ctx, config: { ...t.ctx.config, databaseUrl: url ?? null }, sessions: new SessionCache<SessionInfo>() };
   const app = await buildServer(ctx, { logger: false, plugins: extraRoutes });
-  const stop = await startSessionListener(ctx, { warn: () => undefined }, { firstRetryMs });
+  const stop = await startCacheListener(ctx, { warn: () => undefined }, { firstRetryMs });
   const me = (s: Session) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `dondoc_session=${s.cookie}` } });
   return { app, cache: ctx.sessions!, me, close: async () => (await stop(), await app.close()) };
 }
@@ -151,7 +151,7 @@ describe.skipIf(!testBackends.includes('postgres'))('cached sessions across two 
 
   it('stops caching while its notification connection is down, then reconnects', async () => {
     expect(b.cache.active).toBe(true);
-    await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN dondoc_auth' and datname = current_database()`);
+    await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN dondoc_%' and datname = current_database()`);
     await eventually(async () => !b.cache.active);
     // While it is off, a revocation it cannot hear is still seen: every request asks the database.
     const s = await t.login('leader');

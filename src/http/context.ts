@@ -7,6 +7,8 @@ import type { ExtensionPolicy } from '../assignments/extension-rules';
 import { AppError } from '../shared/errors';
 import type { SessionCache } from '../auth/session-cache';
 import type { SessionInfo } from '../auth/sessions';
+import type { NotifiedCache } from '../shared/notified-cache';
+import type { Calendar } from '../calendar';
 
 /** What every route needs, built once at start and passed explicitly (no global state). */
 export interface AppContext {
@@ -17,6 +19,8 @@ export interface AppContext {
   extensionPolicy: ExtensionPolicy;
   /** This instance's cache of signed-in sessions (serve starts its listener); absent: no cache. */
   sessions?: SessionCache<SessionInfo>;
+  /** This instance's copy of the calendar in force (cleared by every settings write); absent: read each time. */
+  calendar?: NotifiedCache<Calendar>;
 }
 
 declare module 'fastify' {

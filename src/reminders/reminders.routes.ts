@@ -94,7 +94,7 @@ export async function reminderRoutes(app: FastifyInstance, ctx: AppContext) {
         response: responses(CalendarOverridesSaved),
       },
     },
-    async (request) => replaceCalendarOverrides({ db, actor: requireActor(request), overrides: request.body }),
+    async (request) => replaceCalendarOverrides({ db, actor: requireActor(request), overrides: request.body, calendarCache: ctx.calendar }),
   );
 
   api.get(

@@ -2,11 +2,12 @@
 import type { Db } from '../db/client';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policy';
-import { parseOverrides } from '../calendar';
+import { parseOverrides, type Calendar } from '../calendar';
+import type { NotifiedCache } from '../shared/notified-cache';
 import { recordEvent } from '../events/record-event';
 import { CALENDAR_OVERRIDES_KEY, loadOverrides, writeSetting } from './reminder-settings';
 
-export async function replaceCalendarOverrides(opts: { db: Db; actor: Actor; overrides: unknown }) {
+export async function replaceCalendarOverrides(opts: { db: Db; actor: Actor; overrides: unknown; calendarCache?: NotifiedCache<Calendar> }) {
   const { db, actor } = opts;
   authorize(actor, 'manage_settings');
   const overrides = parseOverrides(opts.overrides);
@@ -15,5 +16,7 @@ export async function replaceCalendarOverrides(opts: { db: Db; actor: Actor; ove
     await writeSetting(tx, CALENDAR_OVERRIDES_KEY, overrides);
     await recordEvent(tx, actor, { action: 'calendar.overrides_changed', entity: 'setting', entityId: CALENDAR_OVERRIDES_KEY, before, after: overrides });
   });
+  // This instance at once; the others when the notification written with the change arrives.
+  opts.calendarCache?.clear();
   return { overrides };
 }
