@@ -105,9 +105,10 @@ function needsTidy(s: string): boolean {
   return blank;
 }
 
-/** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces. */
-function tidy(s: string): string {
-  const text = normalizeText(s);
+/** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces.
+ * `normalized`: the text is known to be in normalizeText's form already (a decoded .txt). */
+function tidy(s: string, normalized = false): string {
+  const text = normalized ? s : normalizeText(s);
   if (!needsTidy(text)) return text;
   return text
     .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
@@ -121,6 +122,7 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
   const format = sniff(bytes, ext);
   const warnings: string[] = [];
   let text: string;
+  let normalized = false;
   switch (format) {
     case 'docx': {
       const { decodeDocx } = await import('./docx.ts');
@@ -145,10 +147,11 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
       const r = decodeTextBytes(bytes);
       checkTextLooksLikeText(r.text);
       text = r.text;
+      normalized = r.normalized;
       warnings.push(...r.warnings);
     }
   }
-  text = tidy(text);
+  text = tidy(text, normalized);
   if (text.trim() === '') {
     throw new AppError(
       'BAD_FILE',

@@ -101,4 +101,19 @@ describe('text decoding', () => {
     expect(r.text).toBe(s);
     expect(r.warnings).toEqual([]);
   });
+
+  it('says whether its text is already normalized, so that it is not normalized twice', () => {
+    expect(decodeTextBytes(enc.encode(`${TEXT}\r\n\u00a0`)).normalized).toBe(true);
+    // a zero-width space between a letter and its combining accent: once removed, the pair is no
+    // longer NFC, and the caller must normalize again
+    const r = decodeTextBytes(enc.encode('Ca\u200b\u0301c sở'));
+    expect(r.normalized).toBe(false);
+    expect(r.text).toBe('Ca\u0301c sở');
+  });
+
+  it('refuses invalid UTF-8 as a fatal decoder does (truncated, overlong, surrogate)', () => {
+    for (const bad of [[0x41, 0xe1, 0xbb], [0x41, 0xc0, 0x80], [0x41, 0xed, 0xa0, 0x80]]) {
+      expect(decodeTextBytes(Uint8Array.from(bad)).encoding).not.toBe('utf-8');
+    }
+  });
 });
