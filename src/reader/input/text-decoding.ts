@@ -41,15 +41,46 @@ export function sniffUtf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-const UTF8 = new TextDecoder('utf-8');
+/** The UTF-16 units of the text being decoded, reused by every call (grown when needed). */
+let scratch = Buffer.alloc(1 << 17);
+let units = new Uint16Array(scratch.buffer, scratch.byteOffset, scratch.length >> 1);
 
 /**
- * The bytes as UTF-8, or undefined when they are not valid UTF-8. Checked first: the check is some
- * fifty times cheaper than decoding (and than a fatal decoder's exception on a legacy file), and
- * what it accepts is exactly what a fatal decoder accepts.
+ * The bytes as UTF-8, or undefined when they are not valid UTF-8. Validity is checked first
+ * (isUtf8 accepts exactly what a fatal decoder accepts, and costs little next to decoding); the
+ * decoding is then done here, into UTF-16 units turned into a string in one copy: Node's own UTF-8
+ * decoders (TextDecoder, Buffer#toString) took half as long again on Vietnamese text, where most
+ * letters take two or three bytes.
  */
-function utf8OrUndefined(b: Uint8Array): string | undefined {
-  return isUtf8(b) ? UTF8.decode(b) : undefined;
+export function utf8OrUndefined(b: Uint8Array): string | undefined {
+  if (!isUtf8(b)) return undefined;
+  const n = b.length;
+  // never more units than bytes
+  if (n > units.length) {
+    scratch = Buffer.alloc(n * 2);
+    units = new Uint16Array(scratch.buffer, scratch.byteOffset, n);
+  }
+  const u = units;
+  let j = 0;
+  for (let i = 0; i < n; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      u[j++] = c;
+      i++;
+    } else if (c < 0xe0) {
+      u[j++] = ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
+      i += 2;
+    } else if (c < 0xf0) {
+      u[j++] = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      const cp = (((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f)) - 0x10000;
+      u[j++] = 0xd800 | (cp >> 10);
+      u[j++] = 0xdc00 | (cp & 0x3ff);
+      i += 4;
+    }
+  }
+  return scratch.toString('utf16le', 0, j * 2);
 }
 
 const LEGACY_WARNING: Record<LegacyEncoding, string> = {
