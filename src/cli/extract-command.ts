@@ -6,14 +6,18 @@
 import { availableParallelism } from 'node:os';
 import { typescriptWorker } from '../shared/typescript-worker';
 import type { Extraction } from '../reader/index';
-import { extractFile, failureMessage, jsonlLine, toJson } from './extract-file';
+// The reader (./extract-file and what it imports) is loaded in run(), once worker threads, if any,
+// are starting: loading it takes the main thread ~70 ms, which the workers' own start-up (~0.15 s
+// each, mostly the TypeScript loader) then overlaps instead of following.
+type ExtractFileModule = typeof import('./extract-file');
+type ExtractResult = Awaited<ReturnType<ExtractFileModule['extractFile']>>;
 
 /** Below this many files the worker threads' start-up (~0.3 s each) costs more than it saves. */
 const PARALLEL_FROM = 24;
 
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s).padEnd(n);
 
-function printTable(file: string, r: Extraction): void {
+function printTable(file: string, r: ExtractResult | Extraction): void {
   const d = r.document;
   console.log(`\n${file}`);
   console.log(`${d.kind ?? '(không rõ loại)'} ${d.number ?? ''} — ${d.place ?? ''} ${d.date ?? ''}`.trim());
@@ -51,6 +55,29 @@ function progress(total: number): { tick(done: number): void; end(): void } {
  * finish in. A worker that dies leaves its file to the main thread.
  */
 async function runParallel(files: string[], jobs: number): Promise<number> {
+  // Slot 0: the next file to take. Slot w: 1 + the file worker w holds, or 0.
+  const counter = new Int32Array(new SharedArrayBuffer(4 * (jobs + 1)));
+  const lost: number[] = [];
+  let running = 0;
+  // Answers that come while the reader is still loading here wait for settle() to be ready.
+  const early: { i: number; line: string; error?: string }[] = [];
+  let settle = (i: number, r: { line: string; error?: string }): void => void early.push({ ...r, i });
+  for (let w = 1; w < jobs; w++) {
+    // A larger young generation: a document's many short-lived strings otherwise cost ~10 % in
+    // scavenges.
+    const worker = typescriptWorker(new URL('./extract-worker.ts', import.meta.url), {
+      workerData: { files, counter, slot: w },
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    });
+    running++;
+    worker.on('message', (m: { i: number; line: string; error?: string }) => settle(m.i, m));
+    worker.on('error', () => {
+      const held = Atomics.load(counter, w);
+      if (held) lost.push(held - 1);
+    });
+    worker.on('exit', () => running--);
+  }
+  const { jsonlLine } = await import('./extract-file');
   const lines: (string | undefined)[] = new Array(files.length);
   let written = 0;
   let failed = 0;
@@ -68,7 +95,7 @@ async function runParallel(files: string[], jobs: number): Promise<number> {
     bar.tick(written);
   };
   let settled = 0;
-  const settle = (i: number, r: { line: string; error?: string }) => {
+  settle = (i, r) => {
     if (lines[i] !== undefined || i < written) return; // read twice after a worker was lost
     lines[i] = r.line;
     if (r.error) {
@@ -78,25 +105,7 @@ async function runParallel(files: string[], jobs: number): Promise<number> {
     flush(false);
     settled++;
   };
-  // Slot 0: the next file to take. Slot w: 1 + the file worker w holds, or 0.
-  const counter = new Int32Array(new SharedArrayBuffer(4 * (jobs + 1)));
-  const lost: number[] = [];
-  let running = 0;
-  for (let w = 1; w < jobs; w++) {
-    // A larger young generation: a document's many short-lived strings otherwise cost ~10 % in
-    // scavenges.
-    const worker = typescriptWorker(new URL('./extract-worker.ts', import.meta.url), {
-      workerData: { files, counter, slot: w },
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
-    });
-    running++;
-    worker.on('message', (m: { i: number; line: string; error?: string }) => settle(m.i, m));
-    worker.on('error', () => {
-      const held = Atomics.load(counter, w);
-      if (held) lost.push(held - 1);
-    });
-    worker.on('exit', () => running--);
-  }
+  for (const m of early.splice(0)) settle(m.i, m);
   // The main thread's own share, yielding between files so the workers' answers are taken in.
   const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (;;) {
@@ -148,6 +157,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   if (jsonl && jobs > 1 && files.length >= PARALLEL_FROM) return runParallel(files, jobs);
+  const { extractFile, failureMessage, jsonlLine, toJson } = await import('./extract-file');
   let failed = 0;
   const bar = progress(jsonl ? files.length : 0);
   for (const [k, file] of files.entries()) {

@@ -44,6 +44,14 @@ const CLOSING =
 /** Words one of which every CLOSING form contains: a cheap test that rules out most paragraphs. */
 const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọng|trên đây là|giám sát|nghị quyết này|nếu/iu;
 const isClosing = (t: string): boolean => CLOSING_WORDS.test(t) && CLOSING.test(t);
+/** isClosing of a paragraph, asked once per paragraph of this document: the tasks and the missed
+ * paragraphs both ask it, and even the cheap test scans the whole paragraph. */
+const CLOSING_PARA = new WeakMap<Paragraph, boolean>();
+function isClosingPara(p: Paragraph): boolean {
+  let v = CLOSING_PARA.get(p);
+  if (v === undefined) CLOSING_PARA.set(p, (v = isClosing(p.text)));
+  return v;
+}
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
@@ -165,7 +173,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
     }
     if (p.isRow) continue;
     if (!label && isUpperLine(t)) continue;
-    if ((isClosing(t) || isGenericClosing(t)) && !ATTR.test(t)) continue;
+    if (((t === p.text ? isClosingPara(p) : isClosing(t)) || isGenericClosing(t)) && !ATTR.test(t)) continue;
     const body = label ? t.slice(label.length) : t;
     if (ATTR.test(body) && top() !== root) {
       const owner = [...stack].reverse().find((n) => n.kind !== 'root')!;
@@ -575,7 +583,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   const walk = (n: Node): void => {
     for (const c of n.children) walk(c);
     if (n.kind === 'root' || n.excluded) return;
-    if (n.paras.some((p) => isClosing(p.text) && !isAttrPara(p))) return;
+    if (n.paras.some((p) => isClosingPara(p) && !isAttrPara(p))) return;
     const hasChildren = n.children.length > 0;
     const own = ownAddressees(n);
     if (own.nonTask) return;
@@ -852,7 +860,7 @@ function missedParagraphs(root: Node, tasks: ExtractedTask[]): MissedParagraph[]
     n.paras.forEach((p, i) => {
       if (i === 0 && groupHeading) return;
       if (!(inTasks || p.start > firstTask || !spans.length)) return;
-      if (covered(p) || isAttrPara(p) || isClosing(p.text) || isGenericClosing(p.text) || isUpperLine(stripLabel(p.text))) return;
+      if (covered(p) || isAttrPara(p) || isClosingPara(p) || isGenericClosing(p.text) || isUpperLine(stripLabel(p.text))) return;
       const lead = instructionAddressees(p.text);
       if (lead) out.push({ text: p.text, start: p.start, end: p.end, lead: [...new Set(lead)] });
     });

@@ -235,4 +235,7 @@ describe('tidying decoded text', () => {
   it('turns no-break spaces into spaces and keeps inner spaces', async () => {
     expect((await decodeDocument(enc.encode('Sở\u00a0Y tế  phối hợp.'), 'tb.txt')).text).toBe('Sở Y tế  phối hợp.');
   });
+  it('normalizes again a text that removing a zero-width space left out of NFC', async () => {
+    expect((await decodeDocument(enc.encode('Ca\u200b\u0301c sở phối hợp.'), 'tb.txt')).text).toBe('Các sở phối hợp.');
+  });
 });

@@ -5,7 +5,7 @@
  * Text form: paragraphs separated by a blank line; a table row is one line, cells joined by " | ".
  */
 import { AppError } from '../../shared/errors.ts';
-import { normalizeText } from '../../shared/text.ts';
+import { hasCharIn, normalizeText } from '../../shared/text.ts';
 import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
 // The .docx and .pdf decoders (and the PDF library behind them) load on first use: a CLI run over
 // text files, and a server start, do not pay for them.
@@ -83,31 +83,26 @@ function sniff(bytes: Uint8Array, ext: string): InputFormat {
   return 'txt';
 }
 
-/** What tidy() removes: zero-width marks, soft hyphens and NUL (1); spaces and tabs, removed only at
- * a line's end (2). */
-const UNTIDY = new Uint8Array(0x10000);
-for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad, 0]) UNTIDY[c] = 1;
-UNTIDY[0x20] = UNTIDY[0x09] = 2;
+/** What tidy() removes everywhere: zero-width marks, soft hyphens and NUL. (Spaces and tabs it
+ * removes only at a line's end.) */
+const INVISIBLE_MARKS = new Uint8Array(0x10000);
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad, 0]) INVISIBLE_MARKS[c] = 1;
 
-/** Whether tidy() has anything to remove once the text is normalized (one pass, no copy). */
+/**
+ * Whether tidy() has anything to remove once the text is normalized, without a copy: a mark, or a
+ * space or tab that ends a line or the text. Looked for as the two-character strings " \n" and
+ * "\t\n" rather than by following spaces character by character, whose irregular pattern the
+ * processor cannot predict.
+ */
 function needsTidy(s: string): boolean {
-  let blank = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const k = UNTIDY[c];
-    if (k === 1) return true;
-    if (k === 2) blank = true;
-    else {
-      if (blank && c === 0x0a) return true;
-      blank = false;
-    }
-  }
-  return blank;
+  const end = s.charCodeAt(s.length - 1);
+  return end === 0x20 || end === 0x09 || hasCharIn(s, INVISIBLE_MARKS) || s.includes(' \n') || s.includes('\t\n');
 }
 
-/** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces. */
-function tidy(s: string): string {
-  const text = normalizeText(s);
+/** Light clean-up common to all formats: NFC, \n, no zero-width marks, no trailing spaces.
+ * `normalized`: the text is known to be in normalizeText's form already (a decoded .txt). */
+function tidy(s: string, normalized = false): string {
+  const text = normalized ? s : normalizeText(s);
   if (!needsTidy(text)) return text;
   return text
     .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
@@ -121,6 +116,7 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
   const format = sniff(bytes, ext);
   const warnings: string[] = [];
   let text: string;
+  let normalized = false;
   switch (format) {
     case 'docx': {
       const { decodeDocx } = await import('./docx.ts');
@@ -145,10 +141,11 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
       const r = decodeTextBytes(bytes);
       checkTextLooksLikeText(r.text);
       text = r.text;
+      normalized = r.normalized;
       warnings.push(...r.warnings);
     }
   }
-  text = tidy(text);
+  text = tidy(text, normalized);
   if (text.trim() === '') {
     throw new AppError(
       'BAD_FILE',

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeTextBytes, sniffUtf16 } from './text-decoding.ts';
+import { decodeTextBytes, sniffUtf16, utf8OrUndefined } from './text-decoding.ts';
 import { LEGACY_SAMPLE } from './fixtures/sample-text.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -100,5 +100,30 @@ describe('text decoding', () => {
     const r = decodeTextBytes(new TextEncoder().encode(s));
     expect(r.text).toBe(s);
     expect(r.warnings).toEqual([]);
+  });
+
+  it('says whether its text is already normalized, so that it is not normalized twice', () => {
+    expect(decodeTextBytes(enc.encode(`${TEXT}\r\n\u00a0`)).normalized).toBe(true);
+    // a zero-width space between a letter and its combining accent: once removed, the pair is no
+    // longer NFC, and the caller must normalize again
+    const r = decodeTextBytes(enc.encode('Ca\u200b\u0301c sở'));
+    expect(r.normalized).toBe(false);
+    expect(r.text).toBe('Ca\u0301c sở');
+  });
+
+  it('refuses invalid UTF-8 as a fatal decoder does (truncated, overlong, surrogate)', () => {
+    for (const bad of [[0x41, 0xe1, 0xbb], [0x41, 0xc0, 0x80], [0x41, 0xed, 0xa0, 0x80]]) {
+      expect(decodeTextBytes(Uint8Array.from(bad)).encoding).not.toBe('utf-8');
+    }
+  });
+
+  it('decodes UTF-8 as TextDecoder does, for every character (one to four bytes)', () => {
+    const cps: number[] = [];
+    for (let c = 1; c < 0x110000; c += c < 0x10000 ? 1 : 97) if (c < 0xd800 || c > 0xdfff) cps.push(c);
+    let s = '';
+    for (let k = 0; k < cps.length; k += 8192) s += String.fromCodePoint(...cps.slice(k, k + 8192));
+    const bytes = enc.encode(s);
+    expect(utf8OrUndefined(bytes)).toBe(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    expect(utf8OrUndefined(enc.encode(TEXT))).toBe(TEXT);
   });
 });
