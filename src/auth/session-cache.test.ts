@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testBackends } from '../db/testing';
-import { createTestApp, type TestApp, type Session } from '../http/testing';
+import { createTestApp, eventually, type TestApp, type Session } from '../http/testing';
 import { buildServer } from '../http/build-server';
 import type { AppContext } from '../http/context';
 import { extraRoutes } from '../app/background';
@@ -58,14 +58,6 @@ async function instance(t: TestApp, url: string | undefined, firstRetryMs = 250)
   const stop = await startCacheListener(ctx, { warn: () => undefined }, { firstRetryMs });
   const me = (s: Session) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `dondoc_session=${s.cookie}` } });
   return { app, cache: ctx.sessions!, me, close: async () => (await stop(), await app.close()) };
-}
-
-async function eventually(f: () => Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (!(await f())) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(testBackends)('cached sessions on %s', (backend) => {

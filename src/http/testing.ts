@@ -119,3 +119,12 @@ export async function agencyIdOf(t: TestApp, code: string) {
   const [a] = await t.database.db.select().from(agencies).where(eq(agencies.code, code));
   return a.id;
 }
+
+/** Waits for something another instance or connection does in its own time (a notification). */
+export async function eventually(f: () => Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await f())) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

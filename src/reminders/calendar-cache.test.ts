@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testBackends } from '../db/testing';
-import { createTestApp, type TestApp } from '../http/testing';
+import { createTestApp, eventually, type TestApp } from '../http/testing';
 import { buildServer } from '../http/build-server';
 import type { AppContext } from '../http/context';
 import { extraRoutes } from '../app/background';
@@ -29,14 +29,6 @@ async function instance(t: TestApp, url: string | undefined) {
       payload: { years: { [day.slice(0, 4)]: { daysOff: [{ date: day, name: 'Nghỉ thử nghiệm' }] } } },
     });
   return { cache: ctx.calendar!, calendar, putOverrides, close: async () => (await stop(), await app.close()) };
-}
-
-async function eventually(f: () => Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (!(await f())) {
-    if (Date.now() > end) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(testBackends)('the cached calendar on %s', (backend) => {
