@@ -4,7 +4,7 @@
  * its own line with a Vietnamese message and a non-zero exit, and bad options refused with exit 2.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,18 @@ describe('dondoc extract --jsonl', () => {
     expect(counts[0]).toBeLessThan(counts[8]);
     expect(one.stderr).toContain('không tìm thấy tệp');
     expect(one.stderr).toContain('khong-co.txt');
+  });
+
+  it('stops quietly when the reader of its pipe has had enough (`… | head -1`)', { timeout: 120_000 }, async () => {
+    const child = spawn(process.execPath, [bin, 'extract', '--jsonl', ...files], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Close the pipe after the first chunk, as `head -1` does once it has its line.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/u);
+    // exit 1 only for the missing file among them, whose message may come before the pipe closes
+    expect([0, 1]).toContain(code);
   });
 
   it('refuses a bad --jobs and --json over several files with exit 2', () => {

@@ -28,6 +28,12 @@ if (command === '--help' || command === '-h' || command === 'help') {
   help();
   process.exitCode = 2;
 } else {
+  // `dondoc extract … | head`: the reader of the pipe has had enough. That is not an error of ours,
+  // and a stack trace about EPIPE would only alarm the clerk.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const mod = await COMMANDS[command].load();
   const code = await mod.run(rest);
   if (command !== 'serve') {

@@ -537,11 +537,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
       return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
     }
-    return tailHeading(sc, pos, r);
+    return tailHeading(sc, pos, r) ?? (skipRoles(sc, bare) === bare ? predicateInsideHeadName(sc, pos, r) : null);
   }
   if (v && PREPOSITIONS.has(v)) {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30));
-    if (!ok) return tailHeading(sc, pos, r);
+    if (!ok) return tailHeading(sc, pos, r) ?? (skipRoles(sc, skipSpaces(s, pos)) === skipSpaces(s, pos) ? predicateInsideHeadName(sc, pos, r) : null);
   }
   return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
 }
@@ -573,6 +573,79 @@ export function lateLead(sc: Scanner): ClauseResult | null {
 }
 
 /** "Ủy ban nhân dân các xã, phường có cụm công nghiệp" as a heading: the qualified name as printed */
+/**
+ * Lower-case words found inside agency names after their head: levels of government, the nouns of
+ * names such as "Ban Quản lý dự án đầu tư xây dựng", and the words whose first syllable a name
+ * capitalises ("Y tế", "Tài chính", "Công ty"). A name read from its head word runs over these; the
+ * first other lower-case word is where its predicate may begin.
+ */
+const NAME_PHRASES = new Set(
+  [
+    'các', 'cấp', 'tỉnh', 'huyện', 'xã', 'phường', 'thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'khu vực', 'khu', 'cụm', 'thôn',
+    'bản', 'quận', 'vùng', 'trực thuộc', 'trung ương', 'nhân dân', 'và', 'của', 'số', 'quản lý', 'dự án', 'đầu tư', 'xây dựng',
+    'công trình', 'giao thông', 'dân dụng', 'công nghiệp', 'nông nghiệp', 'phát triển', 'nông thôn', 'kinh tế', 'hành chính',
+    'hành chính công', 'sự nghiệp', 'bảo vệ', 'rừng', 'môi trường', 'tài nguyên', 'đất đai', 'thủy lợi', 'thuỷ lợi', 'điện lực',
+    'nước sạch', 'y tế', 'tài chính', 'thương mại', 'tư pháp', 'nội vụ', 'ngoại vụ', 'giáo dục', 'đào tạo', 'khoa học', 'công nghệ',
+    'thông tin', 'truyền thông', 'văn hóa', 'văn hoá', 'thể thao', 'du lịch', 'dân tộc', 'tôn giáo', 'lao động', 'thương binh',
+    'xã hội', 'quy hoạch', 'kiến trúc', 'phòng cháy', 'chữa cháy', 'cứu nạn', 'cứu hộ', 'quân sự', 'biên phòng', 'công ty',
+    'trách nhiệm', 'hữu hạn', 'cổ phần', 'một', 'thành viên', 'chủ đầu tư', 'phục vụ', 'hỗ trợ', 'xúc tiến', 'kiểm soát',
+    'bệnh tật', 'dân số', 'đô thị', 'hạ tầng', 'cửa khẩu', 'quốc tế', 'liên ngành', 'chỉ đạo', 'thường trực', 'đa khoa',
+    'chi nhánh', 'bệnh viện', 'trung tâm', 'nhà nước', 'đầu tư xây dựng', 'an ninh', 'trật tự', 'an toàn', 'kiểm lâm', 'thủy sản',
+    'thuỷ sản', 'thống kê', 'kho bạc', 'ngân hàng', 'chính sách', 'bảo hiểm', 'liên hiệp', 'phụ nữ', 'nông dân', 'cựu chiến binh',
+    'thanh niên', 'mặt trận', 'tổ quốc', 'việt nam', 'phát thanh', 'truyền hình', 'công an', 'cảnh sát',
+  ].map((w) => fold(w)),
+);
+const NAME_PHRASE_WORDS = 3;
+
+/**
+ * A name read from its head word that ran on through a verb the vocabulary does not list ("UBND
+ * các xã vệ sinh kênh mương", "Trung tâm Y tế khu vực Bắc An phun khử khuẩn …"): the name ends
+ * before its first lower-case word that is not part of a name phrase, when at least three words of
+ * predicate follow. Asked only when the clause would otherwise give no addressee, so it never
+ * overrides a reading the verbs make.
+ */
+function predicateInsideHeadName(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
+  if (r.lastKnown || !r.raws.length) return null;
+  const s = sc.text;
+  const raw = r.raws[r.raws.length - 1];
+  const nameStart = s.lastIndexOf(raw, r.end);
+  if (nameStart < pos) return null;
+  const head = headAt(sc, nameStart);
+  if (!head) return null;
+  const from = nameStart + head.length;
+  const words = [...s.slice(from, nameStart + raw.length).matchAll(/[\p{L}\p{N}&]+/gu)].map((m) => ({ at: from + m.index!, w: m[0] }));
+  // A phrase of up to three words from k, the first of them maybe capitalised: how many words it spans.
+  const phraseAt = (k: number): number => {
+    for (let n = Math.min(NAME_PHRASE_WORDS, words.length - k); n >= 1; n--) {
+      if (NAME_PHRASES.has(fold(words.slice(k, k + n).map((x) => x.w).join(' ')))) return n;
+    }
+    return 0;
+  };
+  let k = 0;
+  // Capitalised words read one by one since the last phrase: a lone one ("Cục Thi hành án") is
+  // more likely the first syllable of a word than a proper name ("khu vực Bắc An", "Xanh An Phú").
+  let run = 0;
+  while (k < words.length) {
+    const n = phraseAt(k);
+    if (n) {
+      k += n;
+      run = 0;
+    } else if (/^[\p{Lu}\p{N}]/u.test(words[k].w)) {
+      k++;
+      run++;
+    } else break;
+  }
+  if (k === 0 || k >= words.length) return null;
+  if (run === 1 && !/^[\p{Lu}\p{N}&]{2,}$/u.test(words[k - 1].w)) return null;
+  const at = words[k].at;
+  if (!UNLISTED_PREDICATE.test(s.slice(at, at + 80))) return null;
+  // The names read again on the text cut before the predicate, so that groups and known names come
+  // out as they would before a listed verb.
+  const cut = readNames(scanner(s.slice(0, at).trimEnd()), pos);
+  if (!cut.names.length) return null;
+  return { lead: cut.names, support: [], kind: 'subject', start: pos, end: cut.end };
+}
+
 function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
   const s = sc.text;
   const rest = s.slice(r.end);

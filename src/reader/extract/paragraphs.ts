@@ -22,6 +22,8 @@ interface Line {
 
 /** a line ending with a function word continues on the next line */
 const CONT_END = /(?:^|\s)(của|và|các|với|về|cho|để|trong|theo|tại|những|được|đối|thuộc|từ|đến|là|có|do|đề nghị|yêu cầu|giao|chỉ đạo|Chỉ|Đề nghị|Giao|ngày|tháng|năm|số|sở|Sở|Ủy ban|UBND|nhân dân|Hội đồng|Bộ|Ban|ban|ngành|cơ quan|đơn vị)$/u;
+/** words that open a document's body or one of its sentences, never the second half of a wrapped line */
+const OPENS_SENTENCE = /^(?:(?:Vào |Sáng |Chiều |Tối )?[Nn]gày \d{1,2}(?:\/|\s+tháng)|Căn cứ |Kính gửi|Thực hiện (?:Quyết định|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị quyết|Văn bản|ý kiến|chỉ đạo))/u;
 const TERMINAL = /[.:;!?]["”’)]?$/;
 const isRow = (s: string): boolean => s.includes(' | ') || s.startsWith('| ') || s.endsWith(' |');
 
@@ -53,7 +55,11 @@ export function splitParagraphs(text: string): Paragraph[] {
       else if (bothUpper) join = false;
       else if (isLowerStart(ln.text)) join = true;
       else if (/^\d/.test(ln.text)) join = !prevTerminal;
-      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text) && (cur.last.length >= 45 || CONT_END.test(cur.last));
+      else if (CONT_END.test(cur.last)) join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text);
+      // A long line followed by a capitalised one is a hard wrap, unless the next line opens a
+      // sentence of its own: a text without blank lines puts the subject right above the body's
+      // "Ngày 05/3/2025, …" or "Căn cứ …".
+      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text) && cur.last.length >= 45 && !OPENS_SENTENCE.test(ln.text);
     }
     if (join && cur) {
       cur.parts.push(ln.text);

@@ -268,6 +268,61 @@ ${items}
   });
 });
 
+describe('a name read from its head word, followed by a verb the vocabulary does not list', () => {
+  const NOTICE = (place: string, items: string) => `ỦY BAN NHÂN DÂN
+TỈNH ${place.toUpperCase()}
+Số: 31/TB-UBND
+${place}, ngày 10 tháng 3 năm 2026
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về vệ sinh môi trường
+Ngày 05/3/2026, Chủ tịch UBND tỉnh chủ trì buổi làm việc. Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:
+${items}
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Hải
+`;
+  // One line per paragraph and no blank lines, as text pasted from a PDF often is.
+  const A = NOTICE('An Phú', `1. UBND các xã vệ sinh toàn bộ các tuyến kênh mương trước ngày 30/4/2026.
+2. Trung tâm Y tế khu vực Bắc An phun khử khuẩn các điểm tập kết rác, hoàn thành trong tháng 4/2026.
+3. Ban Quản lý dự án đầu tư xây dựng tỉnh nạo vét hồ Đông Hồ trước ngày 15/5/2026.
+4. Công ty TNHH Môi trường Xanh An Phú thu gom rác thải hằng ngày tại các chợ.`);
+  const B = NOTICE('Sơn Hà', `a) Đài Phát thanh và Truyền hình tỉnh phát sóng chuyên mục về phân loại rác tại nguồn.
+b) Hạt Kiểm lâm khu vực Đông Sơn tuần tra các khu rừng phòng hộ đầu nguồn trong mùa khô.
+c) Chi cục Thủy lợi gia cố đoạn đê xung yếu trước mùa mưa bão.`);
+  it('ends the name before the first word that names do not use, and reads the rest as its predicate', () => {
+    expect(byText(A, 'kênh mương')).toMatchObject({ lead: [expect.stringMatching(/^UBND (các|cấp) xã$/u)], due: '2026-04-30' });
+    expect(byText(A, 'khử khuẩn')).toMatchObject({ lead: ['Trung tâm Y tế khu vực Bắc An'], due: '2026-04-30' });
+    expect(byText(A, 'nạo vét hồ')).toMatchObject({ lead: ['Ban Quản lý dự án đầu tư xây dựng tỉnh'], due: '2026-05-15' });
+    expect(byText(A, 'thu gom rác').lead).toEqual(['Công ty TNHH Môi trường Xanh An Phú']);
+    expect(byText(B, 'phát sóng').lead).toEqual(['Đài Phát thanh và Truyền hình tỉnh']);
+    expect(byText(B, 'tuần tra').lead).toEqual(['Hạt Kiểm lâm khu vực Đông Sơn']);
+    expect(byText(B, 'gia cố').lead).toEqual(['Chi cục Thủy lợi']);
+  });
+  it('keeps the subject to its own line when no blank line parts it from the body', () => {
+    for (const doc of [A, B]) expect(extract(doc).document.subject).toBe('Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về vệ sinh môi trường');
+  });
+  it('does not cut a name at the second syllable of a capitalised word', () => {
+    const C = `HỘI ĐỒNG NHÂN DÂN
+TỈNH SƠN HÀ
+Số: 05/NQ-HĐND
+Sơn Hà, ngày 12 tháng 7 năm 2026
+NGHỊ QUYẾT
+Về công tác thi hành án dân sự năm 2026
+HỘI ĐỒNG NHÂN DÂN TỈNH SƠN HÀ
+Căn cứ Luật Tổ chức chính quyền địa phương;
+Xét báo cáo của Ủy ban nhân dân tỉnh, Tòa án nhân dân tỉnh, Viện Kiểm sát nhân dân tỉnh,
+
+Cục Thi hành án dân sự tỉnh; báo cáo thẩm tra của các Ban Hội đồng nhân dân tỉnh.
+QUYẾT NGHỊ:
+Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+`;
+    expect(tasksOf(C).some((t) => t.lead.some((l) => l.startsWith('Cục Thi')))).toBe(false);
+  });
+});
+
 describe('clause subjects after an opener and lists of role-bearing names', () => {
   const DOC = `ỦY BAN NHÂN DÂN
 TỈNH PHÚ THỌ
