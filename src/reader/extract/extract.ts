@@ -118,6 +118,9 @@ function implicitAddressees(paras: Paragraph[], addressedTo: string[]): Implicit
   return null;
 }
 
+/** "các cơ quan, đơn vị", "Quý cơ quan": in a letter, the bodies it is sent to, named nowhere else. */
+const ADDRESSED_BODIES = /^(?:các|quý)\s{1,3}(?:cơ quan|đơn vị|địa phương)(?:\s{0,2},\s{0,2}(?:cơ quan|đơn vị|địa phương)){0,2}$/iu;
+
 /** Whether an item with no addressee of its own takes the document's implicit one. */
 function takesImplicit(n: Node, text: string, implicit: Implicit): boolean {
   if (n.kind === 'para' && n.parent?.kind === 'root') return false;
@@ -649,6 +652,11 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     }
     let implicitLead = false;
     if (!lead.length && bc.implicit && !attrLead.length && takesImplicit(n, textNoLabel, bc.implicit)) {
+      lead = bc.implicit.lead;
+      implicitLead = true;
+    } else if (inheritedLead && bc.implicit?.scope === 'letter' && lead.every((l) => ADDRESSED_BODIES.test(l))) {
+      // "Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện …" in a letter: the bodies meant are the
+      // ones it is sent to, named under "Kính gửi".
       lead = bc.implicit.lead;
       implicitLead = true;
     }

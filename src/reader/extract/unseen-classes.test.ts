@@ -486,6 +486,22 @@ Nguyễn Văn An
       expect(byText(doc, 'bố trí kinh phí').lead).toEqual(['Sở Tài chính']);
     }
   });
+  it('reads "các cơ quan, đơn vị" of a letter’s lead-in as the bodies it is sent to', () => {
+    for (const [recipients, leadin] of [
+      ['\n- Các sở, ban, ngành tỉnh;\n- UBND các xã, phường.', 'Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:'],
+      [' Sở Y tế; Sở Giáo dục và Đào tạo', 'Để bảo đảm tiêm chủng đầy đủ cho trẻ em, đề nghị Quý cơ quan quan tâm thực hiện:'],
+    ]) {
+      const doc = letter(recipients, ITEMS).replace('Để bảo đảm tiêm chủng đầy đủ cho trẻ em, UBND tỉnh yêu cầu:', leadin);
+      const t = byText(doc, 'Rà soát đối tượng');
+      expect(t.lead).toHaveLength(2);
+      expect(t.lead.join(' ')).not.toMatch(/cơ quan, đơn vị|Quý cơ quan/u);
+      expect(t.needsReview).toContain('lead-implicit');
+      expect(byText(doc, 'bố trí kinh phí').lead).toEqual(['Sở Tài chính']);
+    }
+    // a body named in the lead-in is no stand-in for the recipients: it keeps the items
+    const named = letter(' Sở Y tế', ITEMS).replace('UBND tỉnh yêu cầu:', 'UBND tỉnh yêu cầu Trung tâm Kiểm soát bệnh tật tỉnh:');
+    expect(byText(named, 'Rà soát đối tượng').lead).toEqual(['Trung tâm Kiểm soát bệnh tật tỉnh']);
+  });
   it('leaves the signer out of the last item', () => {
     const doc = letter('\n- Sở Y tế.', '1. Tổ chức tiêm bù cho trẻ tại trường học.\n\nNguyễn Văn An');
     expect(tasksOf(doc).every((t) => !t.text.includes('Nguyễn Văn An'))).toBe(true);
