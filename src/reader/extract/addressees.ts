@@ -381,7 +381,9 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
         else headEnd = -1;
       }
       if (lexEnd >= 0 && lex!.entry.known && !/tỉnh$/u.test(lex!.entry.canon[0])) {
-        const ext = /^ (tỉnh|thành phố|Trung ương)(?![\p{L}\p{N}])/u.exec(sc.text.slice(lexEnd, lexEnd + 14));
+        // "Công an tỉnh", and the regional offices of central bodies: "Kho bạc Nhà nước khu vực XVII",
+        // "Bảo hiểm xã hội khu vực Bắc Hà"
+        const ext = /^ (tỉnh|thành phố|Trung ương|khu vực (?:[IVXLC]{1,6}|\d{1,2}|\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,2}))(?![\p{L}\p{N}])/u.exec(sc.text.slice(lexEnd, lexEnd + 40));
         if (ext && !/^ (tỉnh|thành phố), /u.test(sc.text.slice(lexEnd, lexEnd + 16))) {
           names.push(`${lex!.entry.canon[0]}${ext[0]}`);
           raws.push(sc.text.slice(p, lexEnd + ext[0].length));

@@ -4,6 +4,7 @@
  * events served); dates that cite documents or past events do not.
  * Every regular expression is bounded (no nested quantifiers), so the scan is linear.
  */
+import { canChiOfYear, tetDate } from '../../calendar/lunar';
 import type { Recurrence } from './types';
 
 export interface DeadlineContext {
@@ -69,7 +70,9 @@ const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/g
 const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
 const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
-const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
+const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
+/** "trước Tết Nguyên đán (Bính Ngọ | 2027)": the lunar new year, named by its sexagenary name or number, or the next one. */
+const RE_TET = /(?:trước|chậm\s{1,3}nhất|muộn\s{1,3}nhất|xong\s{1,3}trước|hoàn\s{1,3}thành\s{1,3}trước)\s{1,3}(?:dịp\s{1,3})?Tết\s{1,3}Nguyên\s{1,3}[đĐ]án(?:\s{1,3}((?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s{1,3}(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))|\s{1,3}(?:năm\s{1,3})?(\d{4}))?/giu;
 const RE_EVENT = /(nhân dịp|chào mừng|hướng tới)[^.;]{0,160}?\(\s{0,2}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,3}[-–]\s{0,3}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,2}\)/giu;
 const RE_EXPECTED = /\(dự kiến[^)]{0,40}?tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})\s{0,2}\)/giu;
 const RE_WEEKLY = /(?:hằng|hàng)\s{1,3}tuần/iu;
@@ -134,7 +137,7 @@ function nextYearly(ref: string | null, year: number | null, month: number, day:
 export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
   // a directive item is never this long; the cap keeps pathological inputs linear
   const text = full.length > 20000 ? full.slice(0, 20000) : full;
-  if (!/[0-9]|tháng|năm|quý|tuần/u.test(text)) return [];
+  if (!/[0-9]|tháng|năm|quý|tuần|Tết/u.test(text)) return [];
   const memo = (ctx.memo ??= new Map());
   const cached = memo.get(text);
   if (cached) return cached;
@@ -199,6 +202,17 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
       }
     } else if (!m[2]) d = addDays(ctx.refDate, n);
     if (d) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false });
+  }
+  if (has('tết') && ctx.refDate) for (m of text.matchAll(RE_TET)) {
+    const ref = ctx.refDate;
+    const refYear = Number(ref.slice(0, 4));
+    // The lunar year is the one named; unnamed, the first Tết after the document's date.
+    const named = m[1]?.replace(/\s+/gu, ' ');
+    const candidates = [refYear - 1, refYear, refYear + 1, refYear + 2];
+    const y = m[2] ? Number(m[2]) : named ? candidates.find((c) => canChiOfYear(c) === named) : candidates.find((c) => tetDate(c) > ref);
+    if (!y || y < 1900 || y > 2199) continue;
+    // "before Tết" is the eve of the first day of the lunar year.
+    push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: addDays(tetDate(y), -1), needsTrigger: false });
   }
   if (slash && (has('nhân dịp') || has('chào mừng') || has('hướng tới'))) for (m of text.matchAll(RE_EVENT)) {
     const y = Number(m[7]);

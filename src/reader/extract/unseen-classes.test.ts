@@ -3,6 +3,7 @@
  * with several invented documents written differently: a class fixed on one example is not fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../calendar/index';
 import { extract } from './extract';
 
 const tasksOf = (text: string) => extract(text).tasks;
@@ -569,5 +570,58 @@ Về tăng cường kỷ luật hành chính năm 2026
   });
   it('does not take the subject line’s year as every item’s deadline', () => {
     expect(byText(DOC, 'Bộ Nội vụ').due).toBeNull();
+  });
+});
+
+describe('class 5 (continued): deadlines stated as a span from signing or as an occasion', () => {
+  const notice = (date: string, items: string) => `ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+
+Số: 140/TB-UBND
+
+Hòa Bình, ngày ${date}
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`;
+  it('counts calendar days from the signing date, and working days when it says so', () => {
+    const doc = notice('15 tháng 9 năm 2026', `1. Sở Xây dựng hoàn thành thẩm định dự án trong thời hạn 15 ngày kể từ ngày ký Thông báo này.
+
+2. Sở Tài chính trình phương án phân bổ vốn trong thời gian 30 ngày kể từ ngày ký.
+
+3. Sở Nội vụ thẩm định hồ sơ trong vòng 10 ngày làm việc kể từ ngày ban hành.`);
+    expect(byText(doc, 'thẩm định dự án').due).toBe('2026-09-30');
+    expect(byText(doc, 'phương án phân bổ').due).toBe('2026-10-15');
+    // ten working days from Tuesday 15/9/2026: the weekends of 19–20 and 26–27 are skipped
+    const inWorkingDays = extract(doc, { addWorkingDays }).tasks.find((t) => t.text.includes('thẩm định hồ sơ'));
+    expect(inWorkingDays?.due).toBe('2026-09-29');
+  });
+  it('reads "trước Tết Nguyên đán" as the eve of the lunar new year it names, or of the next one', () => {
+    const doc = notice('15 tháng 9 năm 2026', `1. Sở Nông nghiệp và Môi trường hoàn thành thủ tục giao rừng trước Tết Nguyên đán Đinh Mùi.
+
+2. Sở Công Thương bảo đảm cung ứng hàng hóa, xong trước Tết Nguyên đán.
+
+3. Sở Y tế kiểm tra an toàn thực phẩm chậm nhất trước Tết Nguyên đán năm 2028.
+
+4. Công an tỉnh bảo đảm an ninh trật tự trong dịp Tết Nguyên đán.`);
+    expect(byText(doc, 'giao rừng')).toMatchObject({ due: '2027-02-05', dueText: 'trước Tết Nguyên đán Đinh Mùi' });
+    expect(byText(doc, 'cung ứng hàng hóa').due).toBe('2027-02-05');
+    expect(byText(doc, 'an toàn thực phẩm').due).toBe('2028-01-25');
+    // during Tết is when the duty applies, not a deadline
+    expect(byText(doc, 'an ninh trật tự').due).toBeNull();
+    // a notice of February 2026 before Tết Bính Ngọ (17/02/2026): the next Tết is that one
+    const early = notice('02 tháng 02 năm 2026', '1. Sở Công Thương bảo đảm cung ứng hàng hóa, xong trước Tết Nguyên đán.');
+    expect(byText(early, 'cung ứng hàng hóa').due).toBe('2026-02-16');
+  });
+  it('keeps the regional office of a central body whole ("… khu vực XVII")', () => {
+    const doc = notice('15 tháng 9 năm 2026', `1. Kho bạc Nhà nước khu vực XVII kiểm soát chi chặt chẽ trong quý IV/2026.
+
+2. Bảo hiểm xã hội khu vực Tây Bắc rà soát danh sách người tham gia bảo hiểm trước ngày 30/11/2026.`);
+    expect(byText(doc, 'kiểm soát chi').lead).toEqual(['Kho bạc Nhà nước khu vực XVII']);
+    expect(byText(doc, 'rà soát danh sách').lead).toEqual(['Bảo hiểm xã hội khu vực Tây Bắc']);
   });
 });
