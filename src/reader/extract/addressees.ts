@@ -520,6 +520,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   // the issuer's own lead-in ("Chủ tịch UBND tỉnh kết luận như sau:", "… chỉ đạo:") names no addressee
   if (/^(chỉ đạo|kết luận|có ý kiến|yêu cầu|đề nghị|giao|thông báo)(\s{1,3}(như sau|chỉ đạo|cụ thể))?\s{0,2}:/u.test(s.slice(after, after + 40))) return null;
   const obj = /^(đề nghị|yêu cầu|giao|chỉ đạo)\s/u.exec(s.slice(after, after + 12));
+  // "Bộ Quốc phòng, Bộ Công an chỉ đạo các lực lượng …": a body that directs its own forces is the
+  // one charged; only a government or its leader directing another body hands the task on.
+  if (obj && obj[1] === 'chỉ đạo' && !r.names.some((n) => GOVERNMENT.test(n))) {
+    return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+  }
   if (obj) {
     const o = objectForm(sc, after + obj[0].length, pos, 'object');
     if (o) return o;
@@ -657,6 +662,9 @@ function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
   const name = s.slice(skipSpaces(s, pos), s.length).replace(/[\s:]+$/u, '').trim();
   return { lead: [name.replace(/^(Chủ tịch|Thủ trưởng|Giám đốc)\s+/u, '')], support: [], kind: 'heading', start: pos, end: s.length };
 }
+
+/** A government (not one of its agencies): what it directs another body to do is that body's task. */
+const GOVERNMENT = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính phủ|Thủ tướng|Chủ tịch|HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)/u;
 
 function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'object'): ClauseResult | null {
   const r = readNames(sc, p);

@@ -66,6 +66,20 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       if (paras[i].isRow || /^(Căn cứ|Ngày|Kính gửi|_{3,}|-{3,})/u.test(t) || /^\(Kèm theo/u.test(t) || /^([IVX]{1,4}|\d{1,2})\.\s/u.test(t)) break;
       if (parts.length && !isUpperLine(t) && !/^[\p{Ll}]/u.test(t) && isUpperLine(parts[0])) break;
       if (parts.length && !isUpperLine(t) && t.length > 200) break;
+      // A subject is one phrase: a paragraph with a sentence of its own ("Thời gian qua, … kết quả.
+      // Để …") is the body, not more of the subject.
+      if (parts.length && /[.!?]\s+\p{Lu}/u.test(t)) break;
+      if (/[.!?]\s+\p{Lu}/u.test(t)) {
+        // A text without blank lines may have joined the subject's line with the body's first
+        // sentences in one paragraph: the subject is its lines before the first one that holds
+        // a sentence end.
+        const lines = text.slice(paras[i].start, paras[i].end).split('\n').map((l) => l.trim());
+        const k = lines.findIndex((l) => /[.!?:]$|[.!?]\s+\p{Lu}/u.test(l));
+        if (k > 0) {
+          parts.push(lines.slice(0, k).join(' '));
+          break;
+        }
+      }
       parts.push(t);
       if (/[.;:]$/.test(t)) break;
       if (!isUpperLine(t) && i + 1 < paras.length && /^\p{Lu}/u.test(paras[i + 1].text) && !isUpperLine(paras[i + 1].text) && paras[i + 1].text.length > 120) break;

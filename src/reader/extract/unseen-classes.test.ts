@@ -625,3 +625,37 @@ ${items}
     expect(byText(doc, 'rà soát danh sách').lead).toEqual(['Bảo hiểm xã hội khu vực Tây Bắc']);
   });
 });
+
+describe('class 6 (continued): who is charged when a body "chỉ đạo" another', () => {
+  const directive = (items: string) => `THỦ TƯỚNG CHÍNH PHỦ
+Số: 21/CT-TTg
+Hà Nội, ngày 08 tháng 6 năm 2026
+CHỈ THỊ
+Về tăng cường công tác phòng, chống thiên tai năm 2026
+Thời gian qua, công tác phòng, chống thiên tai đã đạt nhiều kết quả. Để chủ động ứng phó, Thủ tướng Chính phủ chỉ thị:
+${items}
+THỦ TƯỚNG
+Phạm Văn Minh
+`;
+  it('charges the bodies that direct their own forces, and the body a government directs', () => {
+    const doc = directive(`1. Bộ Quốc phòng, Bộ Công an chỉ đạo các lực lượng sẵn sàng tham gia cứu hộ, cứu nạn.
+2. Bộ Giao thông vận tải chỉ đạo các đơn vị trực thuộc bảo đảm giao thông thông suốt.
+3. Ủy ban nhân dân các tỉnh chỉ đạo Sở Nông nghiệp và Môi trường kiểm tra an toàn hồ đập.`);
+    expect(byText(doc, 'cứu hộ').lead).toEqual(['Bộ Quốc phòng', 'Bộ Công an']);
+    expect(byText(doc, 'giao thông thông suốt').lead).toEqual(['Bộ Giao thông vận tải']);
+    expect(byText(doc, 'hồ đập').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+  it('keeps a title line apart from the next paragraph in a text with one paragraph per line', () => {
+    expect(extract(directive('1. Bộ Công an chỉ đạo bảo đảm an ninh.')).document.subject).toBe('Về tăng cường công tác phòng, chống thiên tai năm 2026');
+  });
+  it('still joins the lines of a paragraph hard-wrapped at a fixed width, capitalised or not', () => {
+    const wrapped = directive(`1. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, ngành và
+Ủy ban nhân dân các tỉnh kiểm tra an toàn hồ đập, hoàn thành trước ngày
+30 tháng 6 năm 2026; báo cáo kết quả cho Thủ tướng Chính phủ qua Văn
+Phòng Chính phủ trước ngày 15 tháng 7 năm 2026.
+2. Bộ Công an chỉ đạo bảo đảm an ninh trật tự tại các vùng bị thiên tai.`);
+    const t = byText(wrapped, 'an toàn hồ đập');
+    expect(t.text).toMatch(/Văn Phòng Chính phủ trước ngày 15 tháng 7 năm 2026\.$/u);
+    expect(t.lead).toEqual(['Bộ Nông nghiệp và Môi trường']);
+  });
+});
