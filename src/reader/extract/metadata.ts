@@ -66,6 +66,9 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       if (paras[i].isRow || /^(Căn cứ|Ngày|Kính gửi|_{3,}|-{3,})/u.test(t) || /^\(Kèm theo/u.test(t) || /^([IVX]{1,4}|\d{1,2})\.\s/u.test(t)) break;
       if (parts.length && !isUpperLine(t) && !/^[\p{Ll}]/u.test(t) && isUpperLine(parts[0])) break;
       if (parts.length && !isUpperLine(t) && t.length > 200) break;
+      // a capitalised line after a subject in ordinary case is the next block: the enacting
+      // body's title of a resolution ("HỘI ĐỒNG NHÂN DÂN TỈNH …", "KHÓA XV, KỲ HỌP THỨ 12")
+      if (parts.length && isUpperLine(t) && !isUpperLine(parts[parts.length - 1])) break;
       // A subject is one phrase: a paragraph with a sentence of its own ("Thời gian qua, … kết quả.
       // Để …") is the body, not more of the subject.
       if (parts.length && /[.!?]\s+\p{Lu}/u.test(t)) break;

@@ -659,3 +659,14 @@ Phòng Chính phủ trước ngày 15 tháng 7 năm 2026.
     expect(t.lead).toEqual(['Bộ Nông nghiệp và Môi trường']);
   });
 });
+
+describe('the subject line of a resolution stops before the enacting body’s title', () => {
+  it('keeps "HỘI ĐỒNG NHÂN DÂN TỈNH …" and "KHÓA …, KỲ HỌP …" out of the subject', () => {
+    for (const gap of ['\n', '\n\n']) {
+      const doc = ['HỘI ĐỒNG NHÂN DÂN', 'TỈNH NINH BÌNH', 'Số: 30/NQ-HĐND', 'Ninh Bình, ngày 10 tháng 12 năm 2026', 'NGHỊ QUYẾT',
+        'Về nhiệm vụ phát triển kinh tế - xã hội năm 2027', 'HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH', 'KHÓA XV, KỲ HỌP THỨ 12',
+        'Căn cứ Luật Tổ chức chính quyền địa phương;', 'QUYẾT NGHỊ:', 'Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.'].join(gap);
+      expect(extract(doc).document.subject).toBe('Về nhiệm vụ phát triển kinh tế - xã hội năm 2027');
+    }
+  });
+});
