@@ -134,6 +134,13 @@ function takesImplicit(n: Node, text: string, implicit: Implicit): boolean {
   return implicit.scope === 'letter' || inTasks;
 }
 
+/** A line that only names addressees: "Sở Tài chính:", "Đối với UBND các xã, phường:". */
+function namesOnly(line: string): boolean {
+  const r = clauseAt(scanner(line), 0);
+  if (r?.kind === 'heading' && /^[\s:.]*$/u.test(line.slice(r.end))) return true;
+  return !!headingLine(line);
+}
+
 export function buildOutline(paras: Paragraph[], tables: Table[], signer: string | null = null): Node {
   const covered = new Set<number>();
   for (const t of tables) for (const i of t.covered) covered.add(i);
@@ -200,6 +207,18 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
     // unlabelled paragraph
     const T = top();
     const leadinNext = /:\s*$/u.test(t) && nextLabelled(i);
+    if (leadinNext && T.kind !== 'root' && isWeakLabel(T.kind as Label['kind']) && /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text) && namesOnly(t)) {
+      // "Sở Tài chính:" after the dash items of another addressee: a heading of its own for the
+      // dash items below it, beside the heading above them — not a lead-in of the last item.
+      stack.pop();
+      while (stack.length > 1 && top().kind === 'para' && endsWithColon(top())) stack.pop();
+      const parent = top();
+      const node = newNode('para', 'para', 'p', parent);
+      node.paras.push(p);
+      parent.children.push(node);
+      stack.push(node);
+      continue;
+    }
     let startsMemo: ClauseResult | null | undefined;
     const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(t)) : startsMemo);
     if (T.kind === 'para') {

@@ -670,3 +670,52 @@ describe('the subject line of a resolution stops before the enacting body’s ti
     }
   });
 });
+
+describe('class 2 (continued): unnumbered addressee headings one after another, each over its dash items', () => {
+  const notice = (body: string) => `UBND TỈNH ĐẮK LẮK
+VĂN PHÒNG
+Số: 512/TB-VPUBND
+Đắk Lắk, ngày 20 tháng 10 năm 2026
+THÔNG BÁO
+Ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh tại cuộc họp về phòng, chống dịch bệnh
+
+Phó Chủ tịch UBND tỉnh chỉ đạo như sau:
+
+1. Đánh giá chung
+Thời gian qua, các cơ quan đã tích cực triển khai các biện pháp phòng, chống dịch.
+
+2. Nhiệm vụ thời gian tới
+${body}
+`;
+  const A = notice(`Đối với Sở Nông nghiệp và Môi trường:
++ Tham mưu ban hành kế hoạch phòng, chống dịch giai đoạn 2027-2030, trình trước ngày 15/11/2026.
++ Hướng dẫn người chăn nuôi thực hiện các biện pháp an toàn sinh học.
+Sở Tài chính:
++ Tham mưu bố trí kinh phí hỗ trợ người chăn nuôi có lợn bị tiêu hủy.
+UBND các xã, phường:
++ Thành lập các chốt kiểm dịch tạm thời tại các vùng có dịch.
++ Báo cáo tình hình dịch bệnh vào thứ Năm hằng tuần.`);
+  const B = notice(`Sở Y tế:
+- Giám sát các ca bệnh truyền nhiễm tại cộng đồng.
+
+Đối với Trung tâm Kiểm soát bệnh tật tỉnh:
+- Cấp phát hóa chất khử trùng cho các xã có dịch.
+
+Hạt Kiểm lâm khu vực Ea Súp:
+- Phối hợp kiểm soát việc vận chuyển động vật qua rừng.`);
+  it('gives each heading’s dash items to that heading’s addressee', () => {
+    expect(byText(A, 'kế hoạch phòng, chống dịch').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+    expect(byText(A, 'an toàn sinh học').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+    expect(byText(A, 'bố trí kinh phí').lead).toEqual(['Sở Tài chính']);
+    expect(byText(A, 'chốt kiểm dịch').lead).toEqual([expect.stringMatching(/^UBND (cấp|các) xã/u)]);
+    expect(byText(A, 'thứ Năm hằng tuần').lead).toEqual([expect.stringMatching(/^UBND (cấp|các) xã/u)]);
+    expect(byText(B, 'ca bệnh truyền nhiễm').lead).toEqual(['Sở Y tế']);
+    expect(byText(B, 'hóa chất khử trùng').lead).toEqual(['Trung tâm Kiểm soát bệnh tật tỉnh']);
+    expect(byText(B, 'vận chuyển động vật').lead).toEqual(['Hạt Kiểm lâm khu vực Ea Súp']);
+  });
+  it('makes no task of a heading line itself', () => {
+    for (const doc of [A, B]) expect(tasksOf(doc).some((t) => /^(Đối với |Sở Tài chính:|UBND các xã, phường:|Sở Y tế:)/u.test(t.text))).toBe(false);
+    expect(tasksOf(A)).toHaveLength(5);
+    expect(tasksOf(B)).toHaveLength(3);
+  });
+});
