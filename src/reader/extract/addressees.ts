@@ -251,6 +251,10 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
         p = q + 1; // an abbreviation list inside a name: "Ủy ban KH,CN&MT"
         continue;
       }
+      if (c === '-' && q === p && /\p{Lu}/u.test(s[q + 1] ?? '') && /\p{L}/u.test(s[q - 1] ?? '')) {
+        p = q + 1; // "Đài PT-TH tỉnh", "Sở LĐ-TB&XH"
+        continue;
+      }
       if (c === '-' && s[q + 1] === ' ' && /[\p{Lu}]/u.test(s[q + 2] ?? '')) {
         p = q + 2; // "Lao động - Thương binh"
         continue;

@@ -69,7 +69,7 @@ const RE_YEAR = /(?:trong|trước|hết|hoàn thành|xong)\s{1,3}(?:năm\s{1,3}
 const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/giu;
 const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
-const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
+const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?(?:ngày\s{1,3})?(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
 const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
 /** "trước Tết Nguyên đán (Bính Ngọ | 2027)": the lunar new year, named by its sexagenary name or number, or the next one. */
 const RE_TET = /(?:trước|chậm\s{1,3}nhất|muộn\s{1,3}nhất|xong\s{1,3}trước|hoàn\s{1,3}thành\s{1,3}trước)\s{1,3}(?:dịp\s{1,3})?Tết\s{1,3}Nguyên\s{1,3}[đĐ]án(?:\s{1,3}((?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s{1,3}(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))|\s{1,3}(?:năm\s{1,3})?(\d{4}))?/giu;
@@ -339,7 +339,7 @@ export function findWeekly(text: string): Recurrence | null {
  * A "Thời gian hoàn thành" table cell or attribute: a bare year, "Quý II/2026", "Tháng 3/2027",
  * "2026 - 2030" → period end; "Thường xuyên", "Hằng năm", "Từ quý II/2027" → null.
  */
-export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string | null; text: string } {
+export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string | null; text: string; recurrence?: Recurrence } {
   const text = collapseWs(cell);
   if (!text) return { iso: null, text };
   const low = text.toLowerCase();
@@ -348,6 +348,9 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
   if (/^từ(\s|$)/iu.test(low) && !/(^|\s)đến(\s|$)/iu.test(low)) return { iso: null, text };
   if (/các năm tiếp theo|những năm tiếp theo|trở đi/iu.test(low)) return { iso: null, text };
   let best: string | null = found.length ? found.map((f) => f.iso).sort().pop()! : null;
+  // "Trước 15/12 hằng năm", "Ngày 25 hằng tháng": a recurring duty, due at its first occurrence
+  const recurring = found.find((f) => f.recurrence && f.iso === best)?.recurrence;
+  if (recurring) return { iso: best, text, recurrence: recurring };
   const span = /(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/u.exec(text);
   if (span) {
     const y = Number(span[2]);

@@ -500,7 +500,7 @@ function attrDue(n: Node, ctx: DeadlineContext): { iso: string | null; text: str
 const REPORT = /báo cáo\s{1,3}(?:kết quả\s{1,3})?(?:về\s{1,3})?((?:Thủ tướng Chính phủ|Chính phủ|Ủy ban nhân dân tỉnh|UBND tỉnh|Chủ tịch UBND tỉnh|Chủ tịch Ủy ban nhân dân tỉnh|Bộ [\p{Lu}][\p{L} ]{2,40}?|Sở [\p{Lu}][\p{L} ]{2,40}?|Tỉnh ủy|HĐND tỉnh|Ban Thường vụ Tỉnh ủy))(?=[\s,.;(]|$)/u;
 
 function makeTask(
-  ref: string, paras: Paragraph[], lead: string[], support: string[], dl: Deadline[], due: { iso: string | null; text: string } | null,
+  ref: string, paras: Paragraph[], lead: string[], support: string[], dl: Deadline[], due: { iso: string | null; text: string; recurrence?: Recurrence } | null,
   inheritedLead: boolean, inheritedDue: boolean, bc: BuildContext, product: string | null,
 ): ExtractedTask {
   const text = paras.map((p) => p.text).join('\n');
@@ -526,6 +526,7 @@ function makeTask(
   if (due) {
     dueIso = due.iso;
     dueText = due.text || null;
+    recurrence = due.recurrence ?? null;
   } else if (dl.length) {
     const sorted = [...dl].sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0));
     const last = sorted[sorted.length - 1];
@@ -737,7 +738,8 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       if (!cur || !cur.lead.length) return;
       const best = cur.dues.map((d) => parseDueCell(d, dueCtx));
       const isos = best.map((b) => b.iso).filter((x): x is string => !!x).sort();
-      const due = isos.length ? { iso: isos[isos.length - 1], text: best.find((b) => b.iso === isos[isos.length - 1])!.text } : { iso: null, text: cur.dues.join('; ') };
+      const last = isos.length ? best.find((b) => b.iso === isos[isos.length - 1])! : null;
+      const due = last ? { iso: last.iso, text: last.text, recurrence: last.recurrence } : { iso: null, text: cur.dues.join('; ') };
       const task = makeTask(cur.ref, cur.paras, cur.lead, cur.support, [], due, false, false, bc, cur.products.join('; ') || null);
       // A row's task text is the whole row as printed, its cells joined by " | ": the lead, the
       // product and the date are part of what was assigned, and a clerk searching for any of them

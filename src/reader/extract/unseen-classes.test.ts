@@ -719,3 +719,28 @@ Hạt Kiểm lâm khu vực Ea Súp:
     expect(tasksOf(B)).toHaveLength(3);
   });
 });
+
+describe('class 1 (continued): abbreviated names and recurring dates in table cells', () => {
+  const plan = (rows: string) => `ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+Số: 77/KH-UBND
+Phú Thọ, ngày 12 tháng 01 năm 2027
+KẾ HOẠCH
+Cải cách hành chính năm 2027
+
+PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ
+TT | Nội dung | Chủ trì | Phối hợp | Thời gian
+${rows}
+`;
+  it('keeps a hyphenated abbreviation inside a name ("Đài PT-TH tỉnh", "Sở LĐ-TB&XH")', () => {
+    const doc = plan(`1 | Tuyên truyền cải cách hành chính | Sở VHTT&DL | Báo Phú Thọ, Đài PT-TH tỉnh | Thường xuyên
+2 | Rà soát chính sách cho người có công | Sở LĐ-TB&XH | Sở Tài chính | Tháng 5`);
+    expect(byText(doc, 'Tuyên truyền').support).toEqual(['Báo Phú Thọ', 'Đài PT-TH tỉnh']);
+    expect(byText(doc, 'người có công').lead).toEqual(['Sở LĐ-TB&XH']);
+  });
+  it('reads "Trước 15/12 hằng năm" and "Ngày 25 hằng tháng" in the date column as recurrences', () => {
+    const doc = plan(`1 | Kiểm tra công tác cải cách hành chính | Sở Nội vụ | Sở Tư pháp | Trước 15/12 hằng năm
+2 | Báo cáo kết quả giải quyết thủ tục | Trung tâm Phục vụ hành chính công tỉnh | | Trước ngày 25 hằng tháng`);
+    expect(byText(doc, 'Kiểm tra công tác')).toMatchObject({ due: '2027-12-15', recurrence: { freq: 'yearly', day: 15, month: 12 } });
+    expect(byText(doc, 'giải quyết thủ tục')).toMatchObject({ due: '2027-01-25', recurrence: { freq: 'monthly', day: 25 } });
+  });
+});
