@@ -292,6 +292,9 @@ function nameStartAt(sc: Scanner, pos: number): boolean {
 
 /** "các Sở: Tài chính, Xây dựng" / "các Bộ Tài chính, Tư pháp" → prefix + items */
 function readDistributed(sc: Scanner, pos: number): Parsed | null {
+  // "UBND các xã: Đăk Hà, Ngọk Tụ, Đăk Tô": the named communes' governments, one by one
+  const local = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3}các\s{1,3}(xã|phường|huyện|thị xã|thị trấn|thành phố|tỉnh)\s{0,2}:\s{0,2}/u.exec(sc.text.slice(pos, pos + 40));
+  if (local) return readPlaces(sc, pos + local[0].length, `${local[1]} ${local[2]}`);
   const m = /^(?:các\s{1,3})?(Sở|Bộ|sở|bộ)(?:\s{0,2},\s{0,2}(?:ban|ngành)){0,2}\s{0,2}(:)?\s{0,2}/iu.exec(sc.text.slice(pos, pos + 40));
   if (!m) return null;
   const prefix = m[1].toLowerCase() === 'sở' ? 'Sở' : 'Bộ';
@@ -345,6 +348,31 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
   const dots = /^\s{0,2}(\.\.\.|…)/u.exec(sc.text.slice(p, p + 6));
   if (dots) p += dots[0].length;
   return { names, raws, end: p };
+}
+
+/** Place names after "UBND các xã:", each a government of its own: "UBND xã Đăk Hà". */
+function readPlaces(sc: Scanner, pos: number, prefix: string): Parsed | null {
+  const names: string[] = [];
+  const raws: string[] = [];
+  let p = pos;
+  let end = pos;
+  for (let k = 0; k < 60; k++) {
+    p = skipSpaces(sc.text, p);
+    if (!/^\p{Lu}/u.test(sc.text[p] ?? '')) break;
+    const e = readHeadName(sc, p, '');
+    const place = sc.text.slice(p, e).trim();
+    if (!place) break;
+    // "…, Ngọk Tụ và Đăk Tô": a place name has no head word to stop the reading at "và"
+    for (const one of place.split(/\s+và\s+(?=\p{Lu})/u)) {
+      names.push(`${prefix} ${one}`);
+      raws.push(one);
+    }
+    end = p + place.length;
+    const sep = /^\s{0,2}(?:,|;|và)\s{1,3}/u.exec(sc.text.slice(end, end + 6));
+    if (!sep) break;
+    p = end + sep[0].length;
+  }
+  return names.length ? { names, raws, end } : null;
 }
 
 /** Reads a list of addressees at pos: roles, groups, known names, head names, separated by , ; và /. */
@@ -468,6 +496,12 @@ function readSupport(sc: Scanner, pos: number): string[] {
   const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(sc.text.slice(pos, pos + 60));
   if (!m) return [];
   return readNames(sc, pos + m[0].length).names;
+}
+
+/** "Phối hợp với Sở Nội vụ rà soát …" opening an item whose lead is inherited: who supports it. */
+export function openingSupport(sc: Scanner): string[] {
+  const m = /^(?:Phối hợp|phối hợp|Chủ động phối hợp|chủ động phối hợp)(?:\s{1,3}chặt chẽ)?\s{1,3}với\s{1,3}/u.exec(sc.text.slice(0, 40));
+  return m ? readNames(sc, m[0].length).names : [];
 }
 
 const NON_TASK = [...NON_TASK_VERBS].sort((a, b) => b.length - a.length);

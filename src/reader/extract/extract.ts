@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
@@ -649,6 +649,8 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         lead = inh.lead;
         support = inh.support;
         inheritedLead = true;
+        const joins = openingSupport(scanner(textNoLabel));
+        if (joins.length) support = [...new Set([...support, ...joins])];
       }
       if (n.kind !== 'para') {
         const late = lateLead(scanner(textNoLabel));

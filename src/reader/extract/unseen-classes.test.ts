@@ -744,3 +744,31 @@ ${rows}
     expect(byText(doc, 'giải quyết thủ tục')).toMatchObject({ due: '2027-01-25', recurrence: { freq: 'monthly', day: 25 } });
   });
 });
+
+describe('class 3 (continued): named local governments, and supporters named at an item’s start', () => {
+  const notice = (items: string) => `ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+Số: 300/TB-UBND
+Kon Tum, ngày 05 tháng 8 năm 2026
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+
+Chủ tịch UBND tỉnh kết luận như sau:
+${items}
+`;
+  it('reads "UBND các xã: A, B và C" as the government of each commune named', () => {
+    const doc = notice(`1. UBND các xã: Đăk Hà, Ngọk Tụ và Đăk Tô rà soát số trẻ em trong độ tuổi đi học trước ngày 20/8/2026.
+2. Ủy ban nhân dân các phường: Trường Chinh, Duy Tân tổ chức ra quân làm sạch đường phố.`);
+    expect(byText(doc, 'độ tuổi đi học')).toMatchObject({ lead: ['UBND xã Đăk Hà', 'UBND xã Ngọk Tụ', 'UBND xã Đăk Tô'], due: '2026-08-20' });
+    expect(byText(doc, 'làm sạch đường phố').lead).toEqual(['Ủy ban nhân dân phường Trường Chinh', 'Ủy ban nhân dân phường Duy Tân']);
+  });
+  it('makes the bodies an inherited item says it works with ("Phối hợp với X …") its supporters', () => {
+    const doc = notice(`1. Giao Sở Giáo dục và Đào tạo:
+a) Phối hợp với Sở Nội vụ rà soát, bổ sung biên chế giáo viên còn thiếu.
+b) Chủ động phối hợp với Sở Tài chính, Sở Xây dựng lập danh mục trường học cần sửa chữa.
+c) Chuẩn bị các điều kiện cho năm học mới.`);
+    expect(byText(doc, 'biên chế giáo viên')).toMatchObject({ lead: ['Sở Giáo dục và Đào tạo'], support: ['Sở Nội vụ'] });
+    expect(byText(doc, 'trường học cần sửa chữa').support).toEqual(['Sở Tài chính', 'Sở Xây dựng']);
+    expect(byText(doc, 'năm học mới').support).toEqual([]);
+  });
+});
