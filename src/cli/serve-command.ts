@@ -2,6 +2,7 @@ import { openApp } from '../app/open-app';
 import { firstStart } from '../app/first-start';
 import { backgroundStarters, extraRoutes } from '../app/background';
 import { buildServer } from '../http/build-server';
+import { stopServing } from '../app/stop-serving';
 import { runCommand } from './args';
 import '../app/register-domains';
 
@@ -16,9 +17,7 @@ export async function run(): Promise<number> {
     console.log(`dondoc đang chạy tại ${config.publicUrl} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL'})`);
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'stopping');
-      for (const stop of stops) await stop();
-      await app.close();
-      await database.close();
+      await stopServing(app, stops, database);
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import { problemHandler } from './problem';
 import { registerSecurityHeaders } from './security-headers';
 import { safeErrorSerializer } from './log-serializers';
+import { closeGracefully } from './graceful-close';
 import type { AppContext } from './context';
 import { AppError } from '../shared/errors';
 import { actorFromApiToken, sessionFromCookie } from '../auth/sessions';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Extra route plugins (reminders, reports) registered by the composition root. */
   plugins?: ((app: FastifyInstance, ctx: AppContext) => Promise<void>)[];
+  /** How long `close()` waits for requests in hand (graceful-close.ts); the default in production. */
+  closeGraceMs?: number;
 }
 
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
@@ -71,6 +74,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
       plugins: [addFormats as never],
     },
   });
+  // First of all hooks, so that a request is in hand from its first step (authentication reads the database).
+  closeGracefully(app, opts.closeGraceMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.decorateRequest('csrfToken', null);

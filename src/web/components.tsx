@@ -21,22 +21,35 @@ export const isOffice = (u: User) => u.role === 'admin' || u.role === 'office';
  */
 export const seesInbox = (u: User) => u.role === 'admin' || u.role === 'office' || u.role === 'leader';
 
+const sameDeps = (a: readonly unknown[] | undefined, b: readonly unknown[]) => !!a && a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/**
+ * The answer of `fn` for the current `deps`. Each answer remembers the deps it was asked with and
+ * is shown only while they are still the current ones: after a filter changes, the previous
+ * filter's figures are hidden at once (loading) instead of standing under the new filter until
+ * its answer arrives — on a slow phone for seconds. `reload()` asks again with the same deps, so
+ * the answer on screen stays until the fresh one replaces it. An answer to deps that are no
+ * longer the latest request is dropped, so a slow older response never overwrites a newer one.
+ */
 export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean; deps?: unknown[] }>({ loading: true });
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
   useEffect(() => {
     const my = ++seq.current;
-    setState((s) => ({ data: s.data, loading: true }));
+    const asked = deps;
+    setState((s) => ({ data: s.data, deps: s.deps, loading: true }));
     fn().then(
-      (data) => my === seq.current && setState({ data, loading: false }),
+      (data) => my === seq.current && setState({ data, loading: false, deps: asked }),
       (error: unknown) =>
-        my === seq.current && setState({ error: error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error)), loading: false }),
+        my === seq.current &&
+        setState({ error: error instanceof ApiError ? error : new ApiError(0, 'CLIENT', String(error)), loading: false, deps: asked }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { ...state, reload };
+  const { deps: answered, ...answer } = state;
+  return sameDeps(answered, deps) ? { ...answer, reload } : { data: undefined, error: undefined, loading: true, reload };
 }
 
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -155,7 +155,55 @@ describe.skipIf(!hasChromium)('web app in chromium: the leader’s monthly repor
     expect([drilled.get('groupId'), drilled.get('documentId')]).toEqual([url.searchParams.get('groupId'), url.searchParams.get('documentId')]);
     await poll(() => page.getByTestId('group-note').innerText()).toContain('các sở, ban, ngành');
     await poll(() => page.getByTestId('assignment-row').count()).toBe(1);
+    // The rows and the count are two requests: the count may still be loading when the row is in.
+    await poll(() => page.getByTestId('result-count').innerText()).toMatch(/\d/);
     expect(digits(await page.getByTestId('result-count').innerText())).toBe(1);
+    expect(await page.getByTestId('assignment-row').first().innerText()).toContain('vắc xin');
+  });
+
+  it('after a filter changes, shows no figure of the previous filter while the new one loads', async () => {
+    const page = await newPage();
+    await signIn(page, 'chutich');
+    // The answers for the new filter are held back, as on a slow phone, until released.
+    const held: string[] = [];
+    const hold = async (path: string, param: string) => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (u) => u.pathname === path && u.searchParams.has(param),
+        async (route) => {
+          held.push(path);
+          await gate;
+          await route.continue();
+        },
+      );
+      return release;
+    };
+    const releaseReport = await hold('/api/reports/monthly', 'documentId');
+    const releaseCounts = await hold('/api/assignments/counts', 'agencyId');
+
+    // The report: the whole province's figures go as soon as a document is picked.
+    await page.goto(`${server.url}/bao-cao?month=${today.slice(0, 7)}`);
+    const table = page.getByTestId('monthly-table');
+    await table.waitFor();
+    await page.getByLabel('Văn bản giao').selectOption({ label: '21/TB-VPUBND — Kết luận thử' });
+    await poll(() => held).toEqual(['/api/reports/monthly']);
+    expect(await table.count()).toBe(0);
+    expect(await page.getByTestId('report-total').count()).toBe(0);
+    expect(await page.getByTestId('downloads').count()).toBe(0);
+    releaseReport();
+    await poll(() => page.getByTestId('report-scope').innerText()).toContain('văn bản số 21/TB-VPUBND');
+    expect(await table.count()).toBe(1);
+
+    // The list: the rows of the new agency arrive, its count is held; the old count is not shown.
+    await page.goto(`${server.url}/nhiem-vu?bucket=open_on_time`);
+    await poll(() => page.getByTestId('result-count').innerText()).toBe('2 nhiệm vụ');
+    await page.getByLabel('Cơ quan chủ trì').selectOption({ label: 'Sở Y tế' });
+    await poll(() => held).toEqual(['/api/reports/monthly', '/api/assignments/counts']);
+    await poll(() => page.getByTestId('assignment-row').count()).toBe(1);
+    expect(await page.getByTestId('result-count').innerText()).toBe('Đang tải…');
+    releaseCounts();
+    await poll(() => page.getByTestId('result-count').innerText()).toBe('1 nhiệm vụ');
     expect(await page.getByTestId('assignment-row').first().innerText()).toContain('vắc xin');
   });
 });

@@ -295,9 +295,9 @@ function Monthly({ params, go }: ViewProps) {
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: thisYear - 2019 + 1 }, (_, i) => thisYear + 1 - i);
   const [y, m] = month.split('-');
-  const r = report.data?.month === month ? report.data : undefined;
-  // While a new filter loads, the previous report's figures are not shown under it.
-  const current = r && JSON.stringify(r.filters) === JSON.stringify(Object.fromEntries(Object.entries(narrow).filter(([, v]) => v)));
+  // useAsync shows only the report of the month and filters now chosen: while a new one loads,
+  // the previous report's figures are not shown under it.
+  const r = report.data;
   const asOf = r?.asOf;
   const q = (b: readonly Bucket[], agency?: string) => ({ asOf, ...narrow, agencyId: agency ?? narrow.agencyId, bucket: [...b] });
   const formula = getLang() === 'vi' ? ON_TIME_RATE_FORMULA_VI : ON_TIME_RATE_FORMULA_EN;
@@ -348,7 +348,7 @@ function Monthly({ params, go }: ViewProps) {
       </form>
       <ErrorBox error={report.error} onRetry={report.reload} />
       {!r && report.loading && <Loading />}
-      {r && current && (
+      {r && (
         <>
           {r.scope && (
             <p data-testid="report-scope">
