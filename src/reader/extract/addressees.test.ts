@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clauseAt, readNames, scanner, settleLeads } from './addressees';
+import { clauseAt, readNames, ScannerTable, settleLeads } from './addressees';
+
+/** A scanner of its own table: each reading below is an extraction of its own. */
+const scanner = (s: string) => new ScannerTable().of(s);
 
 const clause = (s: string) => clauseAt(scanner(s), 0);
 const lead = (s: string): string[] | undefined => clause(s)?.lead;

@@ -50,6 +50,8 @@ for (const prefix of ['Sở', 'Bộ'] as const)
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 export interface Scanner {
+  /** The table of the extraction this scanner belongs to. */
+  readonly table: ScannerTable;
   text: string;
   folded: string;
   names?: Map<number, Parsed>;
@@ -67,30 +69,34 @@ export interface ClauseStart {
   kind: 'start' | 'sentence' | 'semi' | 'colon';
 }
 
-const SCANNERS = new Map<string, Scanner>();
-/** Scanners live for one extraction: a figure measured on a repeated document must not come from them. */
-let last: Scanner | null = null;
-let lastKey = '';
-export function forgetScanners(): void {
-  SCANNERS.clear();
-  last = null;
-  lastKey = '';
-}
-export function scanner(text: string): Scanner {
-  // The same text is usually asked for several times in a row (its clause starts, then its
-  // clauses): comparing with the last one spares hashing the whole text again.
-  if (last && text === lastKey) return last;
-  let sc = SCANNERS.get(text);
-  if (!sc) {
-    if (SCANNERS.size > 5000) SCANNERS.clear();
-    // no directive clause is this long: past the cap, nothing is read (keeps huge inputs linear)
-    const t = text.length > 20000 ? text.slice(0, 20000) : text;
-    sc = { text: t, folded: fold(t) };
-    SCANNERS.set(text, sc);
+/**
+ * The scanners of one extraction, by text. Each call of extract (extract.ts) makes its own table
+ * and hands it down, so that nothing read in one document carries over to the next (nor into a
+ * figure measured on a repeated document), and two extractions never share memo state. A scanner
+ * keeps a reference to its table (`sc.table`), for the readings that need a scanner of another text.
+ */
+export class ScannerTable {
+  private readonly byText = new Map<string, Scanner>();
+  private last: Scanner | null = null;
+  private lastKey = '';
+
+  /** The scanner of a text: made on first sight, then kept (up to 5,000 texts) for the extraction. */
+  of(text: string): Scanner {
+    // The same text is usually asked for several times in a row (its clause starts, then its
+    // clauses): comparing with the last one spares hashing the whole text again.
+    if (this.last && text === this.lastKey) return this.last;
+    let sc = this.byText.get(text);
+    if (!sc) {
+      if (this.byText.size > 5000) this.byText.clear();
+      // no directive clause is this long: past the cap, nothing is read (keeps huge inputs linear)
+      const t = text.length > 20000 ? text.slice(0, 20000) : text;
+      sc = { table: this, text: t, folded: fold(t) };
+      this.byText.set(text, sc);
+    }
+    this.last = sc;
+    this.lastKey = text;
+    return sc;
   }
-  last = sc;
-  lastKey = text;
-  return sc;
 }
 
 function lexiconAt(sc: Scanner, pos: number): { entry: Entry; end: number } | null {
@@ -136,7 +142,11 @@ for (const v of [...VERBS].sort((a, b) => b.length - a.length)) {
   if (!l) VERBS_BY_WORD.set(w, (l = []));
   l.push(v);
 }
-/** 1: a letter, a digit or "&" (what a word is made of); 2: not; 0: not yet known. */
+/**
+ * 1: a letter, a digit or "&" (what a word is made of); 2: not; 0: not yet known. Filled on first
+ * sight of a code unit, like fold's table: a fixed property of the unit, so no answer depends on
+ * what was read before.
+ */
 const WORD_UNIT = new Uint8Array(65536);
 const WORD_CHAR = /[\p{L}\p{N}&]/u;
 const isWordUnit = (c: number): boolean => (WORD_UNIT[c] || (WORD_UNIT[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2)) === 1;
@@ -686,7 +696,7 @@ function predicateInsideHeadName(sc: Scanner, pos: number, r: Parsed): ClauseRes
   if (!UNLISTED_PREDICATE.test(s.slice(at, at + 80))) return null;
   // The names read again on the text cut before the predicate, so that groups and known names come
   // out as they would before a listed verb.
-  const cut = readNames(scanner(s.slice(0, at).trimEnd()), pos);
+  const cut = readNames(sc.table.of(s.slice(0, at).trimEnd()), pos);
   if (!cut.names.length) return null;
   return { lead: cut.names, support: [], kind: 'subject', start: pos, end: cut.end };
 }
@@ -717,13 +727,13 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
 }
 
 /** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */
-export function clauseStarts(text: string): number[] {
-  return clauseStartsTyped(text).map((c) => c.pos);
+export function clauseStarts(scanners: ScannerTable, text: string): number[] {
+  return clauseStartsTyped(scanners, text).map((c) => c.pos);
 }
 
 /** Clause starts with their kind: 'start', 'sentence' (after . ! ?) or 'semi' (after ; with no ':' earlier in the sentence). */
-export function clauseStartsTyped(text: string): readonly ClauseStart[] {
-  const sc = scanner(text);
+export function clauseStartsTyped(scanners: ScannerTable, text: string): readonly ClauseStart[] {
+  const sc = scanners.of(text);
   return (sc.starts ??= clauseStartsUncached(text));
 }
 function clauseStartsUncached(text: string): ClauseStart[] {
@@ -811,7 +821,7 @@ const NAME_INNER_WORDS = new Set(['về', 'tại', 'trong', 'thuộc', 'của', 
  * ";" or before another "các …" — with role words dropped. Null when the line has a predicate,
  * a sentence end, or does not open with an organisation's head word.
  */
-export function headingLine(text: string): string[] | null {
+export function headingLine(scanners: ScannerTable, text: string): string[] | null {
   let t = text.replace(/[\s:.]+$/u, '').trim();
   if (!t || t.length > 200 || /[.;!?]\s/u.test(t) || /[()"“]/u.test(t)) return null;
   // "Trách nhiệm của các tổ chức, doanh nghiệp hoạt động trong lĩnh vực …": the words say that
@@ -819,13 +829,13 @@ export function headingLine(text: string): string[] | null {
   const named = /^(?:Trách nhiệm|Nhiệm vụ)\s{1,3}của\s{1,3}/u.exec(t);
   if (named) {
     t = t.slice(named[0].length);
-    const sc = scanner(t);
+    const sc = scanners.of(t);
     const p = skipRoles(sc, 0);
     return headAt(sc, p) ? [t.slice(p)] : null;
   }
   const names: string[] = [];
   for (const part of t.split(/\s*;\s*|,\s+(?=các\s)/iu)) {
-    const sc = scanner(part);
+    const sc = scanners.of(part);
     const p = skipRoles(sc, 0);
     if (!headAt(sc, p)) return null;
     let prev = '';
@@ -848,11 +858,11 @@ export function headingLine(text: string): string[] | null {
 const NOT_ACTION = new Set(['là', 'được', 'có', 'đã', 'đang', 'sẽ', 'không', 'chưa', 'vẫn', 'cũng', 'luôn', 'còn']);
 
 /** Whether a text opens with an action verb ("Rà soát …", "Tổ chức tiêm bù …"): it reads as an instruction. */
-export function opensWithAction(text: string): boolean {
+export function opensWithAction(scanners: ScannerTable, text: string): boolean {
   const t = text.trimStart();
   if (!t) return false;
   const low = t.charAt(0).toLowerCase() + t.slice(1, 60);
-  const sc = scanner(low);
+  const sc = scanners.of(low);
   const v = verbAt(sc, 0, '');
   return !!v && !PREPOSITIONS.has(v) && !NOT_ACTION.has(v);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract';
+import type { ExtractOptions } from './types';
 
 const find = (r: ReturnType<typeof extract>, s: string) => r.tasks.find((t) => t.text.includes(s));
 
@@ -343,5 +344,59 @@ describe('tables without a number column', () => {
   it('keeps rows with the same lead apart', () => {
     const r = extract('Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\nRà soát quy hoạch | Sở Xây dựng | Quý I/2026\nCấp phép xây dựng | Sở Xây dựng | Thường xuyên');
     expect(r.tasks.map((t) => t.due)).toEqual(['2026-03-31', null]);
+  });
+});
+
+describe('one context per extraction', () => {
+  const json = (text: string, opts?: ExtractOptions): string => JSON.stringify(extract(text, opts));
+  const docs = [LETTER, PLAN, TABLE_PLAN, NOTICE];
+  /** A long document unlike the others: thousands of distinct paragraphs, each asked of the scanners. */
+  const MANY = Array.from(
+    { length: 3000 },
+    (_, i) => `${i + 1}. Sở Y tế ${i % 2 ? 'chủ trì' : 'phối hợp với Sở Tài chính'} rà soát hồ sơ số ${i}; báo cáo trước ngày ${(i % 28) + 1}/${(i % 12) + 1}/2026.`,
+  ).join('\n\n');
+  /** The letter's paragraphs in reverse order: the same texts, read in another outline. */
+  const SHUFFLED = LETTER.split('\n\n').reverse().join('\n\n');
+
+  it('reads a document the same between readings of others', () => {
+    const a1 = json(LETTER);
+    const b1 = json(PLAN);
+    const a2 = json(LETTER);
+    const b2 = json(PLAN);
+    expect(a2).toBe(a1);
+    expect(b2).toBe(b1);
+    const first = docs.map((d) => json(d));
+    for (let i = docs.length - 1; i >= 0; i--) {
+      expect(json(docs[i])).toBe(first[i]);
+      expect(json(LETTER)).toBe(a1);
+    }
+  });
+
+  it('reads a document the same whatever was read before it', () => {
+    const alone = docs.map((d) => json(d));
+    for (const before of [MANY, SHUFFLED, ...docs]) {
+      for (const [i, d] of docs.entries()) {
+        extract(before);
+        expect(json(d)).toBe(alone[i]);
+      }
+    }
+  });
+
+  it('an extraction started inside another (from its directory) changes neither', () => {
+    const known = (n: string) => (n === 'Sở Y tế' || n === 'Sở Công Thương' ? { id: n, name: n } : null);
+    const plain = json(LETTER, { directory: { resolve: known } });
+    const plan = json(PLAN);
+    const inner: string[] = [];
+    const nesting = json(LETTER, {
+      directory: {
+        resolve: (n) => {
+          inner.push(json(PLAN));
+          return known(n);
+        },
+      },
+    });
+    expect(nesting).toBe(plain);
+    expect(inner.length).toBeGreaterThan(0);
+    for (const r of inner) expect(r).toBe(plan);
   });
 });

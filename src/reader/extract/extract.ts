@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, scanner, settleLeads, forgetScanners, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
@@ -46,10 +46,9 @@ const CLOSING_WORDS = /biết|yêu cầu|trách nhiệm|hiệu lực|trân trọ
 const isClosing = (t: string): boolean => CLOSING_WORDS.test(t) && CLOSING.test(t);
 /** isClosing of a paragraph, asked once per paragraph of this document: the tasks and the missed
  * paragraphs both ask it, and even the cheap test scans the whole paragraph. */
-const CLOSING_PARA = new WeakMap<Paragraph, boolean>();
-function isClosingPara(p: Paragraph): boolean {
-  let v = CLOSING_PARA.get(p);
-  if (v === undefined) CLOSING_PARA.set(p, (v = isClosing(p.text)));
+function isClosingPara(m: Memo, p: Paragraph): boolean {
+  let v = m.closingPara.get(p);
+  if (v === undefined) m.closingPara.set(p, (v = isClosing(p.text)));
   return v;
 }
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
@@ -72,14 +71,47 @@ const endsWithColon = (n: Node): boolean => {
 };
 
 /** lead of a clause that opens a paragraph (explicit addressee) */
-function explicitStart(text: string): ClauseResult | null {
-  const sc = scanner(text);
+function explicitStart(m: Memo, text: string): ClauseResult | null {
+  const sc = m.scanners.of(text);
   const r = clauseAt(sc, 0);
   if (!r || r.nonTask) return null;
   return r;
 }
 
-export interface BuildContext {
+/**
+ * The memo tables of one extraction: the scanners of its texts, and the answers asked several times
+ * of one of its paragraphs, outline nodes or tasks. Each call of extract makes them afresh (the
+ * reader keeps no module-level state), so that nothing carries over between documents, a figure
+ * measured on a repeated document is the work of reading it, and two extractions share nothing.
+ */
+interface Memo {
+  scanners: ScannerTable;
+  /** isClosingPara by paragraph */
+  closingPara: Map<Paragraph, boolean>;
+  /** isAttrPara by paragraph */
+  attrPara: Map<Paragraph, boolean>;
+  /** inheritable by node */
+  inherited: Map<Node, Addr | null>;
+  /** deadlinesOf(…, true) by node */
+  nodeDeadlines: Map<Node, Deadline[]>;
+  /** the node standing for a document-level lead-in, by its paragraph (rootLeadinNode) */
+  rootLeadins: Map<Paragraph, Node>;
+  /** the heading of the top-level section a prose task sits in */
+  sections: Map<ExtractedTask, string>;
+}
+
+const newMemo = (): Memo => ({
+  scanners: new ScannerTable(),
+  closingPara: new Map(),
+  attrPara: new Map(),
+  inherited: new Map(),
+  nodeDeadlines: new Map(),
+  rootLeadins: new Map(),
+  sections: new Map(),
+});
+
+/** One extraction's context: its memo tables, its calendar and dates, its options (directory). */
+export interface BuildContext extends Memo {
   ctx: DeadlineContext;
   opts: ExtractOptions;
   /** who items that name nobody are for (a letter's recipients, a resolution's executor) */
@@ -99,20 +131,20 @@ const EXECUTOR = /(?:^|[\s.;])(?:Giao|giao)\s{1,3}(.{3,160}?)\s{1,3}(?:chủ tr�
  * in a resolution, to the body its closing article charges with carrying it out ("Giao UBND tỉnh
  * tổ chức thực hiện Nghị quyết này").
  */
-function implicitAddressees(paras: Paragraph[], addressedTo: string[]): Implicit | null {
+function implicitAddressees(m: Memo, paras: Paragraph[], addressedTo: string[]): Implicit | null {
   if (addressedTo.length) {
     const lead: string[] = [];
     for (const a of addressedTo) {
       if (/^(Như trên|Lưu)/u.test(a)) continue;
-      const names = readNames(scanner(a), 0).names;
+      const names = readNames(m.scanners.of(a), 0).names;
       lead.push(...(names.length ? names : [a]));
     }
     return lead.length ? { lead: [...new Set(lead)], scope: 'letter' } : null;
   }
   for (let i = paras.length - 1; i >= 0 && i >= paras.length - 200; i--) {
-    const m = EXECUTOR.exec(paras[i].text);
-    if (!m) continue;
-    const names = readNames(scanner(m[1]), 0).names;
+    const ex = EXECUTOR.exec(paras[i].text);
+    if (!ex) continue;
+    const names = readNames(m.scanners.of(ex[1]), 0).names;
     if (names.length) return { lead: names, scope: 'resolution' };
   }
   return null;
@@ -122,9 +154,9 @@ function implicitAddressees(paras: Paragraph[], addressedTo: string[]): Implicit
 const ADDRESSED_BODIES = /^(?:các|quý)\s{1,3}(?:cơ quan|đơn vị|địa phương)(?:\s{0,2},\s{0,2}(?:cơ quan|đơn vị|địa phương)){0,2}$/iu;
 
 /** Whether an item with no addressee of its own takes the document's implicit one. */
-function takesImplicit(n: Node, text: string, implicit: Implicit): boolean {
+function takesImplicit(m: Memo, n: Node, text: string, implicit: Implicit): boolean {
   if (n.kind === 'para' && n.parent?.kind === 'root') return false;
-  if (!opensWithAction(text)) return false;
+  if (!opensWithAction(m.scanners, text)) return false;
   let inTasks = false;
   for (let a: Node | null = n.parent; a && a.kind !== 'root'; a = a.parent) {
     const title = stripLabel(a.paras[0]?.text ?? '');
@@ -135,13 +167,13 @@ function takesImplicit(n: Node, text: string, implicit: Implicit): boolean {
 }
 
 /** A line that only names addressees: "Sở Tài chính:", "Đối với UBND các xã, phường:". */
-function namesOnly(line: string): boolean {
-  const r = clauseAt(scanner(line), 0);
+function namesOnly(m: Memo, line: string): boolean {
+  const r = clauseAt(m.scanners.of(line), 0);
   if (r?.kind === 'heading' && /^[\s:.]*$/u.test(line.slice(r.end))) return true;
-  return !!headingLine(line);
+  return !!headingLine(m.scanners, line);
 }
 
-export function buildOutline(paras: Paragraph[], tables: Table[], signer: string | null = null): Node {
+export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signer: string | null = null): Node {
   const covered = new Set<number>();
   for (const t of tables) for (const i of t.covered) covered.add(i);
   const root = newNode('root', 'root', '', null);
@@ -183,7 +215,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
     }
     if (p.isRow) continue;
     if (!label && isUpperLine(t)) continue;
-    if (((t === p.text ? isClosingPara(p) : isClosing(t)) || isGenericClosing(t)) && !ATTR.test(t)) continue;
+    if (((t === p.text ? isClosingPara(m, p) : isClosing(t)) || isGenericClosing(t)) && !ATTR.test(t)) continue;
     const body = label ? t.slice(label.length) : t;
     if (ATTR.test(body) && top() !== root) {
       const owner = [...stack].reverse().find((n) => n.kind !== 'root')!;
@@ -207,7 +239,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
     // unlabelled paragraph
     const T = top();
     const leadinNext = /:\s*$/u.test(t) && nextLabelled(i);
-    if (leadinNext && T.kind !== 'root' && isWeakLabel(T.kind as Label['kind']) && /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text) && namesOnly(t)) {
+    if (leadinNext && T.kind !== 'root' && isWeakLabel(T.kind as Label['kind']) && /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text) && namesOnly(m, t)) {
       // "Sở Tài chính:" after the dash items of another addressee: a heading of its own for the
       // dash items below it, beside the heading above them — not a lead-in of the last item.
       stack.pop();
@@ -220,7 +252,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
       continue;
     }
     let startsMemo: ClauseResult | null | undefined;
-    const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(t)) : startsMemo);
+    const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(m, t)) : startsMemo);
     if (T.kind === 'para') {
       if (leadinNext && T.parent === root) {
         stack.pop();
@@ -274,7 +306,7 @@ export function buildOutline(paras: Paragraph[], tables: Table[], signer: string
     // under a heading ("2. Nhiệm vụ thời gian tới") the paragraphs are its items; after a complete item they are its siblings
     const headingLabel = !/[.;:]\s*\**$/u.test(T.paras[0].text);
     if (!headingLabel) stack.pop();
-    else if (T.paras.length === 2 && T.children.length === 0 && explicitStart(T.paras[1].text)) {
+    else if (T.paras.length === 2 && T.children.length === 0 && explicitStart(m, T.paras[1].text)) {
       // the body absorbed by the heading was the first of several items: make it one of them
       const first = newNode('para', 'para', 'p', T);
       first.paras.push(T.paras.pop()!);
@@ -351,19 +383,19 @@ function subjectAfterOpener(sc: Scanner): ClauseResult | null {
 }
 
 /** addressees a node states itself (its heading and first body paragraph) */
-function ownAddressees(n: Node): Addr {
+function ownAddressees(m: Memo, n: Node): Addr {
   const texts: { text: string; heading: boolean }[] = [];
-  const paras = n.paras.filter((p) => !isAttrPara(p));
+  const paras = n.paras.filter((p) => !isAttrPara(m, p));
   paras.slice(0, 2).forEach((p, i) => texts.push({ text: i === 0 && n.labelLen ? p.text.slice(n.labelLen) : p.text, heading: i === 0 && n.kind !== 'para' }));
   let headingRes: Addr | null = null;
   const body: Addr = { lead: [], support: [], kind: '', nonTask: false };
   let first = true;
   for (const { text, heading } of texts) {
     if (isUpperLine(text) && text.length < 120 && !heading) continue;
-    const sc = scanner(text);
+    const sc = m.scanners.of(text);
     const res: Addr = { lead: [], support: [], kind: '', nonTask: false };
     let prevSubject = false;
-    for (const cs of clauseStartsTyped(text)) {
+    for (const cs of clauseStartsTyped(m.scanners, text)) {
       let r = clauseAt(sc, cs.pos);
       if (!r && cs.kind === 'start' && first) r = subjectAfterOpener(sc);
       if (!r) {
@@ -406,31 +438,29 @@ const stripLabel = (t: string): string => {
 };
 
 /** Whether a paragraph is an attribute line ("Thời hạn: …"): asked of each paragraph several times. */
-const ATTR_PARA = new WeakMap<Paragraph, boolean>();
-function isAttrPara(p: Paragraph): boolean {
-  let v = ATTR_PARA.get(p);
-  if (v === undefined) ATTR_PARA.set(p, (v = ATTR.test(stripLabel(p.text))));
+function isAttrPara(m: Memo, p: Paragraph): boolean {
+  let v = m.attrPara.get(p);
+  if (v === undefined) m.attrPara.set(p, (v = ATTR.test(stripLabel(p.text))));
   return v;
 }
 
-const INH = new WeakMap<Node, Addr | null>();
 /** addressees a node hands down to its items */
-function inheritable(n: Node): Addr | null {
-  if (INH.has(n)) return INH.get(n)!;
-  const r = inheritableUncached(n);
-  INH.set(n, r);
+function inheritable(m: Memo, n: Node): Addr | null {
+  if (m.inherited.has(n)) return m.inherited.get(n)!;
+  const r = inheritableUncached(m, n);
+  m.inherited.set(n, r);
   return r;
 }
-function inheritableUncached(n: Node): Addr | null {
+function inheritableUncached(m: Memo, n: Node): Addr | null {
   if (n.kind === 'root') return null;
   const section = n.kind === 'roman' || n.kind === 'dieu';
   // An item that is only an addressee's name, heading its own items: that addressee leads
   // every child, whether or not the name is one the lexicon knows.
   if (!section && n.children.length && n.paras.length === 1 && !n.leadins.length && !n.attrs.length) {
     const line = n.paras[0].text.slice(n.labelLen);
-    const r = clauseAt(scanner(line), 0);
+    const r = clauseAt(m.scanners.of(line), 0);
     if (!r || (r.kind === 'heading' && r.end < line.replace(/[\s:.]+$/u, '').length)) {
-      const names = headingLine(line);
+      const names = headingLine(m.scanners, line);
       if (names) return { lead: names, support: [], kind: 'heading', nonTask: false };
     }
   }
@@ -441,9 +471,9 @@ function inheritableUncached(n: Node): Addr | null {
   for (const [i, p] of paras.entries()) {
     const text = i === 0 && n.labelLen && paras[0] === n.paras[0] ? p.text.slice(n.labelLen) : p.text;
     if (isUpperLine(text) && (section || i > 0)) continue;
-    const sc = scanner(text);
+    const sc = m.scanners.of(text);
     let got = false;
-    for (const cs of clauseStarts(text)) {
+    for (const cs of clauseStarts(m.scanners, text)) {
       const r = clauseAt(sc, cs);
       if (!r || r.nonTask) continue;
       if (section && r.kind === 'subject') continue;
@@ -472,21 +502,20 @@ function inheritableUncached(n: Node): Addr | null {
       }
     }
   }
-  for (const a of n.attrs) if (a.name === 'lead' || a.name === 'exec') lead.push(...readNames(scanner(a.value), 0).names);
+  for (const a of n.attrs) if (a.name === 'lead' || a.name === 'exec') lead.push(...readNames(m.scanners.of(a.value), 0).names);
   return lead.length ? { lead, support, kind: kind || 'attr', nonTask: false } : null;
 }
 
-const DLN = new WeakMap<Node, Deadline[]>();
-function deadlinesOf(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
-  if (!forInherit) return deadlinesOfUncached(n, ctx, false);
-  let r = DLN.get(n);
-  if (!r) DLN.set(n, (r = deadlinesOfUncached(n, ctx, true)));
+function deadlinesOf(m: Memo, n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
+  if (!forInherit) return deadlinesOfUncached(m, n, ctx, false);
+  let r = m.nodeDeadlines.get(n);
+  if (!r) m.nodeDeadlines.set(n, (r = deadlinesOfUncached(m, n, ctx, true)));
   return r;
 }
-function deadlinesOfUncached(n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
+function deadlinesOfUncached(m: Memo, n: Node, ctx: DeadlineContext, forInherit: boolean): Deadline[] {
   const section = n.kind === 'roman' || n.kind === 'dieu';
   let paras = forInherit ? (section ? (n.kind === 'dieu' && endsWithColon(n) ? [...n.paras, ...n.leadins] : n.leadins) : [...n.paras, ...n.leadins]) : n.paras;
-  paras = paras.filter((p) => !isAttrPara(p));
+  paras = paras.filter((p) => !isAttrPara(m, p));
   const out: Deadline[] = [];
   for (const p of paras) out.push(...findDeadlines(p.text, ctx));
   return out;
@@ -567,19 +596,18 @@ function makeTask(
   };
 }
 
-function nearestInherited(n: Node): Addr | null {
+function nearestInherited(m: Memo, n: Node): Addr | null {
   let a: Node | null = n.parent;
   while (a && a.kind !== 'root') {
-    const inh = inheritable(a);
+    const inh = inheritable(m, a);
     if (inh) return inh;
     a = a.parent;
   }
-  return rootLeadin(n);
+  return rootLeadin(m, n);
 }
 
-const ROOT_LEADIN = new WeakMap<Paragraph, Node>();
 /** the document-level lead-in ("UBND tỉnh yêu cầu các sở … thực hiện các nội dung sau:") before a top-level item */
-function rootLeadinNode(n: Node): Node | null {
+function rootLeadinNode(m: Memo, n: Node): Node | null {
   let top: Node = n;
   while (top.parent && top.parent.kind !== 'root') top = top.parent;
   const root = top.parent;
@@ -588,17 +616,17 @@ function rootLeadinNode(n: Node): Node | null {
   let best: Paragraph | null = null;
   for (const p of root.leadins) if (p.start < start) best = p;
   if (!best) return null;
-  let node = ROOT_LEADIN.get(best);
+  let node = m.rootLeadins.get(best);
   if (!node) {
     node = newNode('roman', 'roman', '', null);
     node.leadins.push(best);
-    ROOT_LEADIN.set(best, node);
+    m.rootLeadins.set(best, node);
   }
   return node;
 }
-function rootLeadin(n: Node): Addr | null {
-  const node = rootLeadinNode(n);
-  return node ? inheritable(node) : null;
+function rootLeadin(m: Memo, n: Node): Addr | null {
+  const node = rootLeadinNode(m, n);
+  return node ? inheritable(m, node) : null;
 }
 
 function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
@@ -606,9 +634,9 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   const walk = (n: Node): void => {
     for (const c of n.children) walk(c);
     if (n.kind === 'root' || n.excluded) return;
-    if (n.paras.some((p) => isClosingPara(p) && !isAttrPara(p))) return;
+    if (n.paras.some((p) => isClosingPara(bc, p) && !isAttrPara(bc, p))) return;
     const hasChildren = n.children.length > 0;
-    const own = ownAddressees(n);
+    const own = ownAddressees(bc, n);
     if (own.nonTask) return;
     const textNoLabel = ownText(n).slice(n.labelLen).trim();
     if (hasChildren) {
@@ -625,35 +653,35 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     const attrLead = n.attrs.filter((a) => a.name === 'lead' || a.name === 'exec');
     if (attrLead.length) {
       for (const a of attrLead) {
-        const sc = scanner(a.value);
+        const sc = bc.scanners.of(a.value);
         const r = readNames(sc, 0);
         lead.push(...r.names);
         const rest = a.value.slice(r.end);
         const sup = /phối hợp(?:\s{1,3}với)?\s{1,3}/u.exec(rest);
-        if (sup) support.push(...readNames(scanner(rest), sup.index + sup[0].length).names);
+        if (sup) support.push(...readNames(bc.scanners.of(rest), sup.index + sup[0].length).names);
       }
-      for (const a of n.attrs.filter((x) => x.name === 'support')) support.push(...readNames(scanner(a.value), 0).names);
+      for (const a of n.attrs.filter((x) => x.name === 'support')) support.push(...readNames(bc.scanners.of(a.value), 0).names);
     } else if (own.lead.length && !(own.kind === 'chidao' || own.kind === 'yeucau') ) {
       lead = own.lead;
       support = own.support;
     } else {
-      const inh = nearestInherited(n);
+      const inh = nearestInherited(bc, n);
       if (own.lead.length && (!inh || inh.kind === 'denghi' || inh.kind === 'object')) {
         lead = own.lead;
         support = own.support;
       }
     }
     if (!lead.length && !attrLead.length) {
-      const inh = nearestInherited(n);
+      const inh = nearestInherited(bc, n);
       if (inh) {
         lead = inh.lead;
         support = inh.support;
         inheritedLead = true;
-        const joins = openingSupport(scanner(textNoLabel));
+        const joins = openingSupport(bc.scanners.of(textNoLabel));
         if (joins.length) support = [...new Set([...support, ...joins])];
       }
       if (n.kind !== 'para') {
-        const late = lateLead(scanner(textNoLabel));
+        const late = lateLead(bc.scanners.of(textNoLabel));
         // Under an addressee heading, "… kiểm tra liên ngành do Sở X chủ trì" names who leads an
         // activity the heading's addressee joins: the heading still leads the item.
         const joined = late && inh?.kind === 'heading' && /(?:^|[\s,])do\s{1,3}$/u.test(textNoLabel.slice(0, late.start));
@@ -664,7 +692,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         }
       }
       if (inheritedLead) {
-        const mg = midGiao(scanner(textNoLabel));
+        const mg = midGiao(bc.scanners.of(textNoLabel));
         if (mg) {
           lead = mg.lead;
           support = mg.support;
@@ -673,7 +701,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
       }
     }
     let implicitLead = false;
-    if (!lead.length && bc.implicit && !attrLead.length && takesImplicit(n, textNoLabel, bc.implicit)) {
+    if (!lead.length && bc.implicit && !attrLead.length && takesImplicit(bc, n, textNoLabel, bc.implicit)) {
       lead = bc.implicit.lead;
       implicitLead = true;
     } else if (inheritedLead && bc.implicit?.scope === 'letter' && lead.every((l) => ADDRESSED_BODIES.test(l))) {
@@ -684,17 +712,17 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     }
     if (!lead.length) return;
     // a heading that only names the addressee is not a task by itself
-    const sc = scanner(textNoLabel);
+    const sc = bc.scanners.of(textNoLabel);
     const head = clauseAt(sc, 0);
     if (head && head.kind === 'heading' && textNoLabel.slice(head.end).replace(/[\s:.;]/g, '').length < 3 && n.paras.length === 1) return;
     // deadlines
     const ad = attrDue(n, bc.ctx);
-    let dl = ad ? [] : deadlinesOf(n, bc.ctx, false);
+    let dl = ad ? [] : deadlinesOf(bc, n, bc.ctx, false);
     let inheritedDue = false;
     if (!ad && !dl.length) {
       let a: Node | null = n.parent;
       while (a && a.kind !== 'root') {
-        const d = deadlinesOf(a, bc.ctx, true);
+        const d = deadlinesOf(bc, a, bc.ctx, true);
         if (d.length) {
           dl = d;
           inheritedDue = true;
@@ -702,9 +730,9 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         }
         a = a.parent;
       }
-      const rl = !dl.length ? rootLeadinNode(n) : null;
+      const rl = !dl.length ? rootLeadinNode(bc, n) : null;
       if (rl) {
-        const d = deadlinesOf(rl, bc.ctx, true);
+        const d = deadlinesOf(bc, rl, bc.ctx, true);
         if (d.length) {
           dl = d;
           inheritedDue = true;
@@ -716,7 +744,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     if (implicitLead) task.needsReview.push('lead-implicit');
     let sec: Node | null = n;
     while (sec && sec.parent && sec.parent.kind !== 'root') sec = sec.parent;
-    if (sec && sec !== n) SECTION.set(task, sec.paras[0]?.text ?? '');
+    if (sec && sec !== n) bc.sections.set(task, sec.paras[0]?.text ?? '');
     tasks.push(task);
   };
   walk(root);
@@ -764,7 +792,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
-      const lead = leadCell ? readNames(scanner(leadCell), 0).names : [];
+      const lead = leadCell ? readNames(bc.scanners.of(leadCell), 0).names : [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
       const continuation =
@@ -777,7 +805,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
         continue;
       }
       flush();
-      const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(scanner(cell(t.cols.support)), 0).names : [];
+      const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : [];
       cur = {
         ref: `PL${tables.length > 1 ? n : ''}.${groupRef ? `${groupRef}.` : ''}${stt.replace(/\.$/, '') || out.length + 1}`,
         paras: [row.para],
@@ -795,7 +823,6 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   return out;
 }
 
-const SECTION = new WeakMap<ExtractedTask, string>();
 /** Word trigrams of a text, words numbered by `wordIds` (one table per extraction). */
 const trigrams = (full: string, wordIds: Map<string, number>): Set<number> => {
   const s = full.length > 600 ? full.slice(0, 600) : full;
@@ -823,9 +850,9 @@ function rowIndex(rows: ExtractedTask[], wordIds: Map<string, number>): Map<numb
   return idx;
 }
 
-function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>, wordIds: Map<string, number>): boolean {
+function duplicatedByRow(m: Memo, t: ExtractedTask, idx: Map<number, number[]>, wordIds: Map<string, number>): boolean {
   if (!idx.size) return false;
-  if (/tổ chức thực hiện|phân công|trách nhiệm/iu.test(SECTION.get(t) ?? '')) return false;
+  if (/tổ chức thực hiện|phân công|trách nhiệm/iu.test(m.sections.get(t) ?? '')) return false;
   const a = trigrams(t.text.slice(0, 3000), wordIds);
   if (a.size < 4) return false;
   const counts = new Map<number, number>();
@@ -835,9 +862,8 @@ function duplicatedByRow(t: ExtractedTask, idx: Map<number, number[]>, wordIds: 
 }
 
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
-  // The memo tables are per document, so that nothing carries over between documents (and a
-  // benchmark that repeats one document measures the work, not the memo).
-  forgetScanners();
+  // The memo tables are this call's own (see Memo), so that nothing carries over between documents
+  // (and a benchmark that repeats one document measures the work, not the memo).
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
   const { meta, year, partial } = parseMetadata(norm, paras);
@@ -848,18 +874,19 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     addWorkingDays: opts.addWorkingDays,
     memo: new Map(),
   };
-  const bc: BuildContext = { ctx, opts, implicit: implicitAddressees(paras, meta.addressedTo) };
+  const bc: BuildContext = { ...newMemo(), ctx, opts, implicit: null };
+  bc.implicit = implicitAddressees(bc, paras, meta.addressedTo);
   const tables = findTables(paras).filter((t) => t.rows.length > 0);
-  const root = buildOutline(paras, tables, meta.signer);
+  const root = buildOutline(bc, paras, tables, meta.signer);
   const rows = tableTasks(tables, bc);
   // Word ids only need to agree within one call: a server reading thousands of documents keeps none.
   const wordIds = new Map<string, number>();
   const idx = rowIndex(rows, wordIds);
   const allProse = collectTasks(root, bc);
-  const prose = allProse.filter((t) => !duplicatedByRow(t, idx, wordIds));
+  const prose = allProse.filter((t) => !duplicatedByRow(bc, t, idx, wordIds));
   const tasks = [...prose, ...rows].sort((a, b) => a.start - b.start);
   // an item restated as a table row is that row's task: its paragraph was not missed
-  return { document: meta, tasks, missed: missedParagraphs(root, allProse.length === prose.length ? tasks : [...allProse, ...rows]) };
+  return { document: meta, tasks, missed: missedParagraphs(bc, root, allProse.length === prose.length ? tasks : [...allProse, ...rows]) };
 }
 
 /**
@@ -869,7 +896,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
  * Lead-ins ("… thực hiện các nội dung sau:") and the headings of items that are tasks belong to
  * those tasks; closing lines and attribute lines are not instructions of their own.
  */
-function missedParagraphs(root: Node, tasks: ExtractedTask[]): MissedParagraph[] {
+function missedParagraphs(m: Memo, root: Node, tasks: ExtractedTask[]): MissedParagraph[] {
   const spans = tasks.map((t) => [t.start, t.end] as const).sort((a, b) => a[0] - b[0]);
   const firstTask = spans.length ? spans[0][0] : Infinity;
   const covered = (p: Paragraph): boolean => spans.some(([a, b]) => p.start >= a && p.end <= b);
@@ -891,8 +918,8 @@ function missedParagraphs(root: Node, tasks: ExtractedTask[]): MissedParagraph[]
     n.paras.forEach((p, i) => {
       if (i === 0 && groupHeading) return;
       if (!(inTasks || p.start > firstTask || !spans.length)) return;
-      if (covered(p) || isAttrPara(p) || isClosingPara(p) || isGenericClosing(p.text) || isUpperLine(stripLabel(p.text))) return;
-      const lead = instructionAddressees(p.text);
+      if (covered(p) || isAttrPara(m, p) || isClosingPara(m, p) || isGenericClosing(p.text) || isUpperLine(stripLabel(p.text))) return;
+      const lead = instructionAddressees(m.scanners, p.text);
       if (lead) out.push({ text: p.text, start: p.start, end: p.end, lead: [...new Set(lead)] });
     });
     for (const c of n.children) walk(c, inTasks);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from './extract';
 import { instructionAddressees } from './missed';
+import { ScannerTable } from './addressees';
 
 const NOTICE = `ỦY BAN NHÂN DÂN TỈNH AN PHÚ
 VĂN PHÒNG
@@ -118,11 +119,11 @@ describe('paragraphs the reader may have missed', () => {
   });
 
   it('reads an instruction as one that gives someone something to do, not one that mentions an agency', () => {
-    expect(instructionAddressees('Đề nghị Sở Y tế phối hợp tuyên truyền.')).toEqual(['Sở Y tế']);
-    expect(instructionAddressees('a) Giao Sở Xây dựng rà soát quy hoạch.')).toEqual(['Sở Xây dựng']);
-    expect(instructionAddressees('Rà soát quy trình do Sở Nội vụ chủ trì.')).toEqual(['Sở Nội vụ']);
-    expect(instructionAddressees('Tuyên truyền Nghị quyết của Bộ Chính trị đến cán bộ, đảng viên.')).toBeNull();
-    expect(instructionAddressees('Biểu dương Sở Y tế đã hoàn thành tốt nhiệm vụ.')).toBeNull();
-    expect(instructionAddressees('Sở Y tế đã hoàn thành việc tiêm chủng.')).toBeNull();
+    expect(instructionAddressees(new ScannerTable(), 'Đề nghị Sở Y tế phối hợp tuyên truyền.')).toEqual(['Sở Y tế']);
+    expect(instructionAddressees(new ScannerTable(), 'a) Giao Sở Xây dựng rà soát quy hoạch.')).toEqual(['Sở Xây dựng']);
+    expect(instructionAddressees(new ScannerTable(), 'Rà soát quy trình do Sở Nội vụ chủ trì.')).toEqual(['Sở Nội vụ']);
+    expect(instructionAddressees(new ScannerTable(), 'Tuyên truyền Nghị quyết của Bộ Chính trị đến cán bộ, đảng viên.')).toBeNull();
+    expect(instructionAddressees(new ScannerTable(), 'Biểu dương Sở Y tế đã hoàn thành tốt nhiệm vụ.')).toBeNull();
+    expect(instructionAddressees(new ScannerTable(), 'Sở Y tế đã hoàn thành việc tiêm chủng.')).toBeNull();
   });
 });

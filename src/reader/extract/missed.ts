@@ -3,7 +3,7 @@
  * walk (extract.ts) asks it of the directive part's paragraphs that became no task, so that the
  * review screen can show the clerk what the reader may have missed.
  */
-import { clauseAt, clauseStartsTyped, lateLead, midGiao, scanner } from './addressees';
+import { clauseAt, clauseStartsTyped, lateLead, midGiao, type ScannerTable } from './addressees';
 import { parseLabel } from './labels';
 
 /** Openers of assessments and praise: such a paragraph states, it does not instruct. */
@@ -14,13 +14,14 @@ const STATES = /^(?:đánh giá|ghi nhận|tán thành|nhất trí|biểu dươn
  * instruction: a clause that gives someone something to do ("Giao X …", "Đề nghị X …",
  * "X khẩn trương …", "… do X chủ trì"). An agency merely mentioned ("tuyên truyền cho các tổ
  * chức …", "của Bộ Chính trị") is an object, not an addressee: such a paragraph is not marked.
+ * `scanners` is the extraction's table of scanners (see ScannerTable).
  */
-export function instructionAddressees(paragraph: string): string[] | null {
+export function instructionAddressees(scanners: ScannerTable, paragraph: string): string[] | null {
   const label = parseLabel(paragraph);
   const text = (label ? paragraph.slice(label.length) : paragraph).trim();
   if (text.length < 12 || STATES.test(text)) return null;
-  const sc = scanner(text);
-  for (const cs of clauseStartsTyped(text)) {
+  const sc = scanners.of(text);
+  for (const cs of clauseStartsTyped(scanners, text)) {
     const r = clauseAt(sc, cs.pos);
     if (!r) continue;
     // an assessment clause ("Sở Y tế đã …", "ghi nhận …") at the start makes the whole paragraph one
