@@ -592,11 +592,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
       return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
     }
-    return tailHeading(sc, pos, r) ?? (skipRoles(sc, bare) === bare ? predicateInsideHeadName(sc, pos, r) : null);
+    return tailHeading(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   if (v && PREPOSITIONS.has(v)) {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30));
-    if (!ok) return tailHeading(sc, pos, r) ?? (skipRoles(sc, skipSpaces(s, pos)) === skipSpaces(s, pos) ? predicateInsideHeadName(sc, pos, r) : null);
+    if (!ok) return tailHeading(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
 }
@@ -627,7 +627,6 @@ export function lateLead(sc: Scanner): ClauseResult | null {
   return null;
 }
 
-/** "Ủy ban nhân dân các xã, phường có cụm công nghiệp" as a heading: the qualified name as printed */
 /**
  * Lower-case words found inside agency names after their head: levels of government, the nouns of
  * names such as "Ban Quản lý dự án đầu tư xây dựng", and the words whose first syllable a name
@@ -662,6 +661,9 @@ const NAME_PHRASE_WORDS = 3;
 function predicateInsideHeadName(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
   if (r.lastKnown || !r.raws.length) return null;
   const s = sc.text;
+  // not after a leader's title ("Phó Chủ tịch UBND tỉnh họp …"): the issuer's account, not an addressee
+  const bare = skipSpaces(s, pos);
+  if (skipRoles(sc, bare) !== bare) return null;
   const raw = r.raws[r.raws.length - 1];
   const nameStart = s.lastIndexOf(raw, r.end);
   if (nameStart < pos) return null;
@@ -670,9 +672,10 @@ function predicateInsideHeadName(sc: Scanner, pos: number, r: Parsed): ClauseRes
   const from = nameStart + head.length;
   const words = [...s.slice(from, nameStart + raw.length).matchAll(/[\p{L}\p{N}&]+/gu)].map((m) => ({ at: from + m.index!, w: m[0] }));
   // A phrase of up to three words from k, the first of them maybe capitalised: how many words it spans.
+  const folded = words.map((x) => fold(x.w));
   const phraseAt = (k: number): number => {
     for (let n = Math.min(NAME_PHRASE_WORDS, words.length - k); n >= 1; n--) {
-      if (NAME_PHRASES.has(fold(words.slice(k, k + n).map((x) => x.w).join(' ')))) return n;
+      if (NAME_PHRASES.has(folded.slice(k, k + n).join(' '))) return n;
     }
     return 0;
   };
@@ -701,6 +704,7 @@ function predicateInsideHeadName(sc: Scanner, pos: number, r: Parsed): ClauseRes
   return { lead: cut.names, support: [], kind: 'subject', start: pos, end: cut.end };
 }
 
+/** "Ủy ban nhân dân các xã, phường có cụm công nghiệp" as a heading: the qualified name as printed */
 function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
   const s = sc.text;
   const rest = s.slice(r.end);

@@ -181,6 +181,13 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
   let skipping = false;
   let skipKind = '';
   const top = (): Node => stack[stack.length - 1];
+  /** An unlabelled item opened by paragraph p under `parent`, which becomes the innermost open node. */
+  const openItem = (parent: Node, p: Paragraph): void => {
+    const node = newNode('para', 'para', 'p', parent);
+    node.paras.push(p);
+    parent.children.push(node);
+    stack.push(node);
+  };
   const nextLabelled = (i: number): boolean => {
     for (let j = i + 1; j < paras.length && j < i + 3; j++) {
       if (covered.has(j)) return false;
@@ -244,11 +251,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
       // dash items below it, beside the heading above them — not a lead-in of the last item.
       stack.pop();
       while (stack.length > 1 && top().kind === 'para' && endsWithColon(top())) stack.pop();
-      const parent = top();
-      const node = newNode('para', 'para', 'p', parent);
-      node.paras.push(p);
-      parent.children.push(node);
-      stack.push(node);
+      openItem(top(), p);
       continue;
     }
     let startsMemo: ClauseResult | null | undefined;
@@ -263,11 +266,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
         T.leadins.push(p);
       } else if (leadinNext || startsFn()) {
         stack.pop();
-        const parent = top();
-        const node = newNode('para', 'para', 'p', parent);
-        node.paras.push(p);
-        parent.children.push(node);
-        stack.push(node);
+        openItem(top(), p);
       } else T.paras.push(p);
       continue;
     }
@@ -276,10 +275,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
         root.leadins.push(p);
         continue;
       }
-      const node = newNode('para', 'para', 'p', root);
-      node.paras.push(p);
-      root.children.push(node);
-      stack.push(node);
+      openItem(root, p);
       continue;
     }
     if (endsWithColon(T) || T.children.length) {
@@ -287,10 +283,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
         T.leadins.push(p);
         continue;
       }
-      const node = newNode('para', 'para', 'p', T);
-      node.paras.push(p);
-      T.children.push(node);
-      stack.push(node);
+      openItem(T, p);
       continue;
     }
     if (leadinNext) {
@@ -312,11 +305,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
       first.paras.push(T.paras.pop()!);
       T.children.push(first);
     }
-    const parent = top();
-    const node = newNode('para', 'para', 'p', parent);
-    node.paras.push(p);
-    parent.children.push(node);
-    stack.push(node);
+    openItem(top(), p);
   }
   assignRefs(root, '');
   return root;

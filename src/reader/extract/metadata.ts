@@ -71,8 +71,9 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       if (parts.length && isUpperLine(t) && !isUpperLine(parts[parts.length - 1])) break;
       // A subject is one phrase: a paragraph with a sentence of its own ("Thời gian qua, … kết quả.
       // Để …") is the body, not more of the subject.
-      if (parts.length && /[.!?]\s+\p{Lu}/u.test(t)) break;
-      if (/[.!?]\s+\p{Lu}/u.test(t)) {
+      const holdsSentence = /[.!?]\s+\p{Lu}/u.test(t);
+      if (parts.length && holdsSentence) break;
+      if (holdsSentence) {
         // A text without blank lines may have joined the subject's line with the body's first
         // sentences in one paragraph: the subject is its lines before the first one that holds
         // a sentence end.

@@ -55,11 +55,10 @@ export function splitParagraphs(text: string): Paragraph[] {
       else if (bothUpper) join = false;
       else if (isLowerStart(ln.text)) join = true;
       else if (/^\d/.test(ln.text)) join = !prevTerminal;
-      else if (CONT_END.test(cur.last)) join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text);
       // A long line followed by a capitalised one is a hard wrap, unless the next line opens a
       // sentence of its own: a text without blank lines puts the subject right above the body's
       // "Ngày 05/3/2025, …" or "Căn cứ …".
-      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text) && cur.last.length >= 45 && !OPENS_SENTENCE.test(ln.text);
+      else join = !prevTerminal && !isUpperLine(cur.last) && !isUpperLine(ln.text) && (CONT_END.test(cur.last) || (cur.last.length >= 45 && !OPENS_SENTENCE.test(ln.text)));
     }
     if (join && cur) {
       cur.parts.push(ln.text);

@@ -13,6 +13,13 @@ const byText = (text: string, snippet: string) => {
   return t;
 };
 
+/** A provincial government's notice: its head (issuer, number, place and date), then `title` and
+ * `body`, a blank line between blocks — or none with `compact`, one line per paragraph as text
+ * pasted from a PDF often is. */
+const provincial = (o: { province: string; number: string; date: string; title?: string; compact?: boolean }, body: string) =>
+  [`ỦY BAN NHÂN DÂN\nTỈNH ${o.province.toUpperCase()}`, `Số: ${o.number}`, `${o.province}, ngày ${o.date}`, o.title ?? NOTICE_TITLE, body].join(o.compact ? '\n' : '\n\n');
+const NOTICE_TITLE = 'THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh';
+
 const HEAD = (kind: string, date: string) => `CHÍNH PHỦ
 
 Số: 12/${kind}
@@ -142,17 +149,7 @@ c) Lãnh đạo Ban Công tác cử tri
 
 - Tổng hợp kiến nghị của cử tri về dịch vụ công trực tuyến.
 `;
-  const PROVINCE = `ỦY BAN NHÂN DÂN
-TỈNH HÒA BÌNH
-
-Số: 88/TB-UBND
-
-Hòa Bình, ngày 03 tháng 4 năm 2026
-
-THÔNG BÁO
-Kết luận của Chủ tịch UBND tỉnh
-
-II. NHIỆM VỤ THỜI GIAN TỚI
+  const PROVINCE = provincial({ province: 'Hòa Bình', number: '88/TB-UBND', date: '03 tháng 4 năm 2026' }, `II. NHIỆM VỤ THỜI GIAN TỚI
 
 3. Đài Phát thanh và Truyền hình tỉnh
 
@@ -162,7 +159,7 @@ II. NHIỆM VỤ THỜI GIAN TỚI
 4. Trung tâm Khuyến nông và Dịch vụ nông nghiệp:
 
 - Tập huấn kỹ thuật canh tác cho nông dân vùng cao.
-`;
+`);
   it('gives every dash its heading addressee, with commas inside a name kept', () => {
     expect(byText(PARTY, 'văn hóa số').lead).toEqual(['Tổ đảng ở Thường trực Ủy ban Văn hóa, Xã hội']);
     expect(byText(PARTY, 'thư viện số').lead).toEqual(['Tổ đảng ở Thường trực Ủy ban Văn hóa, Xã hội']);
@@ -181,20 +178,10 @@ II. NHIỆM VỤ THỜI GIAN TỚI
 });
 
 describe('class 3: addressees outside the directory are kept as printed', () => {
-  const INVESTOR = `ỦY BAN NHÂN DÂN
-TỈNH ĐỒNG THÁP
-
-Số: 45/TB-VPUBND
-
-Đồng Tháp, ngày 21 tháng 4 năm 2026
-
-THÔNG BÁO
-Kết luận về tiến độ dự án khu du lịch sinh thái
-
-1. Đề nghị Nhà đầu tư khẩn trương hoàn thiện hồ sơ điều chỉnh dự án, gửi Sở Tài chính trước ngày 15/5/2026.
+  const INVESTOR = provincial({ province: 'Đồng Tháp', number: '45/TB-VPUBND', date: '21 tháng 4 năm 2026', title: 'THÔNG BÁO\nKết luận về tiến độ dự án khu du lịch sinh thái' }, `1. Đề nghị Nhà đầu tư khẩn trương hoàn thiện hồ sơ điều chỉnh dự án, gửi Sở Tài chính trước ngày 15/5/2026.
 
 2. Công ty Cổ phần Du lịch Sen Hồng tập trung nguồn lực thi công hạng mục cầu tàu.
-`;
+`);
   it('makes the investor and the enterprise the leads of their items', () => {
     expect(byText(INVESTOR, 'hồ sơ điều chỉnh').lead).toEqual(['Nhà đầu tư']);
     expect(byText(INVESTOR, 'hồ sơ điều chỉnh').due).toBe('2026-05-15');
@@ -203,20 +190,10 @@ Kết luận về tiến độ dự án khu du lịch sinh thái
 });
 
 describe('class 3 (continued): enterprises and licence holders named by what they do', () => {
-  const NOTICE = (items: string) => `ỦY BAN NHÂN DÂN
-TỈNH KON TUM
-
-Số: 120/TB-UBND
-
-Kon Tum, ngày 02 tháng 6 năm 2026
-
-THÔNG BÁO
-Kết luận của Chủ tịch UBND tỉnh
-
-II. NHIỆM VỤ
+  const NOTICE = (items: string) => provincial({ province: 'Kon Tum', number: '120/TB-UBND', date: '02 tháng 6 năm 2026' }, `II. NHIỆM VỤ
 
 ${items}
-`;
+`);
   const A = NOTICE(`1. Sở Xây dựng kiểm tra chất lượng công trình.
 2. Các doanh nghiệp hoạt động trong lĩnh vực khai thác khoáng sản thực hiện nghiêm việc ký quỹ phục hồi môi trường.
 3. Các tổ chức, cá nhân được cấp giấy phép khai thác nước phải lắp đặt thiết bị quan trắc trước ngày 30/9/2026.`);
@@ -235,23 +212,13 @@ ${items}
 });
 
 describe('a known agency followed by a verb the vocabulary does not list', () => {
-  const NOTICE = (items: string) => `ỦY BAN NHÂN DÂN
-TỈNH ĐIỆN BIÊN
-
-Số: 64/TB-UBND
-
-Điện Biên, ngày 12 tháng 5 năm 2026
-
-THÔNG BÁO
-Kết luận của Chủ tịch UBND tỉnh
-
-I. KẾT QUẢ
+  const NOTICE = (items: string) => provincial({ province: 'Điện Biên', number: '64/TB-UBND', date: '12 tháng 5 năm 2026' }, `I. KẾT QUẢ
 Phó Chủ tịch UBND tỉnh họp nghe Sở Y tế báo cáo tình hình dịch bệnh.
 
 II. NHIỆM VỤ
 
 ${items}
-`;
+`);
   const A = NOTICE(`1. Sở Y tế nâng cấp hệ thống cấp cứu tuyến tỉnh.
 2. Sở Giáo dục và Đào tạo sửa chữa các phòng học bị hư hỏng trước năm học mới.
 3. Công an tỉnh truy quét các tụ điểm ma túy ở vùng biên giới.`);
@@ -574,20 +541,10 @@ Về tăng cường kỷ luật hành chính năm 2026
 });
 
 describe('class 5 (continued): deadlines stated as a span from signing or as an occasion', () => {
-  const notice = (date: string, items: string) => `ỦY BAN NHÂN DÂN
-TỈNH HÒA BÌNH
-
-Số: 140/TB-UBND
-
-Hòa Bình, ngày ${date}
-
-THÔNG BÁO
-Kết luận của Chủ tịch UBND tỉnh
-
-Chủ tịch UBND tỉnh kết luận như sau:
+  const notice = (date: string, items: string) => provincial({ province: 'Hòa Bình', number: '140/TB-UBND', date }, `Chủ tịch UBND tỉnh kết luận như sau:
 
 ${items}
-`;
+`);
   it('counts calendar days from the signing date, and working days when it says so', () => {
     const doc = notice('15 tháng 9 năm 2026', `1. Sở Xây dựng hoàn thành thẩm định dự án trong thời hạn 15 ngày kể từ ngày ký Thông báo này.
 
@@ -746,16 +703,10 @@ ${rows}
 });
 
 describe('class 3 (continued): named local governments, and supporters named at an item’s start', () => {
-  const notice = (items: string) => `ỦY BAN NHÂN DÂN
-TỈNH KON TUM
-Số: 300/TB-UBND
-Kon Tum, ngày 05 tháng 8 năm 2026
-THÔNG BÁO
-Kết luận của Chủ tịch UBND tỉnh
-
+  const notice = (items: string) => provincial({ province: 'Kon Tum', number: '300/TB-UBND', date: '05 tháng 8 năm 2026', compact: true }, `
 Chủ tịch UBND tỉnh kết luận như sau:
 ${items}
-`;
+`);
   it('reads "UBND các xã: A, B và C" as the government of each commune named', () => {
     const doc = notice(`1. UBND các xã: Đăk Hà, Ngọk Tụ và Đăk Tô rà soát số trẻ em trong độ tuổi đi học trước ngày 20/8/2026.
 2. Ủy ban nhân dân các phường: Trường Chinh, Duy Tân tổ chức ra quân làm sạch đường phố.`);
