@@ -302,8 +302,9 @@ function nameStartAt(sc: Scanner, pos: number): boolean {
 
 /** "các Sở: Tài chính, Xây dựng" / "các Bộ Tài chính, Tư pháp" → prefix + items */
 function readDistributed(sc: Scanner, pos: number): Parsed | null {
-  // "UBND các xã: Đăk Hà, Ngọk Tụ, Đăk Tô": the named communes' governments, one by one
-  const local = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3}các\s{1,3}(xã|phường|huyện|thị xã|thị trấn|thành phố|tỉnh)\s{0,2}:\s{0,2}/u.exec(sc.text.slice(pos, pos + 40));
+  // "UBND các xã: Đăk Hà, Ngọk Tụ, Đăk Tô", "UBND các xã Gio Hải, Gio Mỹ": the named communes'
+  // governments, one by one
+  const local = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3}các\s{1,3}(xã|phường|huyện|thị xã|thị trấn|thành phố|tỉnh)(?:\s{0,2}:\s{0,2}|\s{1,3}(?=\p{Lu}))/u.exec(sc.text.slice(pos, pos + 40));
   if (local) return readPlaces(sc, pos + local[0].length, `${local[1]} ${local[2]}`);
   const m = /^(?:các\s{1,3})?(Sở|Bộ|sở|bộ)(?:\s{0,2},\s{0,2}(?:ban|ngành)){0,2}\s{0,2}(:)?\s{0,2}/iu.exec(sc.text.slice(pos, pos + 40));
   if (!m) return null;
@@ -360,7 +361,13 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
   return { names, raws, end: p };
 }
 
-/** Place names after "UBND các xã:", each a government of its own: "UBND xã Đăk Hà". */
+/** A place's name: capitalised words (or numbers: "Phường 3"), "Ea H'Leo", "Ia-Grai". */
+const PLACE_NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}'’-]*(?: [\p{Lu}\p{N}][\p{L}\p{N}'’-]*){0,4}/u;
+
+/**
+ * Place names after "UBND các xã:", each a government of its own: "UBND xã Đăk Hà". The list ends
+ * at its last capitalised word, so what follows in lower case is the predicate, listed verb or not.
+ */
 function readPlaces(sc: Scanner, pos: number, prefix: string): Parsed | null {
   const names: string[] = [];
   const raws: string[] = [];
@@ -368,21 +375,16 @@ function readPlaces(sc: Scanner, pos: number, prefix: string): Parsed | null {
   let end = pos;
   for (let k = 0; k < 60; k++) {
     p = skipSpaces(sc.text, p);
-    if (!/^\p{Lu}/u.test(sc.text[p] ?? '')) break;
-    const e = readHeadName(sc, p, '');
-    const place = sc.text.slice(p, e).trim();
+    const place = PLACE_NAME.exec(sc.text.slice(p, p + 80))?.[0];
     if (!place) break;
-    // "…, Ngọk Tụ và Đăk Tô": a place name has no head word to stop the reading at "và"
-    for (const one of place.split(/\s+và\s+(?=\p{Lu})/u)) {
-      names.push(`${prefix} ${one}`);
-      raws.push(one);
-    }
+    names.push(`${prefix} ${place}`);
+    raws.push(place);
     end = p + place.length;
     const sep = /^\s{0,2}(?:,|;|và)\s{1,3}/u.exec(sc.text.slice(end, end + 6));
     if (!sep) break;
     p = end + sep[0].length;
   }
-  return names.length ? { names, raws, end } : null;
+  return names.length ? { names, raws, end, lastKnown: true } : null;
 }
 
 /** Reads a list of addressees at pos: roles, groups, known names, head names, separated by , ; và /. */
@@ -410,7 +412,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       raws.push(...dist.raws);
       p = end = dist.end;
       got = true;
-      lastKnown = false;
+      lastKnown = dist.lastKnown ?? false;
     } else {
       const lex = lexiconAt(sc, p);
       const head = headAt(sc, p);
@@ -592,11 +594,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
       return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
     }
-    return tailHeading(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
+    return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   if (v && PREPOSITIONS.has(v)) {
-    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30));
-    if (!ok) return tailHeading(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
+    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
+    if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
 }
@@ -713,6 +715,44 @@ function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
   if (r.names.length !== 1) return null;
   const name = s.slice(skipSpaces(s, pos), s.length).replace(/[\s:]+$/u, '').trim();
   return { lead: [name.replace(/^(Chủ tịch|Thủ trưởng|Giám đốc)\s+/u, '')], support: [], kind: 'heading', start: pos, end: s.length };
+}
+
+/** A plural addressee: "các địa phương", "UBND các xã, phường", "Các hợp tác xã". */
+const PLURAL_ADDRESSEE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3})?[Cc]ác\s/u;
+/** Words that narrow a plural addressee down to some of its members. */
+const NARROWING = /^(?:có|nơi có|thuộc|ở|trên địa bàn|được giao)\s/u;
+/** "có" + one of these is the predicate itself ("Các sở có văn bản hướng dẫn …"), not a narrowing. */
+const HAVE_PREDICATE = /^có\s{1,3}(?:văn bản|kế hoạch|báo cáo|giải pháp|biện pháp|phương án|hướng dẫn)(?!\p{L})/u;
+/** Nor are these a narrowing: "có trách nhiệm …" is the predicate, "có liên quan" the vague group. */
+const NOT_NARROWING = /^có\s{1,3}(?:trách nhiệm|ý kiến|liên quan|hiệu quả)(?!\p{L})/u;
+
+/**
+ * A plural addressee narrowed by what its members have or where they are, before its predicate:
+ * "UBND các xã, phường có rừng kiện toàn …", "Các địa phương có dự án chậm tiến độ rà soát …". The
+ * narrowing is part of the addressee, kept as printed (it is not the whole group); the predicate
+ * is the first listed action verb within a few words, with no punctuation before it.
+ */
+function qualifiedSubject(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
+  const s = sc.text;
+  const start = skipRoles(sc, skipSpaces(s, pos));
+  if (!PLURAL_ADDRESSEE.test(s.slice(start, start + 40))) return null;
+  const q = skipSpaces(s, r.end);
+  if (!NARROWING.test(s.slice(q, q + 16)) || HAVE_PREDICATE.test(s.slice(q, q + 30)) || NOT_NARROWING.test(s.slice(q, q + 30))) return null;
+  let p = q + wordAt(s, q).length;
+  let prev = '';
+  for (let k = 0; k < 10; k++) {
+    const w = skipSpaces(s, p);
+    if (w === p || !isWordUnit(s.charCodeAt(w))) return null;
+    const v = k > 0 ? verbAt(sc, w, prev) : null;
+    if (v && !PREPOSITIONS.has(v) && !NOT_ACTION.has(v)) {
+      // "Các xã có rừng" → "các xã có rừng", as the groups are written (groups.ts)
+      const name = s.slice(start, w).trimEnd().replace(/^Các\s/u, 'các ');
+      return { lead: [name], support: readSupport(sc, w), kind: 'subject', start: pos, end: w };
+    }
+    prev = wordAt(s, w);
+    p = w + prev.length;
+  }
+  return null;
 }
 
 /** A government (not one of its agencies): what it directs another body to do is that body's task. */

@@ -722,4 +722,37 @@ c) Chuẩn bị các điều kiện cho năm học mới.`);
     expect(byText(doc, 'trường học cần sửa chữa').support).toEqual(['Sở Tài chính', 'Sở Xây dựng']);
     expect(byText(doc, 'năm học mới').support).toEqual([]);
   });
+  it('reads the communes named without a colon too: "UBND các xã Gio Hải, Gio Mỹ"', () => {
+    const doc = notice(`1. Ban Quản lý dự án tỉnh phối hợp với UBND các xã Gio Hải, Gio Mỹ chi trả tiền bồi thường.
+2. UBND các phường Đông Lễ và Đông Lương ra quân dọn vệ sinh đường phố.
+3. UBND các xã biên giới tăng cường tuần tra.`);
+    expect(byText(doc, 'bồi thường').support).toEqual(['UBND xã Gio Hải', 'UBND xã Gio Mỹ']);
+    expect(byText(doc, 'dọn vệ sinh').lead).toEqual(['UBND phường Đông Lễ', 'UBND phường Đông Lương']);
+    // a lower-case word after "các xã" is a description of the communes, not a name
+    expect(byText(doc, 'tuần tra').lead).not.toContain('UBND xã biên giới');
+  });
+});
+
+describe('class 3 (continued): a plural addressee narrowed by what its members have', () => {
+  const notice = (items: string) => provincial({ province: 'Thanh Hóa', number: '08/CT-UBND', date: '22 tháng 4 năm 2026', title: 'CHỈ THỊ\nVề phòng cháy, chữa cháy rừng' }, `Chủ tịch UBND tỉnh chỉ thị:
+
+${items}
+`);
+  it('keeps "… có rừng", "… có dự án …" as part of the addressee, as printed, before the predicate', () => {
+    const doc = notice(`1. UBND các xã, phường có rừng kiện toàn Ban Chỉ huy phòng cháy rừng cấp xã trước ngày 15/5/2026.
+2. Chủ tịch UBND các xã có đông đồng bào dân tộc thiểu số chịu trách nhiệm rà soát hộ nghèo.
+3. Các địa phương có dự án chậm tiến độ tổ chức đối thoại với người dân.
+4. Các hợp tác xã thuộc vùng nguyên liệu xây dựng phương án sản xuất vụ đông.`);
+    expect(byText(doc, 'Ban Chỉ huy')).toMatchObject({ lead: ['UBND các xã, phường có rừng'], due: '2026-05-15' });
+    expect(byText(doc, 'hộ nghèo').lead).toEqual(['UBND các xã có đông đồng bào dân tộc thiểu số']);
+    expect(byText(doc, 'đối thoại').lead).toEqual(['các địa phương có dự án chậm tiến độ']);
+    expect(byText(doc, 'vụ đông').lead).toEqual(['các hợp tác xã thuộc vùng nguyên liệu']);
+  });
+  it('leaves "có" alone when it is the predicate, or when the addressee is one named body', () => {
+    const doc = notice(`1. Các sở, ngành có văn bản hướng dẫn thực hiện trước ngày 30/5/2026.
+2. Các đơn vị có liên quan phối hợp thực hiện.
+3. Sở Nông nghiệp và Môi trường có trách nhiệm kiểm tra các khu rừng.`);
+    expect(byText(doc, 'văn bản hướng dẫn').lead).toEqual(['các sở, ban, ngành']);
+    expect(byText(doc, 'kiểm tra các khu rừng').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
 });

@@ -59,7 +59,8 @@ export const WEAK_HEADS: Record<string, string[]> = {
 export const GROUP_HEADS = [
   'sở', 'bộ', 'ban', 'ngành', 'cấp', 'cơ quan', 'đơn vị', 'địa phương', 'tổ chức', 'doanh nghiệp', 'chủ đầu tư', 'xã', 'phường',
   'huyện', 'tỉnh', 'hội', 'đoàn thể', 'thành viên', 'lực lượng', 'hiệp hội', 'nhà đầu tư', 'cơ sở', 'trường', 'chi nhánh', 'ngân hàng',
-  'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện', 'đại biểu', 'thành viên', 'cá nhân',
+  'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện', 'đại biểu', 'thành viên', 'cá nhân', 'hợp tác xã', 'hộ gia đình',
+  'thôn', 'tổ dân phố', 'chủ rừng', 'trung tâm', 'chi cục', 'viện', 'trạm',
 ];
 
 export const ROLE_WORDS = [
