@@ -602,6 +602,36 @@ Phạm Văn Minh
     expect(byText(doc, 'giao thông thông suốt').lead).toEqual(['Bộ Giao thông vận tải']);
     expect(byText(doc, 'hồ đập').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
   });
+  it('keeps an item that directs the addressee\'s own units ("Chỉ đạo các đơn vị …") with the addressee', () => {
+    const letter = (leadIn: string, items: string) => `BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 2140/BNNMT-TT
+V/v phòng, chống rét đậm, rét hại
+
+Hà Nội, ngày 25 tháng 11 năm 2026
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.
+
+${leadIn}
+
+${items}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+`;
+    const a = letter('Bộ Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân tỉnh Hà Giang thực hiện một số nội dung sau:', `1. Rà soát cơ cấu giống lúa phù hợp.
+2. Chỉ đạo các đơn vị trực thuộc chủ động nguồn nước cho gieo cấy.
+3. Chỉ đạo các cơ quan chức năng kiểm tra vật tư nông nghiệp.
+4. Chỉ đạo Sở Nông nghiệp và Môi trường chuẩn bị mạ dự phòng.`);
+    expect(byText(a, 'nguồn nước').lead).toEqual(['Ủy ban nhân dân tỉnh Hà Giang']);
+    expect(byText(a, 'vật tư nông nghiệp').lead).toEqual(['Ủy ban nhân dân tỉnh Hà Giang']);
+    // a body named by its name is the one charged, as before
+    expect(byText(a, 'mạ dự phòng').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+    const b = letter('Đề nghị Ủy ban nhân dân tỉnh Cao Bằng:', `a) Chỉ đạo các lực lượng chức năng tăng cường tuần tra biên giới.
+b) Chỉ đạo các phòng chuyên môn hướng dẫn nông dân che phủ mạ.`);
+    expect(byText(b, 'tuần tra biên giới').lead).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
+    expect(byText(b, 'che phủ mạ').lead).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
+  });
   it('keeps a title line apart from the next paragraph in a text with one paragraph per line', () => {
     expect(extract(directive('1. Bộ Công an chỉ đạo bảo đảm an ninh.')).document.subject).toBe('Về tăng cường công tác phòng, chống thiên tai năm 2026');
   });
