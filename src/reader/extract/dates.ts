@@ -42,9 +42,10 @@ function addDays(isoDate: string, n: number): string {
 
 const QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
-/** Words that, right before a date expression, make it a deadline. */
+/** Words that, right before a date expression, make it a deadline; an hour may stand between
+ * them ("trước 17 giờ 00 ngày 12/10", "chậm nhất 16h30, ngày …"). */
 const TRIGGER =
-  /(trước|chậm nhất|muộn nhất|không quá|không muộn hơn|hạn chót|hạn|xong|hoàn thành|trong|đến hết|đến cuối|đến|kết thúc|hết|vào|cuối)[\s,:]{1,3}(?:(?:vào|hết|trong|là|ngày|tháng|năm)\s{1,3}){0,2}$/iu;
+  /(trước|chậm nhất|muộn nhất|không quá|không muộn hơn|hạn chót|hạn|xong|hoàn thành|trong|đến hết|đến cuối|đến|kết thúc|hết|vào|cuối)[\s,:]{1,3}(?:\d{1,2}\s{0,2}(?:giờ|h)(?:\s{0,2}\d{2}(?:\s{0,2}phút)?)?[\s,]{1,3})?(?:(?:vào|hết|trong|là|ngày|tháng|năm)\s{1,3}){0,2}$/iu;
 const DOC_REF = /(số|ngày ký|ban hành|tại|theo)\s{1,3}\S{0,40}\s{0,3}(ngày\s{0,3})?$/iu;
 
 interface Raw {

@@ -557,6 +557,14 @@ ${items}
     const inWorkingDays = extract(doc, { addWorkingDays }).tasks.find((t) => t.text.includes('thẩm định hồ sơ'));
     expect(inWorkingDays?.due).toBe('2026-09-29');
   });
+  it('reads a deadline with its hour: "trước 17 giờ 00 ngày …", "chậm nhất 16h30, ngày …"', () => {
+    const doc = notice('05 tháng 10 năm 2026', `1. Sở Tài chính trình phương án giá trước 17 giờ 00 ngày 12/10/2026.
+2. Sở Y tế gửi báo cáo chậm nhất 16h30, ngày 20/10/2026.
+3. Sở Xây dựng báo cáo trước 10 giờ ngày 15 tháng 10 năm 2026.`);
+    expect(byText(doc, 'phương án giá').due).toBe('2026-10-12');
+    expect(byText(doc, 'Sở Y tế').due).toBe('2026-10-20');
+    expect(byText(doc, 'Sở Xây dựng').due).toBe('2026-10-15');
+  });
   it('reads "trước Tết Nguyên đán" as the eve of the lunar new year it names, or of the next one', () => {
     const doc = notice('15 tháng 9 năm 2026', `1. Sở Nông nghiệp và Môi trường hoàn thành thủ tục giao rừng trước Tết Nguyên đán Đinh Mùi.
 
