@@ -562,6 +562,10 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   if (!r.names.length) return null;
   let after = skipSpaces(s, r.end);
   if (after >= s.length || s[after] === ':' || s[after] === '\n' || s[after] === '.') {
+    // A name read from its head word up to the sentence's end may hold the predicate, when its verb
+    // is not one the vocabulary lists: "UBND thành phố Hà Tĩnh chỉnh trang đô thị."
+    const inside = s[after] === ':' ? null : predicateInsideHeadName(sc, pos, r);
+    if (inside) return inside;
     const support = s[after] === ':' ? readSupport(sc, skipSpaces(s, after + 1)) : [];
     return { lead: r.names, support, kind: 'heading', start: pos, end: r.end };
   }
@@ -637,7 +641,7 @@ export function lateLead(sc: Scanner): ClauseResult | null {
  */
 const NAME_PHRASES = new Set(
   [
-    'các', 'cấp', 'tỉnh', 'huyện', 'xã', 'phường', 'thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'khu vực', 'khu', 'cụm', 'thôn',
+    'các', 'cấp tỉnh', 'cấp huyện', 'cấp xã', 'cấp cơ sở', 'tỉnh', 'huyện', 'xã', 'phường', 'thị trấn', 'thị xã', 'thành phố', 'đặc khu', 'khu vực', 'khu', 'cụm', 'thôn',
     'bản', 'quận', 'vùng', 'trực thuộc', 'trung ương', 'nhân dân', 'và', 'của', 'số', 'quản lý', 'dự án', 'đầu tư', 'xây dựng',
     'công trình', 'giao thông', 'dân dụng', 'công nghiệp', 'nông nghiệp', 'phát triển', 'nông thôn', 'kinh tế', 'hành chính',
     'hành chính công', 'sự nghiệp', 'bảo vệ', 'rừng', 'môi trường', 'tài nguyên', 'đất đai', 'thủy lợi', 'thuỷ lợi', 'điện lực',

@@ -269,6 +269,19 @@ c) Chi cục Thủy lợi gia cố đoạn đê xung yếu trước mùa mưa b�
     expect(byText(B, 'tuần tra').lead).toEqual(['Hạt Kiểm lâm khu vực Đông Sơn']);
     expect(byText(B, 'gia cố').lead).toEqual(['Chi cục Thủy lợi']);
   });
+  it('finds the predicate when it runs to the sentence’s end with no date or comma to stop the name', () => {
+    const C = NOTICE('Hà Tĩnh', `1. UBND thành phố Hà Tĩnh chỉnh trang đô thị.
+2. UBND xã Kỳ Anh chỉnh trang lại các tuyến phố chính.
+3. Công ty Điện lực Hà Tĩnh cấp điện ổn định cho sản xuất.
+4. Trung tâm Y tế cấp huyện phun thuốc diệt muỗi tại các ổ dịch
+5. Trung tâm Khuyến nông và Dịch vụ nông nghiệp`);
+    expect(byText(C, 'chỉnh trang đô thị').lead).toEqual(['UBND thành phố Hà Tĩnh']);
+    expect(byText(C, 'tuyến phố chính').lead).toEqual(['UBND xã Kỳ Anh']);
+    expect(byText(C, 'cấp điện').lead).toEqual(['Công ty Điện lực Hà Tĩnh']);
+    expect(byText(C, 'diệt muỗi').lead).toEqual(['Trung tâm Y tế cấp huyện']);
+    // a line that is only a name stays a heading, not a task
+    expect(tasksOf(C).some((t) => t.text.includes('Khuyến nông'))).toBe(false);
+  });
   it('keeps the subject to its own line when no blank line parts it from the body', () => {
     for (const doc of [A, B]) expect(extract(doc).document.subject).toBe('Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về vệ sinh môi trường');
   });
