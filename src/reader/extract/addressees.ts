@@ -157,9 +157,15 @@ function wordAt(s: string, pos: number): string {
   return s.slice(pos, end);
 }
 const NOT_VERB = ['giao thông', 'giao dịch', 'giao lưu', 'trình độ', 'có liên quan', 'theo dõi thi đua'];
+/** Listed verbs, to tell the second syllable of a capitalised compound from a verb of its own. */
+const VERB_SET = new Set(VERBS.map((v) => v.toLowerCase()));
 function verbAt(sc: Scanner, pos: number, prevWord: string): string | null {
-  const list = VERBS_BY_WORD.get(wordAt(sc.text, pos));
+  const word = wordAt(sc.text, pos);
+  const list = VERBS_BY_WORD.get(word);
   if (!list) return null;
+  // "Văn phòng Đăng ký đất đai": "ký" ends the word "Đăng ký", capitalised as names write their
+  // words, so it is part of the name, not a verb after it.
+  if (prevWord && prevWord[0] !== prevWord[0].toLowerCase() && VERB_SET.has(`${prevWord.toLowerCase()} ${word}`)) return null;
   if (NOT_VERB.some((w) => sc.text.startsWith(w, pos) && !isLetter(sc.text[pos + w.length]))) return null;
   for (const v of list) {
     if (sc.text.startsWith(v, pos) && !isLetter(sc.text[pos + v.length])) {

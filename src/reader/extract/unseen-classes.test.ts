@@ -282,6 +282,20 @@ c) Chi cục Thủy lợi gia cố đoạn đê xung yếu trước mùa mưa b�
     // a line that is only a name stays a heading, not a task
     expect(tasksOf(C).some((t) => t.text.includes('Khuyến nông'))).toBe(false);
   });
+  it('keeps a capitalised compound whose second syllable is a verb inside the name ("Đăng ký")', () => {
+    const D = NOTICE('Yên Sơn', `1. Văn phòng Đăng ký đất đai tỉnh cập nhật biến động đất đai.
+2. Chi nhánh Văn phòng Đăng ký đất đai khu vực Yên Sơn rà soát hồ sơ tồn đọng.
+3. Sở Tư pháp hướng dẫn đăng ký hộ tịch trực tuyến.`);
+    expect(byText(D, 'biến động').lead).toEqual(['Văn phòng Đăng ký đất đai tỉnh']);
+    expect(byText(D, 'tồn đọng').lead).toEqual(['Chi nhánh Văn phòng Đăng ký đất đai khu vực Yên Sơn']);
+    expect(byText(D, 'hộ tịch').lead).toEqual(['Sở Tư pháp']);
+    const table = `${HEAD('QĐ-TTg', '14 tháng 8 năm 2026')}PHỤ LỤC
+
+STT | Nội dung công việc | Đơn vị thực hiện | Thời hạn
+1 | Giải quyết hồ sơ cấp giấy chứng nhận tồn đọng | Văn phòng Đăng ký đất đai tỉnh | Quý IV/2026
+`;
+    expect(byText(table, 'tồn đọng')).toMatchObject({ lead: ['Văn phòng Đăng ký đất đai tỉnh'], due: '2026-12-31' });
+  });
   it('keeps the subject to its own line when no blank line parts it from the body', () => {
     for (const doc of [A, B]) expect(extract(doc).document.subject).toBe('Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về vệ sinh môi trường');
   });
