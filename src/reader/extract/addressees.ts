@@ -487,7 +487,15 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       const last = names.length - 1;
       const fg = last >= 0 && /^các\s/iu.test(names[last]) && sep[1] === ',' ? GROUP_HEADS_FOLDED.find((g) => sc.folded.startsWith(g, nx) && !isLetter(sc.text[nx + g.length])) : undefined;
       if (!fg) break;
-      const ge = readHeadName(sc, nx, sc.text.slice(nx, nx + fg.length));
+      let ge = readHeadName(sc, nx, sc.text.slice(nx, nx + fg.length));
+      // and every further kind of the same list: "các huyện ủy, thị ủy, đảng ủy trực thuộc"
+      for (let k = 0; k < 8; k++) {
+        const more = /^\s{0,2}(?:,|và|hoặc)\s{1,3}/u.exec(sc.text.slice(ge, ge + 8));
+        const at = more ? skipSpaces(sc.text, ge + more[0].length) : -1;
+        const kind = at >= 0 && !nameStartAt(sc, at) ? GROUP_HEADS_FOLDED.find((g) => sc.folded.startsWith(g, at) && !isLetter(sc.text[at + g.length])) : undefined;
+        if (!kind) break;
+        ge = readHeadName(sc, at, sc.text.slice(at, at + kind.length));
+      }
       names[last] = `${names[last]}, ${sc.text.slice(nx, ge).trim()}`;
       raws[raws.length - 1] = sc.text.slice(sc.text.lastIndexOf(raws[raws.length - 1], nx), ge).trim();
       p = end = ge;
@@ -730,7 +738,7 @@ function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
 /** A plural addressee: "các địa phương", "UBND các xã, phường", "Các hợp tác xã". */
 const PLURAL_ADDRESSEE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3})?[Cc]ác\s/u;
 /** Words that narrow a plural addressee down to some of its members. */
-const NARROWING = /^(?:có|nơi có|thuộc|ở|trên địa bàn|được giao)\s/u;
+const NARROWING = /^(?:có|nơi có|thuộc|trực thuộc|ở|trên địa bàn|được giao)\s/u;
 /** "có" + one of these is the predicate itself ("Các sở có văn bản hướng dẫn …"), not a narrowing. */
 const HAVE_PREDICATE = /^có\s{1,3}(?:văn bản|kế hoạch|báo cáo|giải pháp|biện pháp|phương án|hướng dẫn)(?!\p{L})/u;
 /** Nor are these a narrowing: "có trách nhiệm …" is the predicate, "có liên quan" the vague group. */

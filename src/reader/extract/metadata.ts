@@ -28,7 +28,8 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
   };
   let year: number | null = null;
   let partial: string | null = null;
-  const num = /Số\s{0,3}:\s{0,6}([0-9]{1,5}\s{0,2}\/[\p{L}\p{N}\-/Đđ]{1,30})/u.exec(head);
+  // "Số: 12/TB-UBND", and the Party's "Số 45-KL/TU" (hyphen after the number, often no colon)
+  const num = /Số\s{0,3}:\s{0,6}([0-9]{1,5}\s{0,2}\/[\p{L}\p{N}\-/Đđ]{1,30})/u.exec(head) ?? /Số\s{0,3}:?\s{0,6}([0-9]{1,5}-[\p{Lu}Đ]{1,10}\/[\p{L}\p{N}\-/Đđ]{1,30})/u.exec(head);
   if (num) meta.number = num[1].replace(/\s+/g, '');
   const dm = /(?:^|\n|\||\*)\s{0,3}\*?([\p{Lu}][\p{L} .]{1,30}?),\s{1,3}ngày\s{1,8}(\d{1,2})?\s{0,8}tháng\s{1,8}(\d{1,2})?\s{0,8}năm\s{1,3}(\d{4})/u.exec(head);
   if (dm) {
@@ -71,6 +72,8 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       if (parts.length && isUpperLine(t) && !isUpperLine(parts[parts.length - 1])) break;
       // A subject is one phrase: a paragraph with a sentence of its own ("Thời gian qua, … kết quả.
       // Để …") is the body, not more of the subject.
+      // a lead-in ("Tại hội nghị ngày …, Ban Thường vụ kết luận như sau:") opens the body
+      if (parts.length && !isUpperLine(t) && /:\s*$/u.test(t)) break;
       const holdsSentence = /[.!?]\s+\p{Lu}/u.test(t);
       if (parts.length && holdsSentence) break;
       if (holdsSentence) {

@@ -821,3 +821,55 @@ ${items}
     expect(byText(doc, 'kiểm tra các khu rừng').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
   });
 });
+
+describe('class 3 (continued): the Party’s documents and committees', () => {
+  const conclusion = (numberLine: string, items: string) => `TỈNH ỦY QUẢNG NGÃI
+BAN THƯỜNG VỤ
+*
+${numberLine}
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Quảng Ngãi, ngày 20 tháng 9 năm 2026
+
+KẾT LUẬN
+của Ban Thường vụ Tỉnh ủy về công tác cán bộ trẻ
+
+Tại hội nghị ngày 15/9/2026, Ban Thường vụ Tỉnh ủy kết luận như sau:
+
+${items}
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+Đinh Thị Hồng Minh
+`;
+  it('reads the kind, the hyphenated number and the lower-case subject under the kind', () => {
+    for (const numberLine of ['Số 45-KL/TU', 'Số: 45-KL/TU']) {
+      const d = extract(conclusion(numberLine, '1. Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ trẻ.')).document;
+      expect(d).toMatchObject({ kind: 'KẾT LUẬN', number: '45-KL/TU', date: '2026-09-20', subject: 'của Ban Thường vụ Tỉnh ủy về công tác cán bộ trẻ' });
+    }
+    const directive = `BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 52-CT/TW
+
+Hà Nội, ngày 03 tháng 10 năm 2026
+
+CHỈ THỊ
+về tăng cường công tác phát triển đảng viên
+
+Bộ Chính trị yêu cầu:
+
+1. Các cấp ủy, tổ chức đảng quán triệt sâu sắc Chỉ thị.
+`;
+    expect(extract(directive).document).toMatchObject({ kind: 'CHỈ THỊ', number: '52-CT/TW', subject: 'về tăng cường công tác phát triển đảng viên' });
+    expect(byText(directive, 'quán triệt').lead).toEqual(['các cấp ủy, tổ chức đảng']);
+  });
+  it('reads lists of Party committees, however long, and bodies under one', () => {
+    const doc = conclusion('Số 45-KL/TU', `1. Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch đào tạo cán bộ trẻ trước ngày 30/10/2026.
+2. Các chi bộ, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề.
+3. Các sở, ngành trực thuộc UBND tỉnh rà soát vị trí việc làm.`);
+    expect(byText(doc, 'đào tạo cán bộ trẻ')).toMatchObject({ lead: ['các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy'], due: '2026-10-30' });
+    expect(byText(doc, 'sinh hoạt chuyên đề').lead).toEqual(['các chi bộ, đảng bộ cơ sở']);
+    expect(byText(doc, 'vị trí việc làm').lead).toEqual(['các sở, ngành trực thuộc UBND tỉnh']);
+  });
+});

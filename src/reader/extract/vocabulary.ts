@@ -61,6 +61,9 @@ export const GROUP_HEADS = [
   'huyện', 'tỉnh', 'hội', 'đoàn thể', 'thành viên', 'lực lượng', 'hiệp hội', 'nhà đầu tư', 'cơ sở', 'trường', 'chi nhánh', 'ngân hàng',
   'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện', 'đại biểu', 'thành viên', 'cá nhân', 'hợp tác xã', 'hộ gia đình',
   'thôn', 'tổ dân phố', 'chủ rừng', 'trung tâm', 'chi cục', 'viện', 'trạm',
+  // the Party's committees and bodies: "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy …"
+  'cấp ủy', 'cấp uỷ', 'huyện ủy', 'huyện uỷ', 'thị ủy', 'thị uỷ', 'thành ủy', 'thành uỷ', 'đảng ủy', 'đảng uỷ', 'đảng bộ', 'chi bộ',
+  'tổ chức đảng', 'tổ chức cơ sở đảng', 'ban đảng', 'đảng đoàn', 'ban cán sự đảng',
 ];
 
 export const ROLE_WORDS = [
