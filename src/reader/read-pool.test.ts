@@ -65,13 +65,15 @@ describe('reader pool', () => {
   }, 60_000);
 
   it('stops a document that overruns its time budget, and the next document is read by a new thread', async () => {
-    pool = new ReaderPool({ size: 1, timeoutMs: 300 });
+    // A budget that a small document read by a fresh thread fits in even on a loaded machine (CI
+    // runs test files side by side), while the long one takes seconds to read whole.
+    pool = new ReaderPool({ size: 1, timeoutMs: 600 });
     await pool.read(fixture('numbered.docx'), 'warm.docx');
     const long = await longDocx(45_000);
     const started = performance.now();
-    await expect(pool.read(long, 'dai.docx')).rejects.toMatchObject({ code: 'READ_TIMEOUT', status: 422, detail: expect.stringMatching(/^Đọc văn bản quá/) });
-    // stopped near its 300 ms budget, not after reading the whole document
-    expect(performance.now() - started).toBeLessThan(3_000);
+    await expect(pool.read(long, 'dai.docx')).rejects.toMatchObject({ code: 'READ_TIMEOUT', status: 422, detail: 'Đọc văn bản quá 0,6 giây nên đã dừng (tệp quá phức tạp). Hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.' });
+    // stopped near its budget, not after reading the whole document
+    expect(performance.now() - started).toBeLessThan(600 + 2_500);
     const next = await pool.read(fixture('tables.docx'), 'tables.docx');
     expect(next.format).toBe('docx');
     expect(pool.threads).toBe(1);

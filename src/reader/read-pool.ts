@@ -119,10 +119,11 @@ export class ReaderPool {
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
-      const seconds = Math.round(this.opts.timeoutMs / 1000);
+      // "0,3 giây" for a budget under a second (tests), never "0 giây"
+      const seconds = this.opts.timeoutMs / 1000;
       void this.stop(
         slot,
-        new AppError('READ_TIMEOUT', `Đọc văn bản quá ${seconds} giây nên đã dừng (tệp quá phức tạp). Hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`, { limitSeconds: seconds }),
+        new AppError('READ_TIMEOUT', `Đọc văn bản quá ${seconds.toLocaleString('vi-VN')} giây nên đã dừng (tệp quá phức tạp). Hãy kiểm tra lại tệp hoặc tách thành nhiều văn bản.`, { limitSeconds: seconds }),
       );
     }, this.opts.timeoutMs);
     const request: ReadRequest = { id: this.nextId++, bytes: job.bytes, fileName: job.fileName };

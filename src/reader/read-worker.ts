@@ -26,4 +26,7 @@ port.on('message', async ({ id, bytes, fileName }: ReadRequest) => {
   }
   port.postMessage(answer);
 });
+// The .docx decoder (mammoth and its zip reader) is what most uploads need: loaded before the
+// thread says it is ready, so that a document's time budget is spent reading it, not loading code.
+await import('./input/docx.ts');
 port.postMessage('ready');
