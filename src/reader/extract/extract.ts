@@ -404,8 +404,11 @@ function ownAddressees(m: Memo, n: Node): Addr {
         (cs.kind === 'sentence' && r.kind === 'giao' && !res.lead.length) ||
         (cs.kind === 'colon' && (r.kind === 'giao' || r.kind === 'denghi' || r.kind === 'chidao')) ||
         (r.kind === 'subject' && (cs.kind === 'sentence' || prevSubject));
-      prevSubject = r.kind === 'subject' || r.kind === 'object';
-      if (!allowed) continue;
+      // "Giao X …; Y làm …" names a second addressee of the item, but "…; UBND tỉnh sẽ xem xét" is
+      // the issuer's own promise, nobody's task
+      const promise = cs.kind !== 'start' && /^\s*sẽ\s/u.test(text.slice(r.end, r.end + 6));
+      prevSubject = r.kind === 'subject' || r.kind === 'object' || r.kind === 'giao';
+      if (!allowed || promise) continue;
       res.lead.push(...r.lead);
       res.support.push(...r.support);
       if (!res.kind) res.kind = cs.kind === 'start' && /^\s*Yêu cầu/u.test(text) ? 'yeucau' : r.kind;

@@ -873,3 +873,24 @@ Bộ Chính trị yêu cầu:
     expect(byText(doc, 'vị trí việc làm').lead).toEqual(['các sở, ngành trực thuộc UBND tỉnh']);
   });
 });
+
+describe('class 6 (continued): an item that charges a second addressee after a semicolon', () => {
+  const notice = (items: string) => provincial({ province: 'Bình Định', number: '77/TB-UBND', date: '11 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('leads the item with both addressees, after "Giao X …" as after "X …"', () => {
+    const doc = notice(`1. Giao Sở Công Thương chỉ đạo Công ty Điện lực bảo đảm an toàn lưới điện; Sở Xây dựng hướng dẫn chằng chống nhà cửa.
+2. Sở Y tế chuẩn bị cơ số thuốc; Sở Tài chính bố trí kinh phí trước ngày 20/11/2026.
+3. Giao Ban Quản lý dự án tỉnh đẩy nhanh tiến độ thi công; UBND xã Phù Cát phối hợp giải phóng mặt bằng.`);
+    expect(byText(doc, 'lưới điện').lead).toEqual(['Sở Công Thương', 'Sở Xây dựng']);
+    expect(byText(doc, 'cơ số thuốc')).toMatchObject({ lead: ['Sở Y tế', 'Sở Tài chính'], due: '2026-11-20' });
+    expect(byText(doc, 'tiến độ thi công').lead).toEqual(['Ban Quản lý dự án tỉnh', 'UBND xã Phù Cát']);
+  });
+  it('does not charge the issuer with what it says it will do', () => {
+    const doc = notice(`1. Giao Sở Nội vụ thẩm định hồ sơ; UBND tỉnh sẽ xem xét, quyết định.
+2. Sở Tư pháp rà soát dự thảo. UBND tỉnh sẽ ban hành sau khi có ý kiến của Bộ.`);
+    expect(byText(doc, 'thẩm định hồ sơ').lead).toEqual(['Sở Nội vụ']);
+    expect(byText(doc, 'rà soát dự thảo').lead).toEqual(['Sở Tư pháp']);
+  });
+});
