@@ -583,6 +583,12 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     const support = s[after] === ':' ? readSupport(sc, skipSpaces(s, after + 1)) : [];
     return { lead: r.names, support, kind: 'heading', start: pos, end: r.end };
   }
+  // "Các cơ quan, đơn vị được phân công chủ động triển khai …": the passive narrows the addressee,
+  // it does not make the clause an account of what was done
+  if (/^được\s{1,3}(?:phân công|giao)\s/u.test(s.slice(after, after + 24))) {
+    const q = qualifiedSubject(sc, pos, r);
+    if (q) return q;
+  }
   if (NON_TASK.some((v) => startsWord(sc, after, v))) return { lead: r.names, support: [], kind: 'subject', nonTask: true, start: pos, end: r.end };
   // "X đề nghị / yêu cầu / giao Y …": Y is the addressee
   // the issuer's own lead-in ("Chủ tịch UBND tỉnh kết luận như sau:", "… chỉ đạo:") names no addressee
@@ -738,7 +744,7 @@ function tailHeading(sc: Scanner, pos: number, r: Parsed): ClauseResult | null {
 /** A plural addressee: "các địa phương", "UBND các xã, phường", "Các hợp tác xã". */
 const PLURAL_ADDRESSEE = /^(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s{1,3})?[Cc]ác\s/u;
 /** Words that narrow a plural addressee down to some of its members. */
-const NARROWING = /^(?:có|nơi có|thuộc|trực thuộc|ở|trên địa bàn|được giao)\s/u;
+const NARROWING = /^(?:có|nơi có|thuộc|trực thuộc|ở|trên địa bàn|được giao|được phân công)\s/u;
 /** "có" + one of these is the predicate itself ("Các sở có văn bản hướng dẫn …"), not a narrowing. */
 const HAVE_PREDICATE = /^có\s{1,3}(?:văn bản|kế hoạch|báo cáo|giải pháp|biện pháp|phương án|hướng dẫn)(?!\p{L})/u;
 /** Nor are these a narrowing: "có trách nhiệm …" is the predicate, "có liên quan" the vague group. */

@@ -813,6 +813,15 @@ ${items}
     expect(byText(doc, 'đối thoại').lead).toEqual(['các địa phương có dự án chậm tiến độ']);
     expect(byText(doc, 'vụ đông').lead).toEqual(['các hợp tác xã thuộc vùng nguyên liệu']);
   });
+  it('reads a passive that narrows the addressee ("được phân công", "được giao …") as part of it, not as an account', () => {
+    const doc = notice(`1. Các cơ quan, đơn vị được phân công chủ động triển khai, báo cáo kết quả trước ngày 10/01/2027.
+2. Các đơn vị được giao kế hoạch vốn năm 2026 đẩy nhanh giải ngân.
+3. Các đơn vị đã được phân bổ vốn.`);
+    expect(byText(doc, 'chủ động triển khai')).toMatchObject({ lead: ['các cơ quan, đơn vị được phân công'], due: '2027-01-10' });
+    expect(byText(doc, 'đẩy nhanh giải ngân').lead).toEqual(['các đơn vị được giao kế hoạch vốn năm 2026']);
+    // what was done is no task
+    expect(tasksOf(doc).some((t) => t.text.includes('đã được phân bổ'))).toBe(false);
+  });
   it('leaves "có" alone when it is the predicate, or when the addressee is one named body', () => {
     const doc = notice(`1. Các sở, ngành có văn bản hướng dẫn thực hiện trước ngày 30/5/2026.
 2. Các đơn vị có liên quan phối hợp thực hiện.
