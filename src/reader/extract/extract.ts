@@ -176,8 +176,9 @@ function namesOnly(m: Memo, line: string): boolean {
   return !!headingLine(m.scanners, line);
 }
 
-export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signer: string | null = null): Node {
-  const covered = new Set<number>();
+export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signer: string | null = null, addressedParas: number[] = []): Node {
+  // paragraphs read otherwise: table rows, and the lines naming whom the document is sent to
+  const covered = new Set<number>(addressedParas);
   for (const t of tables) for (const i of t.covered) covered.add(i);
   const root = newNode('root', 'root', '', null);
   let stack: Node[] = [root];
@@ -863,7 +864,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   // (and a benchmark that repeats one document measures the work, not the memo).
   const norm = text.normalize('NFC');
   const paras = splitParagraphs(norm);
-  const { meta, year, partial } = parseMetadata(norm, paras);
+  const { meta, year, partial, addressedParas } = parseMetadata(norm, paras);
   const refDate = meta.date ?? opts.documentDate ?? (meta.meetingDate && (!partial || meta.meetingDate >= partial) ? meta.meetingDate : partial);
   const ctx: DeadlineContext = {
     refDate: refDate ?? null,
@@ -874,7 +875,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const bc: BuildContext = { ...newMemo(), ctx, opts, implicit: null };
   bc.implicit = implicitAddressees(bc, paras, meta.addressedTo);
   const tables = findTables(paras).filter((t) => t.rows.length > 0);
-  const root = buildOutline(bc, paras, tables, meta.signer);
+  const root = buildOutline(bc, paras, tables, meta.signer, addressedParas);
   const rows = tableTasks(tables, bc);
   // Word ids only need to agree within one call: a server reading thousands of documents keeps none.
   const wordIds = new Map<string, number>();

@@ -59,6 +59,9 @@ function levelGroup(text: string, f: string, pos: number): GroupMatch | null {
   if (!levels.length) return null;
   const central = /^ truc thuoc trung uong/u.exec(f.slice(end, end + 24));
   if (central) end += central[0].length;
+  // "… nêu trên": the ones the document named above, the same level
+  const named = /^ (?:neu|noi|co ten) tren(?![\p{L}\p{N}])/u.exec(f.slice(end, end + 14));
+  if (named) end += named[0].length;
   const properNameNext = /^ [\p{Lu}\p{N}]/u.test(text.slice(end, end + 2));
   const several = levels.length > 1;
   if (!(cap || several || (plural && committee) || (committee && !properNameNext && levels[0] !== 'tinh' && levels[0] !== 'city'))) return null;
@@ -126,7 +129,8 @@ function kindGroup(text: string, f: string, pos: number, verbAt: (pos: number) =
     p = next;
   }
   if (!kinds.length) return null;
-  const tail = /^(?: (?:thuoc tinh|tinh|o trung uong|trung uong))?(?: khac)?(?: (?:co )?lien quan| chuc nang| huu quan)?/u.exec(f.slice(end, end + 40));
+  // "… nêu trên", "… nói trên": the ones the document already named, the same group
+  const tail = /^(?: (?:thuoc tinh|tinh|o trung uong|trung uong))?(?: khac)?(?: (?:co )?lien quan| chuc nang| huu quan)?(?: (?:neu|noi|co ten) tren)?/u.exec(f.slice(end, end + 48));
   // "… hữu quan" is kept as printed: only "liên quan" and "chức năng" name the standard group
   if (tail && /huu quan/u.test(tail[0])) return null;
   const vague = !!tail && /lien quan|chuc nang/u.test(tail[0]);

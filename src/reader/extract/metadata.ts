@@ -18,6 +18,8 @@ export interface MetaResult {
   year: number | null;
   /** partial date ("tháng 6 năm 2026") as the first day of the month */
   partial: string | null;
+  /** indices of the paragraphs that name whom the document is addressed to: never tasks */
+  addressedParas: number[];
 }
 
 export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
@@ -110,17 +112,26 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       break;
     }
   }
-  // whom a letter is addressed to: "Kính gửi: Sở Y tế" or "Kính gửi:" then one dash line each
+  // whom a letter is addressed to: "Kính gửi: Sở Y tế" or "Kính gửi:" then one dash line each; a
+  // dispatch (công điện) says it as "THỦ TƯỚNG CHÍNH PHỦ điện:"
+  const addressedParas: number[] = [];
   for (let i = 0; i < Math.min(paras.length, 80); i++) {
-    const m = /^Kính\s{1,2}gửi\s{0,2}:?\s*/u.exec(paras[i].text.trim());
+    const m = /^(?:Kính\s{1,2}gửi\s{0,2}:?|[\p{Lu}][\p{Lu}\s,]{3,80}\s(?:điện|ĐIỆN)\s{0,2}:)\s*/u.exec(paras[i].text.trim());
     if (!m) continue;
+    addressedParas.push(i);
     const inline = paras[i].text.trim().slice(m[0].length).replace(/[;.,]\s*$/u, '').trim();
     if (inline) meta.addressedTo.push(...inline.split(/\s*;\s*/u).filter(Boolean));
+    let open = false;
     for (let j = i + 1; j < paras.length && j < i + 40; j++) {
       const line = paras[j].text.trim();
-      if (!/^[-–+•]\s*/u.test(line)) break;
+      const dash = /^[-–+•]\s*/u.test(line);
+      // a recipient wrapped onto a line of its own (PDF text): the last one goes on until its ";"
+      if (!dash && !(open && meta.addressedTo.length)) break;
+      addressedParas.push(j);
       const name = line.replace(/^[-–+•]\s*/u, '').replace(/[;.,]\s*$/u, '').trim();
-      if (name) meta.addressedTo.push(name);
+      if (!dash) meta.addressedTo[meta.addressedTo.length - 1] += ` ${name}`;
+      else if (name) meta.addressedTo.push(name);
+      open = !/[;.]\s*$/u.test(line);
     }
     break;
   }
@@ -167,5 +178,5 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
     }
     if (meta.signer) break;
   }
-  return { meta, year, partial };
+  return { meta, year, partial, addressedParas };
 }

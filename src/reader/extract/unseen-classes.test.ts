@@ -903,3 +903,67 @@ ${items}
     expect(byText(doc, 'rà soát dự thảo').lead).toEqual(['Sở Tư pháp']);
   });
 });
+
+describe('class 4 (continued): whom a letter or a dispatch is sent to', () => {
+  const dispatch = (issuer: string, recipients: string, items: string) => `${issuer}
+Số: 95/CĐ-TTg
+
+Hà Nội, ngày 28 tháng 10 năm 2026
+
+CÔNG ĐIỆN
+Về việc tập trung ứng phó khẩn cấp với bão số 12
+
+${issuer} điện:
+${recipients}
+
+Hiện nay bão số 12 đang di chuyển nhanh vào vùng biển các tỉnh phía Bắc. Để chủ động ứng phó, yêu cầu:
+
+${items}
+`;
+  it('keeps the recipients of a dispatch ("… điện:") out of the tasks, and reads "… nêu trên" as the group', () => {
+    const doc = dispatch(
+      'THỦ TƯỚNG CHÍNH PHỦ',
+      `- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Thái Bình;
+- Các Bộ trưởng các Bộ: Quốc phòng, Công an.`,
+      `1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên tiếp tục theo dõi chặt chẽ diễn biến bão, sơ tán dân trước 17 giờ ngày 29 tháng 10 năm 2026.
+2. Bộ trưởng Bộ Quốc phòng, Bộ trưởng Bộ Công an chỉ đạo các đơn vị đóng quân trên địa bàn sẵn sàng lực lượng.`,
+    );
+    const tasks = tasksOf(doc);
+    expect(tasks.map((t) => t.ref)).toEqual(['1', '2']);
+    expect(byText(doc, 'sơ tán dân')).toMatchObject({ lead: ['UBND cấp tỉnh'], due: '2026-10-29' });
+    expect(extract(doc).document.addressedTo).toHaveLength(2);
+    const minister = dispatch('BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', '- Ủy ban nhân dân các tỉnh ven biển;\n- Sở Nông nghiệp và Môi trường các tỉnh ven biển.', '1. Kêu gọi tàu thuyền vào nơi tránh trú an toàn.');
+    expect(byText(minister, 'tàu thuyền')).toMatchObject({ needsReview: expect.arrayContaining(['lead-implicit']) });
+    expect(tasksOf(minister)).toHaveLength(1);
+  });
+  it('reads a recipient wrapped over several lines as one, up to its semicolon', () => {
+    const letter = `ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 193/UBND-KT
+V/v tăng cường quản lý vật liệu nổ công nghiệp
+
+Lào Cai, ngày 10 tháng 01 năm 2026
+
+Kính gửi:
+
+- Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Ban Chỉ huy
+
+Bộ đội Biên phòng tỉnh;
+
+- UBND các xã, phường;
+
+- Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ công nghiệp.
+
+Để tăng cường quản lý, UBND tỉnh yêu cầu:
+
+1. Rà soát các kho vật liệu nổ công nghiệp.
+`;
+    expect(extract(letter).document.addressedTo).toEqual([
+      'Các Sở, ngành: Công Thương, Nội vụ, Công an tỉnh, Ban Chỉ huy Bộ đội Biên phòng tỉnh',
+      'UBND các xã, phường',
+      'Tổ chức, doanh nghiệp hoạt động trong lĩnh vực vật liệu nổ công nghiệp',
+    ]);
+    expect(tasksOf(letter).map((t) => t.ref)).toEqual(['1']);
+    expect(byText(letter, 'kho vật liệu nổ').lead).toEqual(expect.arrayContaining(['Sở Công Thương', 'Ban Chỉ huy Bộ đội Biên phòng tỉnh', 'UBND cấp xã']));
+  });
+});
