@@ -556,7 +556,8 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     return { lead: [...r.names, ...coLeads(sc, r.end)], support, kind: 'giao', start: pos, end: r.end };
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
-  m = /^(kinh de nghi|de nghi|yeu cau)\s/u.exec(low3);
+  // "Kiến nghị Bộ Xây dựng …": what a province asks of a ministry is followed up like a request
+  m = /^(kinh de nghi|de nghi|yeu cau|kien nghi)\s/u.exec(low3);
   if (m) return objectForm(sc, pos + m[0].length, pos, 'denghi');
   m = /^(chi dao)\s/u.exec(low3);
   if (m && /^Chỉ đạo|^chỉ đạo/u.test(s.slice(pos))) {
@@ -829,7 +830,12 @@ function clauseStartsUncached(text: string): ClauseStart[] {
     }
     if (c === '.' && /\d$/.test(text.slice(0, m.index!)) && /^\d/.test(text.slice(p))) continue;
     if (c === ';') {
-      if (lastColon >= sentenceStart) continue;
+      // "Về đề xuất của Sở Y tế: Đồng ý; giao Sở Y tế hoàn thiện hồ sơ": inside a colon's scope a
+      // clause that hands the work to someone still opens a clause
+      if (lastColon >= sentenceStart) {
+        if (/^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s/u.test(text.slice(p, p + 10))) out.push({ pos: p, kind: 'colon' });
+        continue;
+      }
       out.push({ pos: p, kind: 'semi' });
     } else {
       out.push({ pos: p, kind: 'sentence' });

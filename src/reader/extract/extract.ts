@@ -402,7 +402,7 @@ function ownAddressees(m: Memo, n: Node): Addr {
       }
       const allowed =
         (cs.kind === 'start' && !(n.kind === 'para' && n.parent?.kind === 'root' && r.kind === 'heading')) ||
-        (cs.kind === 'sentence' && r.kind === 'giao' && !res.lead.length) ||
+        ((cs.kind === 'sentence' || cs.kind === 'semi') && r.kind === 'giao' && !res.lead.length) ||
         (cs.kind === 'colon' && (r.kind === 'giao' || r.kind === 'denghi' || r.kind === 'chidao')) ||
         (r.kind === 'subject' && (cs.kind === 'sentence' || prevSubject));
       // "Giao X …; Y làm …" names a second addressee of the item, but "…; UBND tỉnh sẽ xem xét" is

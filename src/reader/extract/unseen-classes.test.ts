@@ -896,6 +896,16 @@ ${items}
     expect(byText(doc, 'cơ số thuốc')).toMatchObject({ lead: ['Sở Y tế', 'Sở Tài chính'], due: '2026-11-20' });
     expect(byText(doc, 'tiến độ thi công').lead).toEqual(['Ban Quản lý dự án tỉnh', 'UBND xã Phù Cát']);
   });
+  it('reads "…; giao X …" after an approval, and "Kiến nghị Bộ X …" as a request to X', () => {
+    const doc = notice(`1. Về đề xuất của Sở Y tế: Đồng ý; giao Sở Y tế hoàn thiện hồ sơ trình UBND tỉnh trước ngày 30/11/2026.
+2. Đồng ý chủ trương đầu tư dự án; giao Sở Tài chính hướng dẫn chủ đầu tư hoàn thiện thủ tục.
+3. Về kiến nghị của xã Phù Mỹ: Thống nhất; đề nghị Sở Xây dựng hướng dẫn quy trình.
+4. Kiến nghị Bộ Xây dựng sớm ban hành hướng dẫn về định mức.`);
+    expect(byText(doc, 'hoàn thiện hồ sơ')).toMatchObject({ lead: ['Sở Y tế'], due: '2026-11-30' });
+    expect(byText(doc, 'hoàn thiện thủ tục').lead).toEqual(['Sở Tài chính']);
+    expect(byText(doc, 'hướng dẫn quy trình').lead).toEqual(['Sở Xây dựng']);
+    expect(byText(doc, 'định mức').lead).toEqual(['Bộ Xây dựng']);
+  });
   it('does not charge the issuer with what it says it will do', () => {
     const doc = notice(`1. Giao Sở Nội vụ thẩm định hồ sơ; UBND tỉnh sẽ xem xét, quyết định.
 2. Sở Tư pháp rà soát dự thảo. UBND tỉnh sẽ ban hành sau khi có ý kiến của Bộ.`);
