@@ -261,6 +261,18 @@ describe('items with attribute lines', () => {
     expect(r.tasks[1].lead).toEqual(['Sở Văn hóa Thể thao Du lịch']);
     expect(r.tasks[1].due).toBeNull();
   });
+  it('reads the supporters of a one-line "Chủ trì: X; phối hợp: Y, Z"', () => {
+    const one = extract(`An Giang, ngày 01 tháng 9 năm 2026
+
+1. Cấp chữ ký số cho người dân
+Chủ trì: Công an tỉnh; phối hợp: Sở Khoa học và Công nghệ, Viettel An Giang.
+Hạn hoàn thành: 15/12/2026.
+
+2. Làm sạch dữ liệu
+- Đơn vị chủ trì: Công an tỉnh, phối hợp với UBND các xã, phường.`);
+    expect(one.tasks[0]).toMatchObject({ lead: ['Công an tỉnh'], support: ['Sở Khoa học và Công nghệ', 'Viettel An Giang'], due: '2026-12-15' });
+    expect(one.tasks[1]).toMatchObject({ lead: ['Công an tỉnh'], support: ['UBND cấp xã'] });
+  });
 });
 
 describe('directory', () => {

@@ -653,7 +653,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
         const r = readNames(sc, 0);
         lead.push(...r.names);
         const rest = a.value.slice(r.end);
-        const sup = /phối hợp(?:\s{1,3}với)?\s{1,3}/u.exec(rest);
+        const sup = /phối hợp(?:\s{1,3}với)?(?:\s{0,2}:)?\s{1,3}/iu.exec(rest);
         if (sup) support.push(...readNames(bc.scanners.of(rest), sup.index + sup[0].length).names);
       }
       for (const a of n.attrs.filter((x) => x.name === 'support')) support.push(...readNames(bc.scanners.of(a.value), 0).names);
