@@ -11,12 +11,13 @@ export interface Label {
   length: number;
 }
 
-const ROMAN = /^([IVX]{1,5})\.[ \t]+(?=\S)/;
+// "I.", and "I/", "1/", "a/" as some provinces write them
+const ROMAN = /^([IVX]{1,5})[./][ \t]+(?=\S)/;
 const DIEU = /^Điều[ \t]+(\d{1,3})\.?[ \t]*/;
 const CITED_ARTICLE = /^Điều[ \t]+\d{1,3}[ \t]+(?:(?:khoản|điểm)\s|(?:của\s)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Hiến pháp|Chỉ thị)(?=[\s,.;]|$))/u;
-const DEC = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))[ \t]+(?=\S)/;
+const DEC = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\)|\/)[ \t]+(?=\S)/;
 const DEC_MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})[ \t]+(?=\p{Lu})/u;
-const LETTER = /^([a-zđ])\)[ \t]*(?=\S)/;
+const LETTER = /^([a-zđ])(?:\)[ \t]*|\/[ \t]+)(?=\S)/;
 const PAREN = /^\((\d{1,2}|[a-zđ])\)[ \t]*(?=\S)/;
 const DASH = /^[-–—][ \t]*(?=\S)/;
 const PLUS = /^\+[ \t]*(?=\S)/;

@@ -977,3 +977,28 @@ Bộ đội Biên phòng tỉnh;
     expect(byText(letter, 'kho vật liệu nổ').lead).toEqual(expect.arrayContaining(['Sở Công Thương', 'Ban Chỉ huy Bộ đội Biên phòng tỉnh', 'UBND cấp xã']));
   });
 });
+
+describe('structure: items numbered with a slash ("1/", "a/", "II/")', () => {
+  const notice = (items: string) => provincial({ province: 'Sóc Trăng', number: '88/TB-VP', date: '15 tháng 7 năm 2026', compact: true }, `Phó Chủ tịch UBND tỉnh chỉ đạo như sau:
+${items}
+`);
+  it('reads them as the dotted labels, levels and all', () => {
+    const doc = notice(`I/ VỀ PHÒNG, CHỐNG SẠT LỞ
+1/ Sở Nông nghiệp và Môi trường khẩn trương kiểm tra tình hình sạt lở, báo cáo trước ngày 25/7/2026.
+2/ UBND thị xã Vĩnh Châu:
+a/ Di dời các hộ dân ra khỏi khu vực nguy hiểm.
+b/ Cắm biển cảnh báo tại các điểm sạt lở.
+II/ VỀ KINH PHÍ
+1/ Sở Tài chính cân đối, bố trí kinh phí khắc phục trong tháng 8/2026.`);
+    expect(tasksOf(doc).map((t) => t.ref)).toEqual(['I.1', 'I.2.a', 'I.2.b', 'II.1']);
+    expect(byText(doc, 'Di dời')).toMatchObject({ lead: ['UBND thị xã Vĩnh Châu'] });
+    expect(byText(doc, 'kiểm tra tình hình sạt lở').due).toBe('2026-07-25');
+    expect(byText(doc, 'bố trí kinh phí').due).toBe('2026-08-31');
+  });
+  it('does not take a date at a line start for a label', () => {
+    const doc = notice(`1/ Sở Y tế báo cáo kết quả trước ngày
+15/8/2026 để tổng hợp.`);
+    expect(byText(doc, 'báo cáo kết quả').due).toBe('2026-08-15');
+    expect(tasksOf(doc)).toHaveLength(1);
+  });
+});
