@@ -112,6 +112,19 @@ describe.each(testBackends)('the as-of rule in SQL on %s', (backend) => {
     }
   });
 
+  it('gives the same buckets and deadlines without the deadline history for the tasks whose deadline did not change after the day', async () => {
+    for (const d of days) {
+      const got = await queryRows<{ id: string; bucket: string | null; due: string | null }>(
+        database.db,
+        sql`select a.id, ${bucketSql(d, 'a', false)} as bucket, ${dueAsOfSql(d, 'a', false)}::text as due from assignments a
+            where a.due_changed_on is null or a.due_changed_on <= ${d}::date order by a.id`,
+      );
+      const unchanged = cases.filter((f) => f.dueHistory.every((h) => h.on <= d));
+      expect(got.length, d).toBe(unchanged.length);
+      expect(got.map((g) => [g.bucket, g.due]), d).toEqual(unchanged.map((f) => [bucketAsOf(f, d), dueAsOf(f, d)]));
+    }
+  });
+
   it('keeps a per-day summary equal to the rule counted over the rows, incrementally and rebuilt', async () => {
     const recount = async (d: string) =>
       (await queryRows<{ agency_id: string; bucket: string; n: number }>(database.db, sql`select ${agencyAsOfSql(d)} as agency_id, ${bucketSql(d)} as bucket, count(*)::int as n from assignments a group by 1, 2`))

@@ -149,9 +149,14 @@ export function publishedBySql(asOf: string | SQL, t = 'a'): SQL {
 
 /**
  * The deadline in force on D, as SQL. Almost every row has had no change after D, so the
- * history is only read for the few that have (CASE evaluates lazily).
+ * history is only read for the few that have (CASE evaluates lazily). When the caller knows
+ * that no deadline changed after D (`changedAfter` false: D is today, and changes are dated the
+ * day they are made), the column is the answer and the history is not named at all: its
+ * subquery, repeated in every use of the rule, costs PostgreSQL more to parse and plan than a
+ * page of the list costs to run.
  */
-export function dueAsOfSql(asOf: string | SQL, t = 'a'): SQL {
+export function dueAsOfSql(asOf: string | SQL, t = 'a', changedAfter = true): SQL {
+  if (!changedAfter) return col(t, 'due');
   const d = day(asOf);
   return sql`(CASE WHEN ${col(t, 'due_changed_on')} IS NULL OR ${col(t, 'due_changed_on')} <= ${d} THEN ${col(t, 'due')}
     ELSE (SELECT (h.v->>'from')::date FROM jsonb_array_elements(${col(t, 'due_history')}) WITH ORDINALITY AS h(v, i)
@@ -179,10 +184,13 @@ export function agencyInSql(agencies: SQL, asOf: string | SQL, moved: boolean, t
     OR (${col(t, 'agency_changed_on')} > ${d} AND ${agencyAsOfSql(d, t)} IN (${agencies})))`;
 }
 
-/** THE RULE in SQL, line for line as `bucketAsOf`; `asOf` is a date or any SQL date expression. */
-export function bucketSql(asOf: string | SQL, t = 'a'): SQL {
+/**
+ * THE RULE in SQL, line for line as `bucketAsOf`; `asOf` is a date or any SQL date expression;
+ * `dueChangedAfter` as in `dueAsOfSql`.
+ */
+export function bucketSql(asOf: string | SQL, t = 'a', dueChangedAfter = true): SQL {
   const d = day(asOf);
-  const due = dueAsOfSql(d, t);
+  const due = dueAsOfSql(d, t, dueChangedAfter);
   return sql`(CASE WHEN NOT ${publishedBySql(d, t)} THEN NULL
     WHEN ${col(t, 'cancelled_on')} <= ${d} THEN 'cancelled'
     WHEN ${due} IS NULL THEN 'no_deadline'
@@ -191,8 +199,8 @@ export function bucketSql(asOf: string | SQL, t = 'a'): SQL {
 }
 
 /** Rows in one of `buckets` on D. */
-export function bucketInSql(buckets: readonly Bucket[], asOf: string | SQL, t = 'a'): SQL {
-  return sql`${bucketSql(asOf, t)} IN (${sql.join(buckets.map((b) => sql`${b}`), sql`, `)})`;
+export function bucketInSql(buckets: readonly Bucket[], asOf: string | SQL, t = 'a', dueChangedAfter = true): SQL {
+  return sql`${bucketSql(asOf, t, dueChangedAfter)} IN (${sql.join(buckets.map((b) => sql`${b}`), sql`, `)})`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { queryRows } from '../db/sql';
+import { queryRows, queryRowsPrepared } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { agencyScope, can } from '../auth/policy';
 import { AppError } from '../shared/errors';
@@ -44,7 +44,7 @@ export interface AssignmentFilter {
   limit?: number;
   cursor?: string;
   asOf: string;
-  /** Today's date where the caller knows it (see agenciesMovedAfter). */
+  /** Today's date where the caller knows it (see changesAfter). */
   today?: string;
 }
 
@@ -104,32 +104,42 @@ function decode(s: string, key: 'date' | 'timestamp'): Cursor {
   throw new AppError('VALIDATION', 'Tham số cursor không hợp lệ.');
 }
 
+/** Whether any task changed lead agency, or deadline, after the as-of day. */
+export interface ChangesAfter {
+  agencies: boolean;
+  deadlines: boolean;
+}
+
+/** Nothing known: the as-of rule reads every history. */
+const ANY_CHANGES: ChangesAfter = { agencies: true, deadlines: true };
+
 /**
- * Did any task change lead agency after `asOf`? Almost never (asOf is today, or no reassignment
- * since): then the agency columns are read as they are, with their indexes. Changes are dated the
- * day they are made, so none can be after today: asked for today (`today` given), the answer is
- * known without asking the database.
+ * What changed after `asOf`? Where nothing did, the columns are read as they are (the agency's
+ * with its indexes) and the histories are not named in the SQL. Changes are dated the day they
+ * are made, so none can be after today: asked for today (`today` given), the answer is known
+ * without asking the database. For an earlier day, one index probe tells whether a task changed
+ * agency after it (almost never); deadlines have no such index and are read as of the day.
  */
-export async function agenciesMovedAfter(db: DbOrTx, asOf: string, today?: string): Promise<boolean> {
-  if (today !== undefined && asOf >= today) return false;
+export async function changesAfter(db: DbOrTx, asOf: string, today?: string): Promise<ChangesAfter> {
+  if (today !== undefined && asOf >= today) return { agencies: false, deadlines: false };
   const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from assignments where agency_changed_on > ${asOf}::date limit 1`);
-  return rows.length > 0;
+  return { agencies: rows.length > 0, deadlines: true };
 }
 
 /**
  * The WHERE clause shared by the list and the counts, so both always agree. Everything is as of
  * `asOf` (buckets.ts): only tasks published by then, deadlines as they were then, and the lead
- * agency of that day (`moved`: some task changed agency after `asOf`, see agenciesMovedAfter).
+ * agency of that day (`changed`: what changed after `asOf`, see changesAfter).
  */
-export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>, moved = true): SQL {
+export function assignmentWhere(actor: Actor, f: Omit<AssignmentFilter, 'sort' | 'limit' | 'cursor'>, changed: ChangesAfter = ANY_CHANGES): SQL {
   const conds: SQL[] = [publishedBySql(f.asOf)];
-  conds.push(...agencyConditions(actor, f, moved));
+  conds.push(...agencyConditions(actor, f, changed.agencies));
   if (f.documentId) conds.push(sql`a.document_id = ${f.documentId}`);
   if (f.leaderId) conds.push(sql`a.leader_id = ${f.leaderId}`);
-  if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf)} >= ${f.dueFrom}::date`);
-  if (f.dueTo) conds.push(sql`${dueAsOfSql(f.asOf)} <= ${f.dueTo}::date`);
+  if (f.dueFrom) conds.push(sql`${dueAsOfSql(f.asOf, 'a', changed.deadlines)} >= ${f.dueFrom}::date`);
+  if (f.dueTo) conds.push(sql`${dueAsOfSql(f.asOf, 'a', changed.deadlines)} <= ${f.dueTo}::date`);
   if (f.state?.length) conds.push(sql`a.state in (${sql.join(f.state.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf));
+  if (f.bucket?.length) conds.push(bucketInSql(f.bucket, f.asOf, 'a', changed.deadlines));
   if (f.pending === 'completion') {
     conds.push(sql`exists (select 1 from progress_reports p where p.assignment_id = a.id and p.kind = 'completion' and p.review_status = 'pending')`);
   } else if (f.pending === 'extension') {
@@ -199,9 +209,9 @@ export async function listAssignments(
   const search = parseSearch(f.q);
   // The filters without the words, and the position after the cursor's row in the chosen order:
   // the search needs them apart (window; levels before the order); the plain list ANDs them.
-  const moved = await agenciesMovedAfter(db, f.asOf, f.today);
-  const base = assignmentWhere(actor, { ...f, q: undefined }, moved);
-  const agencyCol = moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`;
+  const changed = await changesAfter(db, f.asOf, f.today);
+  const base = assignmentWhere(actor, { ...f, q: undefined }, changed);
+  const agencyCol = changed.agencies ? agencyAsOfSql(f.asOf) : sql`a.agency_id`;
   const cursor = f.cursor ? decode(f.cursor, sort === 'updated' ? 'timestamp' : 'date') : null;
   let order: SQL;
   let after: SQL | null = null;
@@ -216,27 +226,34 @@ export async function listAssignments(
     if (cursor) after = cursor.k === null ? sql`(a.due is null and a.id > ${cursor.id}::uuid)` : sql`(a.due > ${cursor.k}::date or (a.due = ${cursor.k}::date and a.id > ${cursor.id}::uuid) or a.due is null)`;
   }
   const tier = search ? searchTierSql(search, SEARCH_COLUMN) : sql`null::int`;
-  const columns = sql`a.id, a.item_id, a.document_id, ${agencyCol} as agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf)} as due_as_of, a.due_text,
-           a.state, ${bucketSql(f.asOf)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
+  const columns = sql`a.id, a.item_id, a.document_id, ${agencyCol} as agency_id, g.name as agency_name, i.ref, i.text, a.due, ${dueAsOfSql(f.asOf, 'a', changed.deadlines)} as due_as_of, a.due_text,
+           a.state, ${bucketSql(f.asOf, 'a', changed.deadlines)} as bucket, a.progress_percent, a.outlook, a.extension_count, a.completed_on,
            a.leader_id, d.number as document_number, d.subject as document_subject, a.updated_at, a.support_agency_ids, ${tier} as tier`;
   const joins = sql`join agencies g on g.id = ${agencyCol}
     join directive_items i on i.id = a.item_id
     join documents d on d.id = a.document_id`;
   // Which of the page's tasks wait for an extension decision (for their `actions`): asked of the
   // page's rows only, after its limit, so the planner cannot run it for every row it sorts.
-  const page = (query: SQL, pageOrder: SQL) => queryRows<Record<string, unknown>>(db, sql`
+  const page = (query: SQL, pageOrder: SQL, run = queryRows<Record<string, unknown>>) => run(db, sql`
       select a.*, exists (select 1 from extension_requests x where x.assignment_id = a.id and x.status = 'pending') as has_pending_extension
       from (${query}) a
       order by ${pageOrder}`);
   let result: Record<string, unknown>[] | null = null;
   if (!search) {
+    // Prepared: parsing and planning this query cost PostgreSQL several times what running a
+    // page of it does. The plan kept after five runs does not see the values, which matters
+    // little here: a bucket is computed from the row (no index narrows it) and the page follows
+    // an index's order. At national scale the kept plan walks the agency's deadline index where
+    // plans made per call read and sorted all the agency's rows (README, design notes). Searches
+    // stay planned per call: their text varies with the number of words, and their window was
+    // tuned on plans made per call.
     result = await page(sql`
       select ${columns}
       from assignments a
       ${joins}
       where ${sql.join(after ? [base, after] : [base], sql` AND `)}
       order by ${order}
-      limit ${limit + 1}`, order);
+      limit ${limit + 1}`, order, queryRowsPrepared);
   } else {
     const match = searchMatchSql(search, SEARCH_COLUMN);
     const startTier: SearchTier = cursor?.t ?? 1;
@@ -371,11 +388,11 @@ export async function countAssignments(db: DbOrTx, actor: Actor, f: CountFilter)
 
 /** The counts straight from the rows, with the SQL rendering of the rule. */
 export async function countByRule(db: DbOrTx, actor: Actor, f: CountFilter): Promise<{ agencyId: string; bucket: Bucket; n: number }[]> {
-  const moved = await agenciesMovedAfter(db, f.asOf, f.today);
+  const changed = await changesAfter(db, f.asOf, f.today);
   const rows = await queryRows<{ agency_id: string; bucket: Bucket; n: number }>(
     db,
-    sql`select ${moved ? agencyAsOfSql(f.asOf) : sql`a.agency_id`} as agency_id, ${bucketSql(f.asOf)} as bucket, count(*)::int as n
-        from assignments a where ${assignmentWhere(actor, f, moved)}
+    sql`select ${changed.agencies ? agencyAsOfSql(f.asOf) : sql`a.agency_id`} as agency_id, ${bucketSql(f.asOf, 'a', changed.deadlines)} as bucket, count(*)::int as n
+        from assignments a where ${assignmentWhere(actor, f, changed)}
         group by 1, 2`,
   );
   return rows.filter((r) => r.bucket !== null).map((r) => ({ agencyId: r.agency_id, bucket: r.bucket, n: Number(r.n) }));
