@@ -419,6 +419,34 @@ Về chính sách hỗ trợ giáo viên vùng khó khăn
     expect(tasks).toHaveLength(1);
     expect(tasks[0].lead).toEqual([expect.stringMatching(/^(UBND|Ủy ban nhân dân) tỉnh$/u)]);
   });
+  it('drops a letter’s closing request for attention ("đề nghị … quan tâm, phối hợp thực hiện")', () => {
+    const closings = [
+      'Sở Y tế đề nghị Ủy ban nhân dân các xã, phường quan tâm, phối hợp thực hiện./.',
+      'Kính đề nghị Quý cơ quan quan tâm, chỉ đạo thực hiện.',
+      'Rất mong Quý cơ quan quan tâm, tạo điều kiện, phối hợp./.',
+    ];
+    for (const closing of closings) {
+      const letter = `SỞ Y TẾ
+Số: 3120/SYT-NV
+V/v phòng chống dịch sởi
+
+Đồng Nai, ngày 09 tháng 9 năm 2026
+
+Kính gửi: Ủy ban nhân dân các xã, phường.
+
+Sở Y tế đề nghị Ủy ban nhân dân các xã, phường:
+
+1. Tổ chức tiêm bù vắc xin sởi, hoàn thành trước ngày 30/9/2026.
+
+${closing}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+`;
+      expect(tasksOf(letter).map((t) => t.ref)).toEqual(['1']);
+    }
+  });
 });
 
 describe('class 3 (continued): plural groups of named bodies and vague qualifiers', () => {
@@ -666,6 +694,14 @@ Nơi nhận:
 b) Chỉ đạo các phòng chuyên môn hướng dẫn nông dân che phủ mạ.`);
     expect(byText(b, 'tuần tra biên giới').lead).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
     expect(byText(b, 'che phủ mạ').lead).toEqual(['Ủy ban nhân dân tỉnh Cao Bằng']);
+  });
+  it('keeps the body asked to direct bodies named only by their kind ("Đề nghị X chỉ đạo các bệnh viện …")', () => {
+    const doc = directive(`1. Đề nghị Sở Y tế quan tâm chỉ đạo các bệnh viện bảo đảm đủ thuốc.
+2. Yêu cầu UBND các xã chỉ đạo các thôn, tổ dân phố ra quân dọn vệ sinh.
+3. Đề nghị UBND tỉnh chỉ đạo Công an tỉnh tăng cường tuần tra.`);
+    expect(byText(doc, 'đủ thuốc').lead).toEqual(['Sở Y tế']);
+    expect(byText(doc, 'dọn vệ sinh').lead).toEqual([expect.stringMatching(/^UBND (các|cấp) xã$/u)]);
+    expect(byText(doc, 'tăng cường tuần tra').lead).toEqual(['Công an tỉnh']);
   });
   it('keeps a title line apart from the next paragraph in a text with one paragraph per line', () => {
     expect(extract(directive('1. Bộ Công an chỉ đạo bảo đảm an ninh.')).document.subject).toBe('Về tăng cường công tác phòng, chống thiên tai năm 2026');
