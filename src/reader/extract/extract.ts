@@ -752,6 +752,18 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
 /** A row's cells joined by " | ", without the border pipes of a text table. */
 const rowText = (line: string): string => splitCells(line.replace(/^\s*\|/, '').replace(/\|\s*$/, '')).join(' | ');
 
+/**
+ * The addressees of a table's lead cell. The cell holds names, so one name that the reading ended
+ * before lower-case words ("Cục Quản lý và Phát triển thị trường | trong nước") runs to the cell's
+ * end, unless those words are an action ("Cơ sở khám bệnh, chữa bệnh | trình cấp có thẩm quyền").
+ */
+function cellNames(bc: BuildContext, cell: string): string[] {
+  const r = readNames(bc.scanners.of(cell), 0);
+  const rest = cell.slice(r.end).trim();
+  if (r.names.length === 1 && r.raws.length === 1 && rest && /^[\p{Ll}\s]+$/u.test(rest) && !opensWithAction(bc.scanners, rest)) return [`${r.names[0]} ${rest}`];
+  return r.names;
+}
+
 function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   const out: ExtractedTask[] = [];
   let n = 0;
@@ -790,7 +802,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
-      const lead = leadCell ? readNames(bc.scanners.of(leadCell), 0).names : [];
+      const lead = leadCell ? cellNames(bc, leadCell) : [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
       const continuation =

@@ -58,17 +58,40 @@ function isGroupRow(cells: string[]): boolean {
   return filled.length <= 2 && /^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$/u.test(cells[0] ?? '');
 }
 
+/** The lower row of a two-row header: nothing but column titles under a merged one. */
+function isSubHeader(cells: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  return filled.length > 0 && filled.length < cells.length && filled.every((c) => /^(?:chủ\s{0,2}trì|phối hợp|thực hiện|bắt đầu|hoàn thành|kết thúc|cơ quan|đơn vị)(?!\p{L})/iu.test(c));
+}
+
+/**
+ * The two rows of a header as one: each column's upper and lower titles joined, an empty upper
+ * cell taking the title of the merged cell it lies under ("Đơn vị" over "Chủ trì" and "Phối hợp").
+ */
+function mergeHeaderRows(upper: string[], lower: string[]): string[] {
+  let spanning = '';
+  return upper.map((u, k) => {
+    if (u) spanning = u;
+    const l = lower[k] ?? '';
+    if (!l) return u;
+    return `${u || spanning} ${l}`.trim();
+  });
+}
+
 export function findTables(paras: Paragraph[]): Table[] {
   const out: Table[] = [];
   for (let i = 0; i < paras.length; i++) {
     if (!paras[i].isRow) continue;
     const cells = splitCells(paras[i].text);
-    const cols = headerColumns(cells);
+    // A header over two rows: "… | Đơn vị | | Thời gian" above " | | Chủ trì | Phối hợp | ".
+    const next = paras[i + 1]?.isRow ? splitCells(paras[i + 1].text) : null;
+    const below = next && isSubHeader(next) ? next : null;
+    const cols = below ? headerColumns(mergeHeaderRows(cells, below)) : headerColumns(cells);
     if (!cols) continue;
-    const table: Table = { header: paras[i], cols, rows: [], covered: new Set([i]) };
+    const table: Table = { header: paras[i], cols, rows: [], covered: new Set(below ? [i, i + 1] : [i]) };
     const width = cells.length;
-    let j = i + 1;
-    let lastRow = i;
+    let j = below ? i + 2 : i + 1;
+    let lastRow = j - 1;
     while (j < paras.length) {
       const p = paras[j];
       if (p.isRow) {
@@ -76,7 +99,8 @@ export function findTables(paras: Paragraph[]): Table[] {
         if (headerColumns(rc)) break;
         // A row narrower than the header is a group row spanning the width (merged cells): it
         // heads the rows below it and the table goes on. A wider one is another table.
-        const group = rc.length < width && (isGroupRow(rc) || rc.filter(Boolean).length <= 1);
+        // (with its empty cells written out, as a two-row header's table often has them, it is as wide)
+        const group = (rc.length < width && rc.filter(Boolean).length <= 1) || (rc.length <= width && isGroupRow(rc));
         if (Math.abs(rc.length - width) > 2 && !group) break;
         if (/\p{L}/u.test(p.text)) table.rows.push(group ? { para: p, cells: rc, group } : { para: p, cells: rc });
         for (let k = lastRow + 1; k <= j; k++) table.covered.add(k);

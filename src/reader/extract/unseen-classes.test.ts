@@ -73,6 +73,38 @@ B | NHÓM NHIỆM VỤ VỀ HẠ TẦNG
   });
 });
 
+describe('class 1 (continued): a header over two rows, group rows written out to the full width', () => {
+  const plan = (header: string, rows: string) => `${HEAD('QĐ-TTg', '20 tháng 6 năm 2026')}KẾ HOẠCH
+(Kèm theo Quyết định số 12/QĐ-TTg)
+
+${header}
+${rows}
+`;
+  const ROWS = `I | Hoàn thiện thể chế | | | |
+1 | Xây dựng Nghị định về thương mại điện tử | Cục Thương mại điện tử và Kinh tế số | Vụ Pháp chế | 2026 | Nghị định
+2 | Sửa đổi Thông tư về quản lý thị trường | Cục Quản lý và Phát triển thị trường trong nước | Vụ Pháp chế; Thanh tra Bộ | Quý III/2026 | Thông tư
+II | Chuyển đổi số | | | |
+1 | Xây dựng cơ sở dữ liệu ngành | Cục Thương mại điện tử và Kinh tế số | Các đơn vị thuộc Bộ | 2026-2027 | Cơ sở dữ liệu`;
+  it('reads the columns from both header rows and every group of rows', () => {
+    for (const header of [
+      'TT | Nhiệm vụ | Đơn vị | | Thời gian | Sản phẩm\n | | Chủ trì | Phối hợp | |',
+      'STT | Nội dung công việc | Cơ quan thực hiện | | Thời hạn hoàn thành | Kết quả\n | | Chủ trì | Phối hợp | |',
+    ]) {
+      const doc = plan(header, ROWS);
+      expect(tasksOf(doc).map((t) => t.ref)).toEqual(['PL.I.1', 'PL.I.2', 'PL.II.1']);
+      expect(byText(doc, 'thương mại điện tử |')).toMatchObject({ lead: ['Cục Thương mại điện tử và Kinh tế số'], support: ['Vụ Pháp chế'], due: '2026-12-31' });
+      expect(byText(doc, 'quản lý thị trường |')).toMatchObject({ support: ['Vụ Pháp chế', 'Thanh tra Bộ'], due: '2026-09-30' });
+      expect(byText(doc, 'cơ sở dữ liệu ngành').due).toBe('2027-12-31');
+    }
+  });
+  it('keeps a lead cell\'s lower-case ending in the name, but not an action', () => {
+    const doc = plan('TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành', `1 | Sửa đổi Thông tư | Cục Quản lý và Phát triển thị trường trong nước | Vụ Pháp chế | 2026
+2 | Cấp phép hoạt động | Cơ sở khám bệnh, chữa bệnh trình cấp có thẩm quyền | Sở Y tế | 2026`);
+    expect(byText(doc, 'Sửa đổi Thông tư').lead).toEqual(['Cục Quản lý và Phát triển thị trường trong nước']);
+    expect(byText(doc, 'Cấp phép').lead).toEqual(['Cơ sở khám bệnh, chữa bệnh']);
+  });
+});
+
 describe('class 1 (continued): schedule tables and the whole row as the task text', () => {
   // The date column gives each row its day and month; the year is in the header or the document.
   const SCHEDULE_A = `UỶ BAN NHÂN DÂN TỈNH BẮC KẠN
