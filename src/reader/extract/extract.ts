@@ -242,7 +242,9 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
       const parent = top();
       const node = newNode(label.kind, label.level, label.key, parent, label.length);
       node.paras.push(p);
-      if (ASSESS.test(t) && !DIRECTIVE_WORDS.test(t.slice(0, 120)) && (label.kind === 'roman' || label.kind === 'dec')) node.excluded = true;
+      // an assessment's heading, not an item that opens with such a word and then charges someone
+      // ("2. Căn cứ kết quả rà soát, Sở Nội vụ tham mưu …")
+      if (ASSESS.test(t) && !DIRECTIVE_WORDS.test(t.slice(0, 120)) && (label.kind === 'roman' || label.kind === 'dec') && !subjectAfterOpener(m.scanners.of(t.slice(label.length)))) node.excluded = true;
       parent.children.push(node);
       stack.push(node);
       continue;
@@ -358,7 +360,7 @@ interface Addr {
 }
 
 /** Adverbial openers after which the clause's subject follows a comma. */
-const OPENER = /^(Trong|Nhằm|Để|Trên cơ sở|Căn cứ|Sau khi|Khi|Đối với|Ngoài ra|Đồng thời|Theo|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Trước mắt|Từ nay|Từ năm|Giai đoạn)[\s,]/u;
+const OPENER = /^(Trong|Nhằm|Để|Trên cơ sở|Căn cứ|Sau khi|Khi|Đối với|Ngoài ra|Đồng thời|Theo|Định kỳ|Hằng năm|Hàng năm|Hằng quý|Hàng quý|Hằng tháng|Hàng tháng|Trước mắt|Từ nay|Từ năm|Giai đoạn|Trước|Chậm nhất|Muộn nhất|Từ ngày|Đến ngày|Kể từ|Ngay sau)[\s,]/u;
 
 /** "Trong thời gian …, Thường trực HĐND tỉnh xem xét …", "Định kỳ, X chủ trì …": the subject after the opener. */
 function subjectAfterOpener(sc: Scanner): ClauseResult | null {

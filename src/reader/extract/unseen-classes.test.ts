@@ -1070,3 +1070,21 @@ II/ VỀ KINH PHÍ
     expect(tasksOf(doc)).toHaveLength(1);
   });
 });
+
+describe('clause subjects after a deadline or a basis that opens the item', () => {
+  const notice = (items: string) => provincial({ province: 'Hà Tĩnh', number: '40/TB-UBND', date: '05 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('finds the addressee after "Trước ngày …,", "Chậm nhất ngày …,", "Căn cứ …,"', () => {
+    const doc = notice(`1. Trước ngày 15/11/2026, Sở Tài chính tổng hợp, báo cáo UBND tỉnh.
+2. Chậm nhất ngày 20/11/2026, các sở, ngành gửi báo cáo về Sở Nội vụ.
+3. Căn cứ kết quả rà soát, Sở Nội vụ tham mưu UBND tỉnh điều chỉnh biên chế.
+4. Kết quả thực hiện: Sở Y tế đã hoàn thành 90% kế hoạch.`);
+    expect(byText(doc, 'tổng hợp, báo cáo')).toMatchObject({ lead: ['Sở Tài chính'], due: '2026-11-15' });
+    expect(byText(doc, 'gửi báo cáo')).toMatchObject({ lead: ['các sở, ban, ngành'], due: '2026-11-20' });
+    expect(byText(doc, 'điều chỉnh biên chế').lead).toEqual(['Sở Nội vụ']);
+    // an assessment heading stays out
+    expect(tasksOf(doc).some((t) => t.text.includes('90%'))).toBe(false);
+  });
+});
