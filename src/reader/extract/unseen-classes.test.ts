@@ -881,6 +881,14 @@ ${items}
     expect(byText(doc, 'đối thoại').lead).toEqual(['các địa phương có dự án chậm tiến độ']);
     expect(byText(doc, 'vụ đông').lead).toEqual(['các hợp tác xã thuộc vùng nguyên liệu']);
   });
+  it('reads owners named by what they own as a group ("các chủ hồ chứa", "các chủ phương tiện")', () => {
+    const doc = notice(`1. Các chủ hồ chứa kiểm tra hiện trạng công trình, hoàn thành trước ngày 15/10/2026.
+2. Các chủ phương tiện thủy nội địa chấp hành nghiêm quy định về an toàn.
+3. Các chủ cơ sở kinh doanh xăng dầu niêm yết giá công khai.`);
+    expect(byText(doc, 'hiện trạng công trình')).toMatchObject({ lead: ['các chủ hồ chứa'], due: '2026-10-15' });
+    expect(byText(doc, 'thủy nội địa').lead).toEqual(['các chủ phương tiện thủy nội địa']);
+    expect(byText(doc, 'niêm yết giá').lead).toEqual(['các chủ cơ sở kinh doanh xăng dầu']);
+  });
   it('reads a passive that narrows the addressee ("được phân công", "được giao …") as part of it, not as an account', () => {
     const doc = notice(`1. Các cơ quan, đơn vị được phân công chủ động triển khai, báo cáo kết quả trước ngày 10/01/2027.
 2. Các đơn vị được giao kế hoạch vốn năm 2026 đẩy nhanh giải ngân.
