@@ -189,6 +189,9 @@ function skipRoles(sc: Scanner, pos: number): number {
     const r = (ROLES_BY_WORD.get(wordAt(sc.text, p)) ?? []).find((w) => startsWord(sc, p, w));
     if (!r) return p;
     pos = p + r.length;
+    // "Trưởng Ban Dân tộc tỉnh": the role's last word is the head of the name that follows, unless
+    // the name is written out again ("Trưởng ban Ban Tổ chức")
+    if (/^Trưởng [Bb]an$/u.test(r) && !headAt(sc, skipSpaces(sc.text, pos)) && !lexiconAt(sc, skipSpaces(sc.text, pos))) pos = p + 'Trưởng '.length;
     // "Giám đốc các Sở và Thủ trưởng các ban, ngành" keeps working through the role
   }
   return skipSpaces(sc.text, pos);

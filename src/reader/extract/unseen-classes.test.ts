@@ -1096,3 +1096,22 @@ ${items}
     expect(tasksOf(doc).some((t) => t.text.includes('90%'))).toBe(false);
   });
 });
+
+describe('role words whose last word is the head of the name after them', () => {
+  const notice = (items: string) => provincial({ province: 'Hà Tĩnh', number: '41/TB-UBND', date: '06 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('keeps the body the leader heads ("Chánh Văn phòng UBND tỉnh" → "Văn phòng UBND tỉnh")', () => {
+    const doc = notice(`1. Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.
+2. Chánh Thanh tra tỉnh chủ trì thanh tra việc quản lý đất đai.
+3. Trưởng Ban Dân tộc tỉnh chủ trì rà soát chính sách.
+4. Trưởng ban Ban Tổ chức Tỉnh ủy hướng dẫn quy trình.
+5. Chánh án Tòa án nhân dân tỉnh chỉ đạo đẩy nhanh xét xử.`);
+    expect(byText(doc, 'đôn đốc việc').lead).toEqual(['Văn phòng UBND tỉnh']);
+    expect(byText(doc, 'quản lý đất đai').lead).toEqual(['Thanh tra tỉnh']);
+    expect(byText(doc, 'rà soát chính sách').lead).toEqual(['Ban Dân tộc tỉnh']);
+    expect(byText(doc, 'hướng dẫn quy trình').lead).toEqual(['Ban Tổ chức Tỉnh ủy']);
+    expect(byText(doc, 'xét xử').lead).toEqual(['Tòa án nhân dân tỉnh']);
+  });
+});
