@@ -793,9 +793,10 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
   const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
   if (q) {
     const z = readNames(sc, after + q[0].length);
-    // "Đề nghị Sở Y tế chỉ đạo các bệnh viện …": bodies named only by their kind are the asked
-    // body's own, which stays answerable; a body named by its name is the one charged
-    const ownUnits = z.names.length && z.names.every((n) => isVague(n) || /^các\s[^\p{Lu}]*$/u.test(n));
+    // "Đề nghị Sở Y tế chỉ đạo các bệnh viện …", "… chỉ đạo Mặt trận các cấp …": bodies named only
+    // by their kind or level are the asked body's own, which stays answerable; a body named by its
+    // name is the one charged
+    const ownUnits = z.names.length && z.names.every((n) => isVague(n) || /^các\s[^\p{Lu}]*$/u.test(n) || /\scác cấp$/u.test(n));
     if (z.names.length && !ownUnits) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
   }
   return { lead: r.names, support: readSupport(sc, r.end), kind, start, end: r.end };

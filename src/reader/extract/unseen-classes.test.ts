@@ -734,6 +734,8 @@ b) Chỉ đạo các phòng chuyên môn hướng dẫn nông dân che phủ m�
     expect(byText(doc, 'đủ thuốc').lead).toEqual(['Sở Y tế']);
     expect(byText(doc, 'dọn vệ sinh').lead).toEqual([expect.stringMatching(/^UBND (các|cấp) xã$/u)]);
     expect(byText(doc, 'tăng cường tuần tra').lead).toEqual(['Công an tỉnh']);
+    const front = directive('1. Đề nghị Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh chỉ đạo Mặt trận các cấp giám sát việc sắp xếp thôn.');
+    expect(byText(front, 'sắp xếp thôn').lead).toEqual(['Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh']);
   });
   it('keeps a title line apart from the next paragraph in a text with one paragraph per line', () => {
     expect(extract(directive('1. Bộ Công an chỉ đạo bảo đảm an ninh.')).document.subject).toBe('Về tăng cường công tác phòng, chống thiên tai năm 2026');
