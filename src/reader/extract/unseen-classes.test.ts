@@ -1116,4 +1116,12 @@ ${items}
     expect(byText(doc, 'hướng dẫn quy trình').lead).toEqual(['Ban Tổ chức Tỉnh ủy']);
     expect(byText(doc, 'xét xử').lead).toEqual(['Tòa án nhân dân tỉnh']);
   });
+  it('drops "Đồng chí" before a leader\'s title like the title itself', () => {
+    const doc = notice(`1. Đồng chí Giám đốc Sở Y tế trực tiếp chỉ đạo công tác phòng dịch.
+2. Đồng chí Chủ tịch UBND xã Gio Hải chịu trách nhiệm về tiến độ bàn giao mặt bằng.
+3. Giao đồng chí Giám đốc Sở Tài chính rà soát nguồn vốn.`);
+    expect(byText(doc, 'phòng dịch').lead).toEqual(['Sở Y tế']);
+    expect(byText(doc, 'bàn giao mặt bằng').lead).toEqual(['UBND xã Gio Hải']);
+    expect(byText(doc, 'nguồn vốn').lead).toEqual(['Sở Tài chính']);
+  });
 });

@@ -69,7 +69,7 @@ export const GROUP_HEADS = [
 ];
 
 export const ROLE_WORDS = [
-  'Giám đốc', 'Phó Giám đốc', 'Thủ trưởng', 'Người đứng đầu', 'người đứng đầu', 'Chủ tịch', 'Phó Chủ tịch', 'Lãnh đạo', 'lãnh đạo',
+  'Giám đốc', 'Phó Giám đốc', 'Thủ trưởng', 'Người đứng đầu', 'người đứng đầu', 'Chủ tịch', 'Phó Chủ tịch', 'Lãnh đạo', 'lãnh đạo', 'Đồng chí', 'đồng chí',
   'Bộ trưởng', 'Chánh', 'Trưởng ban', 'Trưởng Ban', 'Cục trưởng', 'Chi cục trưởng', 'Tổng Giám đốc',
   'đại diện', 'Đại diện', 'Tổ trưởng', 'Chủ nhiệm', 'Tổng Thư ký', 'Chánh án', 'Tư lệnh', 'Chỉ huy trưởng', 'Trưởng', 'Hiệu trưởng', 'Viện trưởng', 'Thủ trưởng các cơ quan, đơn vị', 'Bí thư', 'thủ trưởng', 'giám đốc', 'chủ tịch',
 ];
