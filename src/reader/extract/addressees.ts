@@ -796,7 +796,7 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
     // "Đề nghị Sở Y tế chỉ đạo các bệnh viện …", "… chỉ đạo Mặt trận các cấp …": bodies named only
     // by their kind or level are the asked body's own, which stays answerable; a body named by its
     // name is the one charged
-    const ownUnits = z.names.length && z.names.every((n) => isVague(n) || /^các\s[^\p{Lu}]*$/u.test(n) || /\scác cấp$/u.test(n));
+    const ownUnits = z.names.length && z.names.every(namedByKindOnly);
     if (z.names.length && !ownUnits) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
   }
   return { lead: r.names, support: readSupport(sc, r.end), kind, start, end: r.end };
@@ -883,6 +883,11 @@ export function midObject(sc: Scanner): ClauseResult | null {
 
 export const isVague = (n: string): boolean => VAGUE.has(n) || /(liên quan|hữu quan|chức năng)$/iu.test(n);
 
+/**
+ * Bodies named by no more than their kind or level ("các đơn vị trực thuộc", "các bệnh viện",
+ * "Mặt trận các cấp", the vague groups): whoever directs them is answerable for them, as its own.
+ */
+export const namedByKindOnly = (n: string): boolean => isVague(n) || /^các\s[^\p{Lu}]*$/u.test(n) || /\scác cấp$/u.test(n);
 /** Vague groups move to support when a concrete lead exists. */
 export function settleLeads(lead: string[], support: string[]): { lead: string[]; support: string[] } {
   const concrete = lead.filter((n) => !isVague(n));

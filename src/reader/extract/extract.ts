@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, isVague, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, namedByKindOnly, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
@@ -149,9 +149,6 @@ function implicitAddressees(m: Memo, paras: Paragraph[], addressedTo: string[]):
   }
   return null;
 }
-
-/** Bodies named by no more than their kind: under an addressee, the ones it directs are its own. */
-const OWN_UNITS = /^các\s{1,3}(?:cơ quan|đơn vị|bộ phận|lực lượng|phòng)(?:\s{1,3}(?:trực thuộc|chức năng|chuyên môn|liên quan|có liên quan))?$/iu;
 
 /** "các cơ quan, đơn vị", "Quý cơ quan": in a letter, the bodies it is sent to, named nowhere else. */
 const ADDRESSED_BODIES = /^(?:các|quý)\s{1,3}(?:cơ quan|đơn vị|địa phương)(?:\s{0,2},\s{0,2}(?:cơ quan|đơn vị|địa phương)){0,2}$/iu;
@@ -665,7 +662,7 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     } else {
       const inh = nearestInherited(bc, n);
       // "Chỉ đạo các đơn vị trực thuộc …" under an addressee: its own units, so the addressee leads
-      const ownUnits = !!inh && own.kind === 'chidao' && own.lead.every((l) => OWN_UNITS.test(l) || isVague(l));
+      const ownUnits = !!inh && own.kind === 'chidao' && own.lead.every(namedByKindOnly);
       if (own.lead.length && !ownUnits && (!inh || inh.kind === 'denghi' || inh.kind === 'object')) {
         lead = own.lead;
         support = own.support;

@@ -4,9 +4,10 @@ import type { Paragraph } from './paragraphs';
 import type { DocumentMeta } from './types';
 import { iso } from './dates';
 
-const KINDS = [
+/** The kinds of document, as their title line prints them. */
+export const KINDS = [
   'THÔNG BÁO KẾT LUẬN', 'THÔNG BÁO', 'CÔNG VĂN', 'CÔNG ĐIỆN', 'CHỈ THỊ', 'KẾ HOẠCH', 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT', 'BÁO CÁO', 'TỜ TRÌNH',
-  'CHƯƠNG TRÌNH', 'HƯỚNG DẪN', 'KẾT LUẬN', 'THÔNG TƯ', 'NGHỊ ĐỊNH', 'ĐỀ ÁN', 'QUY CHẾ', 'GIẤY MỜI', 'BIÊN BẢN',
+  'CHƯƠNG TRÌNH', 'HƯỚNG DẪN', 'KẾT LUẬN', 'THÔNG TƯ', 'NGHỊ ĐỊNH', 'ĐỀ ÁN', 'QUY CHẾ', 'QUY ĐỊNH', 'GIẤY MỜI', 'BIÊN BẢN',
 ];
 const NAME = /((?:\p{Lu}[\p{Ll}]{0,7}\s){1,4}\p{Lu}[\p{Ll}]{0,7})\s*$/u;
 const SIGNER_TITLE = /(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÁNH|VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|PHÓ|TUQ|TM\.|KT\.|TL\.)/u;

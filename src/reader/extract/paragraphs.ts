@@ -4,6 +4,7 @@
  */
 import { isLowerStart, isUpperLine } from './fold';
 import { parseLabel } from './labels';
+import { KINDS } from './metadata';
 
 export interface Paragraph {
   start: number;
@@ -26,7 +27,7 @@ const CONT_END = /(?:^|\s)(của|và|các|với|về|cho|để|trong|theo|tại|
 const OPENS_SENTENCE = /^(?:(?:Vào |Sáng |Chiều |Tối )?[Nn]gày \d{1,2}(?:\/|\s+tháng)|Căn cứ |Kính gửi|Thực hiện (?:Quyết định|Kế hoạch|Chỉ thị|Công văn|Thông báo|Nghị quyết|Văn bản|ý kiến|chỉ đạo))/u;
 const TERMINAL = /[.:;!?]["”’)]?$/;
 /** A document's kind on a line of its own: what follows ("của Ban Thường vụ …", "về …") is its subject, a paragraph apart. */
-const KIND_TITLE = /^(?:KẾT LUẬN|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH|QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|CÔNG ĐIỆN|CÔNG VĂN|BÁO CÁO)$/u;
+const KIND_TITLES = new Set<string>(KINDS);
 const isRow = (s: string): boolean => s.includes(' | ') || s.startsWith('| ') || s.endsWith(' |');
 
 export function splitParagraphs(text: string): Paragraph[] {
@@ -53,7 +54,7 @@ export function splitParagraphs(text: string): Paragraph[] {
     if (cur && !row && !cur.row && !parseLabel(ln.text)) {
       const prevTerminal = TERMINAL.test(cur.last);
       const bothUpper = isUpperLine(cur.last) && isUpperLine(ln.text);
-      if (KIND_TITLE.test(cur.last)) join = false;
+      if (KIND_TITLES.has(cur.last)) join = false;
       else if (ln.blankBefore) join = isLowerStart(ln.text) && !/[.:!?]$/.test(cur.last);
       else if (bothUpper) join = false;
       else if (isLowerStart(ln.text)) join = true;
