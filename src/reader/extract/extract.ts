@@ -763,6 +763,41 @@ function cellNames(bc: BuildContext, cell: string): string[] {
   return r.names;
 }
 
+/**
+ * A role word in a table's cell: "Chủ trì:", "(chủ trì)", "chủ trì", "phối hợp với", "Cơ quan
+ * phối hợp:". One cell of an "Đơn vị thực hiện" column often says both who leads and who helps.
+ */
+const CELL_ROLE = /\(?\s*(?:(?:đơn vị|cơ quan)\s+)?(?:đồng\s+)?(chủ\s?trì|phối\s?hợp)(\s+(?:với|cùng))?\s*\)?\s*(:)?/giu;
+
+/**
+ * The lead and supporting bodies of a cell that names their roles. A role word governs the names
+ * after it when it opens its stretch of the cell or ends in ":" or "với" ("Chủ trì: X; phối hợp:
+ * Y", "X chủ trì, phối hợp với Y"), else the names before it ("X (chủ trì); Y", "X chủ trì; Y phối
+ * hợp"). Names no role word governs help the lead when one is named, and lead otherwise. Null for
+ * a cell without role words, or one whose roles leave nobody leading.
+ */
+function cellRoles(bc: BuildContext, cell: string): { lead: string[]; support: string[] } | null {
+  const marks = [...cell.matchAll(CELL_ROLE)];
+  if (!marks.length) return null;
+  const roleOf = (m: RegExpMatchArray): 'lead' | 'support' => (/^ch/iu.test(m[1]) ? 'lead' : 'support');
+  const opensStretch = (k: number): boolean => {
+    const m = marks[k];
+    const from = k ? marks[k - 1].index! + marks[k - 1][0].length : 0;
+    return !!m[2] || !!m[3] || !/[\p{L}\p{N}]/u.test(cell.slice(from, m.index!));
+  };
+  const roles: Record<'lead' | 'support' | 'none', string[]> = { lead: [], support: [], none: [] };
+  for (let k = 0; k <= marks.length; k++) {
+    const from = k ? marks[k - 1].index! + marks[k - 1][0].length : 0;
+    const piece = cell.slice(from, k < marks.length ? marks[k].index! : cell.length).replace(/^[\s,;.:\-–+]+|[\s,;.:\-–+]+$/gu, '');
+    if (!piece) continue;
+    const role = k < marks.length && !opensStretch(k) ? roleOf(marks[k]) : k && opensStretch(k - 1) ? roleOf(marks[k - 1]) : 'none';
+    const names = cellNames(bc, piece);
+    roles[role].push(...(names.length ? names : [piece]));
+  }
+  if (roles.lead.length) return { lead: roles.lead, support: [...roles.support, ...roles.none] };
+  return null;
+}
+
 function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   const out: ExtractedTask[] = [];
   let n = 0;
@@ -801,7 +836,8 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
-      const lead = leadCell ? cellNames(bc, leadCell) : [];
+      const roles = leadCell ? cellRoles(bc, leadCell) : null;
+      const lead = roles ? roles.lead : leadCell ? cellNames(bc, leadCell) : [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
       const continuation =
@@ -814,7 +850,10 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
         continue;
       }
       flush();
-      const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : [];
+      const support = [
+        ...(roles?.support ?? []),
+        ...(t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : []),
+      ];
       cur = {
         ref: `PL${tables.length > 1 ? n : ''}.${groupRef ? `${groupRef}.` : ''}${stt.replace(/\.$/, '') || out.length + 1}`,
         paras: [row.para],

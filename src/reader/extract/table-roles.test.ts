@@ -1,0 +1,78 @@
+/**
+ * One "Đơn vị thực hiện" cell of a task table that says both who leads and who helps, written the
+ * ways plans write it: "Chủ trì: X; phối hợp: Y", "X chủ trì, phối hợp với Y", "X (chủ trì); Y",
+ * "X chủ trì; Y phối hợp". Invented documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract';
+
+/** A provincial plan whose section II is a task table with one column for who carries it out. */
+const plan = (province: string, column: string, rows: string[]) => `ỦY BAN NHÂN DÂN
+TỈNH ${province.toUpperCase()}
+
+Số: 41/KH-UBND
+
+${province}, ngày 12 tháng 5 năm 2026
+
+KẾ HOẠCH
+Triển khai chương trình năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm tiến độ, chất lượng.
+
+II. NHIỆM VỤ CỤ THỂ
+
+TT | Nội dung công việc | ${column} | Thời gian
+${rows.map((r, i) => `${i + 1} | ${r}`).join('\n')}
+`;
+
+const rolesOf = (doc: string) => extract(doc).tasks.map((t) => ({ lead: t.lead, support: t.support }));
+
+describe('a table cell naming both roles', () => {
+  it('reads "Chủ trì: X; phối hợp: Y" and its variants as lead and support', () => {
+    const doc = plan('Đồng Nai Thượng', 'Đơn vị thực hiện', [
+      'Khảo sát các làng nghề truyền thống | Chủ trì: Sở Công Thương; phối hợp: Sở Tài chính, Hội Nông dân tỉnh | Tháng 7/2026',
+      'Lập danh mục sản phẩm OCOP | Cơ quan chủ trì: Sở Nông nghiệp và Môi trường. Cơ quan phối hợp: Liên minh Hợp tác xã tỉnh | Quý III/2026',
+      'Tổ chức hội chợ nông sản | - Chủ trì: Sở Công Thương - Phối hợp: Tỉnh đoàn | Tháng 10/2026',
+    ]);
+    expect(rolesOf(doc)).toEqual([
+      { lead: ['Sở Công Thương'], support: ['Sở Tài chính', 'Hội Nông dân tỉnh'] },
+      { lead: ['Sở Nông nghiệp và Môi trường'], support: ['Liên minh Hợp tác xã tỉnh'] },
+      { lead: ['Sở Công Thương'], support: ['Tỉnh đoàn'] },
+    ]);
+  });
+
+  it('reads the role word after the names it governs, and "phối hợp với" before them', () => {
+    const doc = plan('Hà Giang Nam', 'Trách nhiệm thực hiện', [
+      'Tập huấn kỹ năng số cho cán bộ xã | Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ | Quý II/2026',
+      'Kiểm tra an toàn thực phẩm dịp Tết | Sở Y tế chủ trì; Công an tỉnh, Sở Công Thương phối hợp | Tháng 1/2027',
+      'Hỗ trợ vay vốn cho hộ nghèo | Ngân hàng Chính sách xã hội chi nhánh tỉnh (chủ trì); Sở Tài chính | Năm 2026',
+      'Rà soát quy hoạch vùng nguyên liệu | Sở Nông nghiệp và Môi trường (chủ trì), Sở Xây dựng, Sở Tài chính | Tháng 9/2026',
+    ]);
+    expect(rolesOf(doc)).toEqual([
+      { lead: ['Sở Khoa học và Công nghệ'], support: ['Sở Nội vụ'] },
+      { lead: ['Sở Y tế'], support: ['Công an tỉnh', 'Sở Công Thương'] },
+      { lead: ['Ngân hàng Chính sách xã hội chi nhánh tỉnh'], support: ['Sở Tài chính'] },
+      { lead: ['Sở Nông nghiệp và Môi trường'], support: ['Sở Xây dựng', 'Sở Tài chính'] },
+    ]);
+  });
+
+  it('keeps co-leads ("đồng chủ trì") as leads and a cell without role words as before', () => {
+    const doc = plan('Lâm Viên', 'Đơn vị thực hiện', [
+      'Xây dựng đề án phát triển du lịch xanh | Sở Văn hóa, Thể thao và Du lịch, Sở Nông nghiệp và Môi trường (đồng chủ trì) | Năm 2026',
+      'Cập nhật cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Tháng 12/2026',
+      'Kiểm tra công tác phòng cháy | Công an tỉnh, Sở Xây dựng | Quý IV/2026',
+    ]);
+    expect(rolesOf(doc)).toEqual([
+      { lead: ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Nông nghiệp và Môi trường'], support: [] },
+      { lead: ['Sở Nông nghiệp và Môi trường'], support: [] },
+      { lead: ['Công an tỉnh', 'Sở Xây dựng'], support: [] },
+    ]);
+  });
+
+  it('adds the cell\'s helpers to a separate support column', () => {
+    const doc = `${plan('Tây Sơn', 'Cơ quan chủ trì | Cơ quan phối hợp', [])}1 | Nâng cấp đường tỉnh 635 | Sở Xây dựng (chủ trì), Sở Tài chính | UBND các xã ven tuyến | Năm 2027
+`;
+    expect(rolesOf(doc)).toEqual([{ lead: ['Sở Xây dựng'], support: ['Sở Tài chính', expect.stringMatching(/xã/)] }]);
+  });
+});
