@@ -798,6 +798,9 @@ function cellRoles(bc: BuildContext, cell: string): { lead: string[]; support: s
   return null;
 }
 
+/** A row's reference under its group row: "II.3", but "1.2" under group "1" stays "1.2". */
+const rowRef = (group: string, stt: string): string => (!group || stt.startsWith(`${group}.`) ? stt : `${group}.${stt}`);
+
 function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
   const out: ExtractedTask[] = [];
   let n = 0;
@@ -855,7 +858,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
         ...(t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : []),
       ];
       cur = {
-        ref: `PL${tables.length > 1 ? n : ''}.${groupRef ? `${groupRef}.` : ''}${stt.replace(/\.$/, '') || out.length + 1}`,
+        ref: `PL${tables.length > 1 ? n : ''}.${rowRef(groupRef, stt.replace(/\.$/, '') || String(out.length + 1))}`,
         paras: [row.para],
         lead,
         leadKey,

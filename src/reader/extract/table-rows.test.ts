@@ -1,5 +1,5 @@
 /**
- * One "Đơn vị thực hiện" cell of a task table that says both who leads and who helps, written the
+ * Rows of task tables as plans write them (invented documents). One "Đơn vị thực hiện" cell of a task table that says both who leads and who helps, written the
  * ways plans write it: "Chủ trì: X; phối hợp: Y", "X chủ trì, phối hợp với Y", "X (chủ trì); Y",
  * "X chủ trì; Y phối hợp". Invented documents.
  */
@@ -74,5 +74,25 @@ describe('a table cell naming both roles', () => {
     const doc = `${plan('Tây Sơn', 'Cơ quan chủ trì | Cơ quan phối hợp', [])}1 | Nâng cấp đường tỉnh 635 | Sở Xây dựng (chủ trì), Sở Tài chính | UBND các xã ven tuyến | Năm 2027
 `;
     expect(rolesOf(doc)).toEqual([{ lead: ['Sở Xây dựng'], support: ['Sở Tài chính', expect.stringMatching(/xã/)] }]);
+  });
+});
+
+describe('row references under group rows', () => {
+  const refsOf = (rows: string) => extract(`${plan('Phước Sơn', 'Đơn vị thực hiện', [])}${rows}`).tasks.map((t) => t.ref);
+
+  it('does not repeat a group\'s number the row already carries ("1.2" under "1")', () => {
+    expect(refsOf('1 | Chỉ số gia nhập thị trường\n1.1 | Rút ngắn thời gian đăng ký | Sở Tài chính | Quý IV/2026\n1.2 | Công khai thủ tục | Văn phòng UBND tỉnh | Năm 2026\n2 | Chỉ số tiếp cận đất đai\n2.1 | Công khai quy hoạch | Sở Xây dựng | Năm 2026\n')).toEqual([
+      'PL.1.1',
+      'PL.1.2',
+      'PL.2.1',
+    ]);
+  });
+
+  it('prefixes rows numbered afresh under each group ("II.1")', () => {
+    expect(refsOf('I | Thể chế\n1 | Rà soát quy định | Sở Tư pháp | Năm 2026\nII | Hạ tầng\n1 | Nâng cấp đường | Sở Xây dựng | Năm 2027\n2 | Cấp nước | Sở Xây dựng | Năm 2027\n')).toEqual([
+      'PL.I.1',
+      'PL.II.1',
+      'PL.II.2',
+    ]);
   });
 });
