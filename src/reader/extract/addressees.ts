@@ -255,6 +255,11 @@ const PRIVATE_GROUP = /^(?:các\s{1,3})?(?:tổ chức|doanh nghiệp|cá nhân|
 /** The qualifier words that may follow such a group before its predicate. */
 const QUALIFIER = /^(?:(?:đang\s{1,3})?(?:hoạt động|kinh doanh|sản xuất)\s{1,3}(?:trong|trên|tại)\s{1,3}(?:lĩnh vực|địa bàn|ngành)|(?:trong|trên|tại)\s{1,3}(?:lĩnh vực|địa bàn)|(?:đã\s{1,3})?được\s{1,3}(?:cấp|giao|cho phép|cấp phép)|có\s{1,3}(?:dự án|hoạt động|giấy phép))(?=\s)/iu;
 
+/** "các xã, phường", "các tỉnh, thành phố trực thuộc Trung ương": every locality of a level, after a body's name. */
+const LOCALITY = '(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu|địa phương)';
+const LOCAL_GOVERNMENT = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)$/iu;
+const EACH_LOCALITY = new RegExp(`^ các ${LOCALITY}(?:(?:,|,? và) ${LOCALITY})*(?: trực thuộc (?:Trung ương|trung ương|tỉnh))?(?![\\p{L}\\p{N}])`, 'u');
+
 /** Reads one agency name starting with a head word; stops before a verb or punctuation. */
 function readHeadName(sc: Scanner, pos: number, head: string): number {
   const s = sc.text;
@@ -262,6 +267,10 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
   let words = 0;
   let prev = head.slice(head.lastIndexOf(' ') + 1);
   while (p < s.length && words < 16) {
+    // "Phòng Kinh tế các xã, phường": the list of localities, commas and all, ends the name (a
+    // people's committee of a level, "UBND các xã …", is a government level: groups.ts reads it)
+    const each = s.startsWith(' các ', p) && !LOCAL_GOVERNMENT.test(head) ? EACH_LOCALITY.exec(s.slice(p, p + 80)) : null;
+    if (each) return p + each[0].length;
     const q = skipSpaces(s, p);
     if (q >= s.length) break;
     const c = s[q];
@@ -469,6 +478,15 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       }
     }
     if (!got) break;
+    // "Sở Y tế các tỉnh, thành phố", "Công an các xã, phường": that body in each locality, one
+    // addressee kept as printed (no directory holds it)
+    const each = sc.text.startsWith(' các ', p) ? EACH_LOCALITY.exec(sc.text.slice(p, p + 80)) : null;
+    if (each) {
+      names[names.length - 1] += each[0];
+      raws[raws.length - 1] += each[0];
+      p = end = p + each[0].length;
+      lastKnown = false;
+    }
     // parenthetical after a name: "(chủ đầu tư)", "(đối với …)"
     let q = skipSpaces(sc.text, p);
     if (sc.text[q] === '(') {
@@ -625,7 +643,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   if (v && PREPOSITIONS.has(v)) {
-    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
+    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là (?:cơ quan|đơn vị|đầu mối)|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };

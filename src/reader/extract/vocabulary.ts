@@ -60,7 +60,9 @@ export const GROUP_HEADS = [
   'sở', 'bộ', 'ban', 'ngành', 'cấp', 'cơ quan', 'đơn vị', 'địa phương', 'tổ chức', 'doanh nghiệp', 'chủ đầu tư', 'xã', 'phường',
   'huyện', 'tỉnh', 'hội', 'đoàn thể', 'thành viên', 'lực lượng', 'hiệp hội', 'nhà đầu tư', 'cơ sở', 'trường', 'chi nhánh', 'ngân hàng',
   'tập đoàn', 'tổng công ty', 'công ty', 'ban quản lý', 'bệnh viện', 'đại biểu', 'thành viên', 'cá nhân', 'hợp tác xã', 'hộ gia đình',
-  'thôn', 'tổ dân phố', 'trung tâm', 'chi cục', 'viện', 'trạm',
+  'thôn', 'tổ dân phố', 'trung tâm', 'chi cục', 'viện', 'trạm', 'cục', 'tổng cục',
+  // "các Cục, Vụ, đơn vị thuộc Bộ": a ministry's departments in a list ("các vụ việc" are cases, not bodies)
+  'vụ,',
   // owners named by what they own: "các chủ hồ chứa", "các chủ phương tiện"
   'chủ rừng', 'chủ hồ', 'chủ đập', 'chủ cơ sở', 'chủ phương tiện', 'chủ tàu', 'chủ sở hữu', 'chủ công trình', 'chủ nhà',
   // the Party's committees and bodies: "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy …"
