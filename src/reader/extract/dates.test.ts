@@ -37,6 +37,16 @@ describe('deadline phrases', () => {
     expect(y[0].recurrence?.freq).toBe('yearly');
     expect(due('chậm nhất vào ngày 05 hằng tháng')).toEqual(['2025-08-05']);
   });
+  it('reads the period named before the day ("định kỳ hằng tháng … trước ngày 25")', () => {
+    const monthly = (s: string) => findDeadlines(s, ctx).map((d) => [d.iso, d.recurrence?.freq, d.recurrence?.day]);
+    expect(monthly('định kỳ hằng tháng báo cáo kết quả về Sở Tài chính trước ngày 25 để tổng hợp')).toEqual([['2025-07-25', 'monthly', 25]]);
+    expect(monthly('Định kỳ hàng tháng, chậm nhất ngày 05, gửi báo cáo tiến độ')).toEqual([['2025-08-05', 'monthly', 5]]);
+    expect(monthly('cập nhật số liệu hằng tháng lên hệ thống, vào ngày 20')).toEqual([['2025-07-20', 'monthly', 20]]);
+    // a full date, or a day of a named month, is one deadline; another clause's day is not the period's
+    expect(monthly('hằng tháng rà soát; hoàn thành báo cáo trước ngày 25/7/2025')).toEqual([['2025-07-25', undefined, undefined]]);
+    expect(monthly('kiểm tra hằng tháng, tổng kết trước ngày 20 tháng 12 năm 2025')).toEqual([['2025-12-20', undefined, undefined]]);
+    expect(monthly('họp hằng tháng. Trước ngày 10, Sở Nội vụ gửi dự thảo')).toEqual([]);
+  });
   it('counts working days from the signing date', () => {
     expect(due('trong 10 ngày làm việc kể từ ngày ký')).toEqual(['2025-07-28']);
     expect(due('trong 10 ngày kể từ ngày ký')).toEqual(['2025-07-24']);

@@ -69,6 +69,9 @@ const RE_YEAR_END = /cuối\s{1,3}năm\s{1,3}(\d{4})/giu;
 const RE_YEAR = /(?:trong|trước|hết|hoàn thành|xong)\s{1,3}(?:năm\s{1,3})(\d{4})(?!\s{0,3}(?:và|,)\s{0,3}(?:các|những)\s{1,3}năm)/giu;
 const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/giu;
 const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
+/** "Định kỳ hằng tháng báo cáo … trước ngày 25": the period first, the day (without a month) after
+ * it in the same sentence. */
+const RE_MONTHLY_FIRST = /(?:hằng|hàng)\s{1,3}tháng(?![\p{L}])[^.;:\n]{0,120}?((?:trước|chậm nhất(?:\s{1,3}là)?|vào)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2}))(?![\d/.\-]|\s{1,3}(?:tháng|\/))/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
 const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?(?:ngày\s{1,3})?(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
 const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
@@ -173,6 +176,15 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const d = nextMonthly(ctx.refDate, year, day);
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
+  }
+  if (saysMonth && (has('hằng tháng') || has('hàng tháng'))) for (m of text.matchAll(RE_MONTHLY_FIRST)) {
+    if (taken.length > 60) break;
+    const day = Number(m[2]);
+    const start = m.index! + m[0].length - m[1].length;
+    if (overlaps(start, m.index! + m[0].length)) continue;
+    const d = nextMonthly(ctx.refDate, year, day);
+    taken.push([start, m.index! + m[0].length]);
+    if (d) raws.push({ start, end: m.index! + m[0].length, text: m[1], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0].replace(/\s+/g, ' ') } });
   }
   if (everyYear) for (m of text.matchAll(RE_YEARLY)) {
     if (taken.length > 60) break;
