@@ -968,5 +968,6 @@ export function opensWithAction(scanners: ScannerTable, text: string): boolean {
   const low = t.charAt(0).toLowerCase() + t.slice(1, 60);
   const sc = scanners.of(low);
   const v = verbAt(sc, 0, '');
-  return !!v && !PREPOSITIONS.has(v) && !NOT_ACTION.has(v);
+  // "Có giải pháp thu hút …", "Có kế hoạch …": to have a plan made is an action
+  return !!v && ((!PREPOSITIONS.has(v) && !NOT_ACTION.has(v)) || HAVE_PREDICATE.test(low));
 }

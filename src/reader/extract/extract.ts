@@ -124,7 +124,10 @@ interface Implicit {
   scope: 'letter' | 'resolution';
 }
 
-const EXECUTOR = /(?:^|[\s.;])(?:Giao|giao)\s{1,3}(.{3,160}?)\s{1,3}(?:chủ trì\s{1,3})?(?:tổ chức|triển khai)(?:\s{1,3}(?:triển khai|thực hiện))?(?:\s{1,3}thực hiện)?\s{1,3}(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Chương trình)(?:\s{1,3}này)?/u;
+/** "Giao UBND tỉnh tổ chức thực hiện Nghị quyết này", "… chỉ đạo các cơ quan liên quan thực hiện
+ * Nghị quyết này" (not "… giám sát việc thực hiện": supervising is not carrying out). */
+const EXECUTOR =
+  /(?:^|[\s.;])(?:Giao|giao)\s{1,3}(.{3,160}?)\s{1,3}(?:chủ trì\s{1,3})?(?:chỉ đạo[^.;]{0,80}?\s{1,3}(?:(?:tổ chức|triển khai)\s{1,3})?thực hiện|(?:tổ chức|triển khai)(?:\s{1,3}(?:triển khai|thực hiện))?(?:\s{1,3}thực hiện)?)\s{1,3}(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Chương trình)(?:\s{1,3}này)?/u;
 
 /**
  * Items that name no addressee of their own belong to the letter's recipients ("Kính gửi:"), or,
@@ -153,12 +156,21 @@ function implicitAddressees(m: Memo, paras: Paragraph[], addressedTo: string[]):
 /** "các cơ quan, đơn vị", "Quý cơ quan": in a letter, the bodies it is sent to, named nowhere else. */
 const ADDRESSED_BODIES = /^(?:các|quý)\s{1,3}(?:cơ quan|đơn vị|địa phương)(?:\s{0,2},\s{0,2}(?:cơ quan|đơn vị|địa phương)){0,2}$/iu;
 
+/** A paragraph that ends by introducing what is asked: "… yêu cầu:", "… đề nghị như sau:". */
+const INTRODUCES_REQUESTS = /(?:yêu cầu|đề nghị|giao|chỉ đạo)(?:\s{1,3}(?:như sau|cụ thể))?\s{0,2}:\s*$/iu;
+
 /** Whether an item with no addressee of its own takes the document's implicit one. */
 function takesImplicit(m: Memo, n: Node, text: string, implicit: Implicit): boolean {
   if (n.kind === 'para' && n.parent?.kind === 'root') return false;
   if (!opensWithAction(m.scanners, text)) return false;
   let inTasks = false;
   for (let a: Node | null = n.parent; a && a.kind !== 'root'; a = a.parent) {
+    // "… đánh giá cao …. Để khắc phục hạn chế, HĐND tỉnh yêu cầu:": whatever the article opened
+    // with, what it introduces last is asked of someone
+    if (INTRODUCES_REQUESTS.test(a.paras[a.paras.length - 1]?.text.slice(-60) ?? '')) {
+      inTasks = true;
+      continue;
+    }
     const title = stripLabel(a.paras[0]?.text ?? '');
     if (ASSESS.test(title.slice(0, 60))) return false;
     if (DIRECTIVE_WORDS.test(title.slice(0, 120))) inTasks = true;
