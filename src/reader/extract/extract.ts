@@ -419,7 +419,7 @@ function ownAddressees(m: Memo, n: Node): Addr {
       // "Giao X …; Y làm …" names a second addressee of the item, but "…; UBND tỉnh sẽ xem xét" is
       // the issuer's own promise, nobody's task
       const promise = cs.kind !== 'start' && /^\s*sẽ\s/u.test(text.slice(r.end, r.end + 6));
-      prevSubject = r.kind === 'subject' || r.kind === 'object' || r.kind === 'giao';
+      prevSubject = r.kind === 'subject' || r.kind === 'object' || r.kind === 'giao' || r.kind === 'denghi';
       if (!allowed || promise) continue;
       res.lead.push(...r.lead);
       res.support.push(...r.support);

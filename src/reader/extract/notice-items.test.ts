@@ -1,0 +1,35 @@
+/**
+ * Items of conclusion notices that charge two bodies one after the other (invented documents):
+ * "Đề nghị X …; Y …" charges Y too, as "Giao X …; Y …" does, unless Y only promises.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from './extract';
+
+const notice = (items: string) => `ỦY BAN NHÂN DÂN
+TỈNH NAM SƠN
+
+Số: 215/TB-UBND
+
+Nam Sơn, ngày 22 tháng 9 năm 2026
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc về dự án Khu công nghiệp Bắc Nam Sơn
+
+${items}
+`;
+
+const leadsOf = (items: string) => extract(notice(items)).tasks.map((t) => t.lead);
+
+describe('a second body charged after a semicolon of a request', () => {
+  it.each([
+    ['1. Đề nghị Công ty cổ phần Hạ tầng Nam Sơn hoàn thiện hồ sơ điều chỉnh dự án, gửi Sở Tài chính trước 15/10; Sở Tài chính thẩm định, tham mưu UBND tỉnh trong tháng 11.', ['Công ty cổ phần Hạ tầng Nam Sơn', 'Sở Tài chính']],
+    ['1. Đề nghị Điện lực Nam Sơn di dời đường dây trung thế trong tháng 10/2026; UBND xã Tân Lập hỗ trợ mặt bằng thi công.', ['Điện lực Nam Sơn', 'UBND xã Tân Lập']],
+    ['1. Đề nghị Ban Quản lý dự án đầu tư xây dựng tỉnh đẩy nhanh tiến độ thi công; Sở Xây dựng kiểm tra chất lượng công trình.', ['Ban Quản lý dự án đầu tư xây dựng tỉnh', 'Sở Xây dựng']],
+  ])('%s', (item, leads) => {
+    expect(leadsOf(item)).toEqual([leads]);
+  });
+
+  it('does not charge the issuer that only promises ("…; UBND tỉnh sẽ xem xét")', () => {
+    expect(leadsOf('1. Đề nghị Công ty cổ phần Hạ tầng Nam Sơn bổ sung hồ sơ; UBND tỉnh sẽ xem xét, quyết định sau khi có đủ hồ sơ.')).toEqual([['Công ty cổ phần Hạ tầng Nam Sơn']]);
+  });
+});
