@@ -105,14 +105,7 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
   if (md && (meta.kind === 'THÔNG BÁO' || /kết luận/iu.test(meta.subject ?? ''))) meta.meetingDate = iso(Number(md[4]), Number(md[2] ?? md[3]), Number(md[1]));
   const chair = /(?:do|Phó Thủ tướng Chính phủ|Chủ tịch UBND tỉnh|đồng chí)\s{1,3}(?:đồng chí\s{1,3})?((?:\p{Lu}\p{Ll}{0,7}\s){1,3}\p{Lu}\p{Ll}{0,7})\s{0,3}(?:[-–,]|chủ trì)/u.exec(text.slice(0, 8000));
   if (chair) meta.chair = chair[1].trim();
-  // issuer: first capitalised header line
-  for (let i = 0; i < Math.min(paras.length, 6); i++) {
-    const first = paras[i].text.split('|')[0].replace(/[*_-]{2,}/g, '').trim();
-    if (first && isUpperLine(first) && !/^CỘNG HÒA/u.test(first)) {
-      meta.issuer = first.replace(/\s+Số\s*:.*$/u, '').replace(/\s+/g, ' ').trim();
-      break;
-    }
-  }
+  meta.issuer = issuerOf(paras);
   // whom a letter is addressed to: "Kính gửi: Sở Y tế" or "Kính gửi:" then one dash line each; a
   // dispatch (công điện) says it as "THỦ TƯỚNG CHÍNH PHỦ điện:"
   const addressedParas: number[] = [];
@@ -180,4 +173,45 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
     if (meta.signer) break;
   }
   return { meta, year, partial, addressedParas };
+}
+
+/** The header's upper-case lines (left column), up to the number or the national motto. */
+function headerLines(paras: Paragraph[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(paras.length, 8) && lines.length < 4; i++) {
+    const line = paras[i].text.replace(/^\s*\|/u, '').split('|')[0].replace(/[*_-]{2,}/g, '').replace(/\s+Số\s*:.*$/u, '').replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    // the document's own title ("THÔNG BÁO", "NGHỊ QUYẾT") ends the header, or shows there is none
+    if (KINDS.some((k) => line.startsWith(k))) break;
+    if (/^(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:)/u.test(line) || !isUpperLine(line)) {
+      if (lines.length) break;
+      continue;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A header line that completes the line above: "TỈNH LÂM ĐỒNG" under "ỦY BAN NHÂN DÂN". */
+const LOCALITY_LINE = /^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU|KHÓA|KHOÁ)\s(?!ỦY|UỶ)/u; // not "TỈNH ỦY …", a body
+/** A unit named only by its kind, known by the body above it: "VĂN PHÒNG" under "UBND TỈNH LÀO CAI". */
+const BARE_UNIT = /^(?:VĂN PHÒNG|THANH TRA|BAN TIẾP CÔNG DÂN)$/u;
+
+/**
+ * Who issued the document, from the header's left column: the body's name, with its locality line
+ * ("ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG"), and for a unit under a body, the unit ("UBND TỈNH LÀO CAI /
+ * VĂN PHÒNG" → "VĂN PHÒNG UBND TỈNH LÀO CAI"; "BAN CHẤP HÀNH TRUNG ƯƠNG / ĐẢNG ĐOÀN QUỐC HỘI" →
+ * the Party body that issues). "ĐẢNG CỘNG SẢN VIỆT NAM" heads every Party document and issues none.
+ */
+function issuerOf(paras: Paragraph[]): string | null {
+  const bodies: string[] = [];
+  for (const line of headerLines(paras)) {
+    // a locality line, or a long name wrapped after a comma ("…, ĐỔI MỚI SÁNG TẠO, / CHUYỂN ĐỔI SỐ …")
+    if (bodies.length && (LOCALITY_LINE.test(line) || /[,&-]$|\sVÀ$/u.test(bodies[bodies.length - 1]))) bodies[bodies.length - 1] += ` ${line}`;
+    else bodies.push(line);
+  }
+  const named = bodies.length > 1 ? bodies.filter((b) => !/^ĐẢNG CỘNG SẢN VIỆT NAM$/u.test(b)) : bodies;
+  if (!named.length) return null;
+  const last = named[named.length - 1];
+  return BARE_UNIT.test(last) && named.length > 1 ? `${last} ${named[named.length - 2]}` : last;
 }
