@@ -46,3 +46,17 @@ describe("the document's issuer", () => {
     expect(issuerOf('')).toBeNull();
   });
 });
+
+describe('the signature block', () => {
+  const signed = (block: string) =>
+    extract(`ỦY BAN NHÂN DÂN\nTỈNH HẢI ĐÔNG\n\nSố: 301/TB-UBND\n\nHải Đông, ngày 03 tháng 11 năm 2026\n\nTHÔNG BÁO\nKết luận cuộc họp\n\n1. Sở Tài chính rà soát kinh phí trước ngày 30/11/2026.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n${block}\n`).document;
+
+  it.each([
+    ['TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nHà Văn Nam', 'TL.', 'CHÁNH VĂN PHÒNG', 'Hà Văn Nam'],
+    ['KT. CHÁNH VĂN PHÒNG\n\nPHÓ CHÁNH VĂN PHÒNG\n\nLý Thị Mai', 'KT.', 'PHÓ CHÁNH VĂN PHÒNG', 'Lý Thị Mai'],
+    ['TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐỗ Văn Giang', 'KT.', 'PHÓ CHỦ TỊCH', 'Đỗ Văn Giang'],
+    ['CHỦ TỊCH\nPhan Văn Hùng', null, 'CHỦ TỊCH', 'Phan Văn Hùng'],
+  ])('reads the form, title and signer of %j', (block, form, title, signer) => {
+    expect(signed(block)).toMatchObject({ signingForm: form, signerTitle: title, signer });
+  });
+});

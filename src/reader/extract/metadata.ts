@@ -160,7 +160,9 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       const words = m[1].trim().split(/\s+/);
       if (words.length < 2 || words.length > 5) continue;
       meta.signer = m[1].trim();
-      const form = SIGN_FORM.exec(prev);
+      // "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG / name", each on its own line: the form is two lines up
+      const above = !before && i > 1 ? tail[i - 2].text.split('|').pop()!.replace(/\*+/g, '').trim() : '';
+      const form = SIGN_FORM.exec(prev) ?? (above.length < 60 && isUpperLine(above) ? SIGN_FORM.exec(above) : null);
       meta.signingForm = form ? `${form[1]}.` : null;
       let title = prev.replace(/^.*\b(?:TM|KT|TL|TUQ)\s?\.\s*/u, '').trim();
       const lines = prev.split('\n').map((x) => x.trim()).filter(Boolean);
