@@ -319,6 +319,9 @@ function nameStartAt(sc: Scanner, pos: number): boolean {
 }
 
 /** "các Sở: Tài chính, Xây dựng" / "các Bộ Tài chính, Tư pháp" → prefix + items */
+/** A field's name in capitalised words, without a head of its own: "Công an", "Quốc phòng". */
+const BARE_FIELD = /^(?!(?:Ban|Ủy ban|Uỷ ban|UBND|Văn phòng|Thanh tra|Ngân hàng|Kiểm toán|Tòa án|Toà án|Viện|Đài|Thông tấn|Bảo hiểm|Sở|Bộ|Cục|Tổng cục|Hội|Đoàn|Mặt trận|Trung tâm)(?![\p{L}]))\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3}(?=\s{0,2}(?:[,;.]|và\s|\s\p{Ll})|$)/u;
+
 function readDistributed(sc: Scanner, pos: number): Parsed | null {
   // "UBND các xã: Đăk Hà, Ngọk Tụ, Đăk Tô", "UBND các xã Gio Hải, Gio Mỹ": the named communes'
   // governments, one by one
@@ -338,8 +341,11 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
     p = skipSpaces(sc.text, p);
     if (p >= sc.text.length) break;
     // an item that is itself a full name ("Ban Dân tộc tỉnh")
-    const lex = lexiconAt(sc, p);
-    const head = lex ? null : headAt(sc, p);
+    // "các Bộ: Quốc phòng, Công an": a bare field, even one that heads other bodies' names ("Công
+    // an tỉnh"), is the ministry of that field in a list of ministries
+    const field = prefix === 'Bộ' ? BARE_FIELD.exec(sc.text.slice(p, p + 60)) : null;
+    const lex = field ? null : lexiconAt(sc, p);
+    const head = lex || field ? null : headAt(sc, p);
     let end: number;
     let name: string;
     if (lex) {

@@ -86,3 +86,17 @@ ${item}
     expect(t[0].due).toBe('2026-12-15');
   });
 });
+
+describe('a list of ministries named by their fields', () => {
+  const directive = (item: string) =>
+    extract(`THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 19/CT-TTg\n\nHà Nội, ngày 05 tháng 9 năm 2026\n\nCHỈ THỊ\nVề tăng cường quản lý\n\n1. ${item}\n`).tasks[0]?.lead;
+
+  it.each([
+    ['Giao các Bộ: Quốc phòng, Công an rà soát quy định trước ngày 30/10/2026.', ['Bộ Quốc phòng', 'Bộ Công an']],
+    ['Bộ trưởng các Bộ: Công an, Tư pháp chỉ đạo lực lượng chức năng tăng cường kiểm tra.', ['Bộ Công an', 'Bộ Tư pháp']],
+    ['Các Bộ: Tài chính, Công an và Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện.', ['Bộ Tài chính', 'Bộ Công an', 'Văn phòng Chính phủ']],
+    ['Giao các Bộ: Văn hóa, Thể thao và Du lịch, Công an, Ban Tuyên giáo Trung ương phối hợp tuyên truyền.', ['Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Công an', 'Ban Tuyên giáo Trung ương']],
+  ])('%s', (item, leads) => {
+    expect(directive(item)).toEqual(leads);
+  });
+});
