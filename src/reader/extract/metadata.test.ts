@@ -55,6 +55,7 @@ describe('the signature block', () => {
     ['TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nHà Văn Nam', 'TL.', 'CHÁNH VĂN PHÒNG', 'Hà Văn Nam'],
     ['KT. CHÁNH VĂN PHÒNG\n\nPHÓ CHÁNH VĂN PHÒNG\n\nLý Thị Mai', 'KT.', 'PHÓ CHÁNH VĂN PHÒNG', 'Lý Thị Mai'],
     ['TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐỗ Văn Giang', 'KT.', 'PHÓ CHỦ TỊCH', 'Đỗ Văn Giang'],
+    ['T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nNguyễn Văn Phúc', 'TM.', 'PHÓ BÍ THƯ THƯỜNG TRỰC', 'Nguyễn Văn Phúc'],
     ['CHỦ TỊCH\nPhan Văn Hùng', null, 'CHỦ TỊCH', 'Phan Văn Hùng'],
   ])('reads the form, title and signer of %j', (block, form, title, signer) => {
     expect(signed(block)).toMatchObject({ signingForm: form, signerTitle: title, signer });

@@ -11,7 +11,8 @@ export const KINDS = [
 ];
 const NAME = /((?:\p{Lu}[\p{Ll}]{0,7}\s){1,4}\p{Lu}[\p{Ll}]{0,7})\s*$/u;
 const SIGNER_TITLE = /(CHỦ TỊCH|TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÁNH|VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|PHÓ|TUQ|TM\.|KT\.|TL\.)/u;
-const SIGN_FORM = /\b(TM|KT|TL|TUQ|Q)\s?\./u;
+/** "TM.", "KT.", "TL.", "TUQ.", "Q." — and the Party's "T/M" for "TM." */
+const SIGN_FORM = /\b(TM|KT|TL|TUQ|Q|T\/M)\s?[./]?(?=\s)/u;
 
 export interface MetaResult {
   meta: DocumentMeta;
@@ -163,8 +164,8 @@ export function parseMetadata(text: string, paras: Paragraph[]): MetaResult {
       // "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG / name", each on its own line: the form is two lines up
       const above = !before && i > 1 ? tail[i - 2].text.split('|').pop()!.replace(/\*+/g, '').trim() : '';
       const form = SIGN_FORM.exec(prev) ?? (above.length < 60 && isUpperLine(above) ? SIGN_FORM.exec(above) : null);
-      meta.signingForm = form ? `${form[1]}.` : null;
-      let title = prev.replace(/^.*\b(?:TM|KT|TL|TUQ)\s?\.\s*/u, '').trim();
+      meta.signingForm = form ? `${form[1].replace('/', '')}.` : null;
+      let title = prev.replace(/^.*\b(?:TM|KT|TL|TUQ|T\/M)\s?[./]?\s+/u, '').trim();
       const lines = prev.split('\n').map((x) => x.trim()).filter(Boolean);
       if (lines.length > 1) title = lines[lines.length - 1];
       const pho = title.indexOf('PHÓ ');
