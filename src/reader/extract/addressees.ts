@@ -246,7 +246,12 @@ interface Parsed {
   end: number;
   /** the last name is a whole known name (the lexicon's), not a head word's run of words */
   lastKnown?: boolean;
+  /** names a bracketed role marks as supporting ("X (chủ trì), Y, Z": Y and Z) */
+  supportNames?: string[];
 }
+
+/** A bracketed role after a name in a list: "(chủ trì)", "(cơ quan phối hợp)", "(đồng chủ trì)". */
+const ROLE_MARK = /^\s{0,2}(?:cơ quan\s{1,3}|đơn vị\s{1,3})?(chủ trì|đồng chủ trì|phối hợp)(?:\s{1,3}thực hiện)?\s{0,2}$/iu;
 
 const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
 
@@ -410,6 +415,10 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
   let p = pos;
   let end = pos;
   let lastKnown = false;
+  // the role each name's bracketed mark gives it (see ROLE_MARK), from index 0 to `marked`
+  const roles: ('lead' | 'support')[] = [];
+  let marked = 0;
+  let afterLead = false;
   for (let k = 0; k < 20; k++) {
     const pre = lexiconAt(sc, skipSpaces(sc.text, p));
     if (!pre || !/^(bộ trưởng|thủ trưởng)/iu.test(sc.text.slice(skipSpaces(sc.text, p), skipSpaces(sc.text, p) + 12))) p = skipRoles(sc, p);
@@ -469,11 +478,19 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       }
     }
     if (!got) break;
-    // parenthetical after a name: "(chủ đầu tư)", "(đối với …)"
+    // parenthetical after a name: "(chủ đầu tư)", "(đối với …)", or the role of the names since
+    // the last such mark: "Sở Y tế (chủ trì), Sở Tài chính …" makes the names after it support
     let q = skipSpaces(sc.text, p);
     if (sc.text[q] === '(') {
       const close = sc.text.indexOf(')', q);
       if (close > 0 && close - q < 200) {
+        const mark = ROLE_MARK.exec(sc.text.slice(q + 1, close))?.[1].toLowerCase();
+        if (mark) {
+          roles.length = names.length;
+          roles.fill(mark === 'phối hợp' ? 'support' : 'lead', marked);
+          marked = names.length;
+          if (mark === 'chủ trì') afterLead = true;
+        }
         q = skipSpaces(sc.text, close + 1);
         end = p = close + 1;
         if (nameStartAt(sc, q) && !verbAt(sc, q, '')) {
@@ -506,7 +523,28 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     }
     p = nx;
   }
-  return { names: dedupe(names), raws, end, lastKnown };
+  if (!marked) return { names: dedupe(names), raws, end, lastKnown };
+  // names after the lead's "(chủ trì)" with no mark of their own support it
+  const supportNames = names.filter((_, i) => (i < marked ? roles[i] === 'support' : afterLead));
+  return { names: dedupe(names), raws, end, lastKnown, supportNames: supportNames.length ? dedupe(supportNames) : undefined };
+}
+
+/**
+ * Who leads and who supports, from names read at a clause's start: the names, less those a
+ * bracketed role marks as support, with the co-leads ("X đồng chủ trì với Y") and the supporting
+ * bodies ("X chủ trì, phối hợp với Y", "X chủ trì, Y, Z phối hợp …") named after them.
+ */
+function addressed(sc: Scanner, r: Parsed): { lead: string[]; support: string[] } {
+  const marked = r.supportNames;
+  const lead = marked ? r.names.filter((n) => !marked.includes(n)) : r.names;
+  const support = readSupport(sc, r.end);
+  return { lead: [...lead, ...coLeads(sc, r.end)], support: marked ? dedupe([...marked, ...support]) : support };
+}
+
+/** The names of a list as lead and support by their bracketed roles alone (a table's cell, a heading). */
+export function markedRoles(r: Parsed): { lead: string[]; support: string[] } {
+  const marked = r.supportNames;
+  return marked ? { lead: r.names.filter((n) => !marked.includes(n)), support: marked } : { lead: r.names, support: [] };
 }
 
 const dedupe = (a: string[]): string[] => (a.length < 2 ? a : [...new Set(a)]);
@@ -522,9 +560,15 @@ export interface ClauseResult {
 
 /** "… phối hợp (chặt chẽ) với Y" right after the lead */
 function readSupport(sc: Scanner, pos: number): string[] {
-  const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(sc.text.slice(pos, pos + 60));
-  if (!m) return [];
-  return readNames(sc, pos + m[0].length).names;
+  const head = sc.text.slice(pos, pos + 60);
+  const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(head);
+  if (m) return readNames(sc, pos + m[0].length).names;
+  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …": the bodies named between are X's support
+  const listed = /^\s{0,2}chủ trì\s{0,2},\s{0,2}/u.exec(head);
+  if (!listed) return [];
+  const r = readNames(sc, pos + listed[0].length);
+  const after = skipSpaces(sc.text, r.end);
+  return r.names.length && /^(?:cùng\s{1,3})?phối hợp(?!\s{1,3}với)/u.test(sc.text.slice(after, after + 20)) ? r.names : [];
 }
 
 /** "Phối hợp với Sở Nội vụ rà soát …" opening an item whose lead is inherited: who supports it. */
@@ -555,8 +599,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   if (m && /^(Giao|giao)/u.test(s.slice(pos))) {
     const r = readNames(sc, pos + m[0].length);
     if (!r.names.length) return null;
-    const support = readSupport(sc, r.end);
-    return { lead: [...r.names, ...coLeads(sc, r.end)], support, kind: 'giao', start: pos, end: r.end };
+    return { ...addressed(sc, r), kind: 'giao', start: pos, end: r.end };
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
   // "Kiến nghị Bộ Xây dựng …": what a province asks of a ministry is followed up like a request
@@ -584,8 +627,9 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // is not one the vocabulary lists: "UBND thành phố Hà Tĩnh chỉnh trang đô thị."
     const inside = s[after] === ':' ? null : predicateInsideHeadName(sc, pos, r);
     if (inside) return inside;
+    const roles = markedRoles(r);
     const support = s[after] === ':' ? readSupport(sc, skipSpaces(s, after + 1)) : [];
-    return { lead: r.names, support, kind: 'heading', start: pos, end: r.end };
+    return { lead: roles.lead, support: dedupe([...roles.support, ...support]), kind: 'heading', start: pos, end: r.end };
   }
   // "Các cơ quan, đơn vị được phân công chủ động triển khai …": the passive narrows the addressee,
   // it does not make the clause an account of what was done
@@ -601,7 +645,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   // "Bộ Quốc phòng, Bộ Công an chỉ đạo các lực lượng …": a body that directs its own forces is the
   // one charged; only a government or its leader directing another body hands the task on.
   if (obj && obj[1] === 'chỉ đạo' && !r.names.some((n) => GOVERNMENT.test(n))) {
-    return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+    return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
   }
   if (obj) {
     const o = objectForm(sc, after + obj[0].length, pos, 'object');
@@ -609,7 +653,10 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   }
   if (s[after] === ',') {
     const sup = readSupport(sc, after);
-    if (sup.length) return { lead: r.names, support: sup, kind: 'subject', start: pos, end: r.end };
+    if (sup.length) {
+      const roles = markedRoles(r);
+      return { lead: roles.lead, support: dedupe([...roles.support, ...sup]), kind: 'subject', start: pos, end: r.end };
+    }
   }
   const v = verbAt(sc, after, '');
   if (!v && !/^(cần|phải)/u.test(s.slice(after))) {
@@ -620,7 +667,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // issuer's account of a meeting, not an addressee.
     const bare = skipSpaces(s, pos);
     if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
-      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+      return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
     }
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
@@ -628,7 +675,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
-  return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+  return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
 }
 
 /** "X đồng chủ trì với Y" / "X chủ trì cùng Y": Y leads too */
@@ -651,7 +698,7 @@ export function lateLead(sc: Scanner): ClauseResult | null {
     if (!r.names.length) continue;
     const after = skipSpaces(sc.text, r.end);
     if (/^(đồng chủ trì|chủ trì|làm đầu mối|thực hiện\))/u.test(sc.text.slice(after, after + 16))) {
-      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'late', start: p, end: r.end };
+      return { ...addressed(sc, r), kind: 'late', start: p, end: r.end };
     }
   }
   return null;
@@ -799,7 +846,7 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
     const ownUnits = z.names.length && z.names.every(namedByKindOnly);
     if (z.names.length && !ownUnits) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
   }
-  return { lead: r.names, support: readSupport(sc, r.end), kind, start, end: r.end };
+  return { ...addressed(sc, r), kind, start, end: r.end };
 }
 
 /** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */
@@ -843,14 +890,25 @@ function clauseStartsUncached(text: string): ClauseStart[] {
         if (/^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s/u.test(text.slice(p, p + 10))) out.push({ pos: p, kind: 'colon' });
         continue;
       }
-      out.push({ pos: p, kind: 'semi' });
+      out.push({ pos: afterConnective(text, p), kind: 'semi' });
     } else {
-      out.push({ pos: p, kind: 'sentence' });
+      out.push({ pos: afterConnective(text, p), kind: 'sentence' });
       sentenceStart = p;
     }
     if (out.length > 400) break;
   }
   return out;
+}
+
+/** A connective that opens a further clause: "…; đồng thời, Công an tỉnh tăng cường …". */
+const CONNECTIVE = /^(?:[Đđ]ồng thời|[Nn]goài ra|[Bb]ên cạnh đó)\s{0,2},\s{1,3}/u;
+/** Where the clause after a connective begins: its subject, if it names one, is that clause's. */
+function afterConnective(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  // only "Đ", "đ", "N", "n", "B", "b" can open a connective: spares the regex at most clause starts
+  if (c !== 0x110 && c !== 0x111 && c !== 78 && c !== 110 && c !== 66 && c !== 98) return p;
+  const m = CONNECTIVE.exec(text.slice(p, p + 16));
+  return m ? p + m[0].length : p;
 }
 
 /** Mid-sentence "giao X chủ trì" (an explicit re-assignment inside an item). */

@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, namedByKindOnly, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, namedByKindOnly, openingSupport, opensWithAction, clauseStartsTyped, lateLead, markedRoles, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
@@ -756,11 +756,12 @@ const rowText = (line: string): string => splitCells(line.replace(/^\s*\|/, '').
  * before lower-case words ("Cục Quản lý và Phát triển thị trường | trong nước") runs to the cell's
  * end, unless those words are an action ("Cơ sở khám bệnh, chữa bệnh | trình cấp có thẩm quyền").
  */
-function cellNames(bc: BuildContext, cell: string): string[] {
+function cellNames(bc: BuildContext, cell: string): { lead: string[]; support: string[] } {
   const r = readNames(bc.scanners.of(cell), 0);
   const rest = cell.slice(r.end).trim();
-  if (r.names.length === 1 && r.raws.length === 1 && rest && /^[\p{Ll}\s]+$/u.test(rest) && !opensWithAction(bc.scanners, rest)) return [`${r.names[0]} ${rest}`];
-  return r.names;
+  if (r.names.length === 1 && r.raws.length === 1 && rest && /^[\p{Ll}\s]+$/u.test(rest) && !opensWithAction(bc.scanners, rest)) return { lead: [`${r.names[0]} ${rest}`], support: [] };
+  // "Sở Y tế (chủ trì), Sở Tài chính" in the one column the table has for bodies
+  return markedRoles(r);
 }
 
 function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
@@ -801,7 +802,8 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
-      const lead = leadCell ? cellNames(bc, leadCell) : [];
+      const cellRoles = leadCell ? cellNames(bc, leadCell) : null;
+      const lead = cellRoles?.lead ?? [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
       const continuation =
@@ -814,7 +816,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
         continue;
       }
       flush();
-      const support = t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : [];
+      const support = [...(cellRoles?.support ?? []), ...(t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : [])];
       cur = {
         ref: `PL${tables.length > 1 ? n : ''}.${groupRef ? `${groupRef}.` : ''}${stt.replace(/\.$/, '') || out.length + 1}`,
         paras: [row.para],

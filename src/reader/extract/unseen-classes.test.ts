@@ -1125,3 +1125,62 @@ ${items}
     expect(byText(doc, 'nguồn vốn').lead).toEqual(['Sở Tài chính']);
   });
 });
+
+describe('a lead marked among the bodies of one list ("X (chủ trì), Y, Z …")', () => {
+  const notice = (items: string) => provincial({ province: 'Sơn Nguyên', number: '52/TB-UBND', date: '12 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('makes the marked body the lead and the others support, however the mark is written', () => {
+    const doc = notice(`1. Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh rà soát danh mục thuốc bảo hiểm.
+2. Giao Sở Xây dựng (cơ quan chủ trì), Sở Tài chính, UBND các xã rà soát quy hoạch khu dân cư.
+3. Sở Nội vụ (chủ trì), Sở Tư pháp (phối hợp) tham mưu sắp xếp các đơn vị sự nghiệp.
+4. Đề nghị Công an tỉnh (đơn vị chủ trì), Sở Giao thông vận tải lập phương án phân luồng.`);
+    expect(byText(doc, 'danh mục thuốc')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Tài chính', 'Bảo hiểm xã hội tỉnh'] });
+    expect(byText(doc, 'khu dân cư')).toMatchObject({ lead: ['Sở Xây dựng'], support: ['Sở Tài chính', 'UBND cấp xã'] });
+    expect(byText(doc, 'đơn vị sự nghiệp')).toMatchObject({ lead: ['Sở Nội vụ'], support: ['Sở Tư pháp'] });
+    expect(byText(doc, 'phân luồng').lead).toEqual(['Công an tỉnh']);
+    expect(byText(doc, 'phân luồng').support).toContain('Sở Giao thông vận tải');
+  });
+  it('reads "X chủ trì, Y, Z phối hợp …" as X leading and Y, Z supporting', () => {
+    const doc = notice(`1. Sở Tư pháp chủ trì, Sở Nội vụ, Thanh tra tỉnh phối hợp rà soát văn bản quy phạm pháp luật.
+2. Sở Công Thương chủ trì, Công an tỉnh và Sở Tài chính cùng phối hợp kiểm tra thị trường.
+3. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.`);
+    expect(byText(doc, 'văn bản quy phạm')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ', 'Thanh tra tỉnh'] });
+    expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh', 'Sở Tài chính'] });
+    expect(byText(doc, 'thẩm định dự án')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
+  });
+  it('keeps bodies marked "(đồng chủ trì)" all leads, and reads a table\'s single body column the same way', () => {
+    const doc = notice('1. Sở Tài chính, Sở Xây dựng (đồng chủ trì) thẩm định báo cáo nghiên cứu khả thi.');
+    expect(byText(doc, 'khả thi')).toMatchObject({ lead: ['Sở Tài chính', 'Sở Xây dựng'], support: [] });
+    const table = provincial({ province: 'Sơn Nguyên', number: '53/KH-UBND', date: '14 tháng 10 năm 2026', title: 'KẾ HOẠCH\nCải cách hành chính năm 2027' }, `STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian
+1 | Rà soát thủ tục hành chính | Sở Tư pháp (chủ trì), Sở Nội vụ | Quý I/2027
+2 | Số hóa hồ sơ một cửa | Sở Khoa học và Công nghệ | Quý II/2027`);
+    expect(byText(table, 'Rà soát thủ tục')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ'] });
+    expect(byText(table, 'Số hóa hồ sơ').lead).toEqual(['Sở Khoa học và Công nghệ']);
+  });
+});
+
+describe('a second addressee after a connective ("…; đồng thời, Y …")', () => {
+  const notice = (items: string) => provincial({ province: 'Đông Lĩnh', number: '61/TB-UBND', date: '20 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('makes the body named after "đồng thời," / "ngoài ra," a lead of the item too', () => {
+    const doc = notice(`1. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa; đồng thời, Công an tỉnh tăng cường tuần tra khu vực hạ lưu.
+2. Giao Sở Công Thương chủ trì kiểm tra thị trường xăng dầu; đồng thời, Sở Tài chính theo dõi giá mặt hàng thiết yếu.
+3. Sở Y tế bảo đảm thuốc cho vùng lũ. Ngoài ra, Sở Giáo dục và Đào tạo rà soát trường học bị ngập.
+4. Sở Xây dựng hướng dẫn gia cố nhà ở; bên cạnh đó, UBND các xã vùng trũng di dời dân khỏi nơi nguy hiểm.`);
+    expect(byText(doc, 'hồ chứa').lead).toEqual(['Sở Nông nghiệp và Môi trường', 'Công an tỉnh']);
+    expect(byText(doc, 'xăng dầu').lead).toEqual(['Sở Công Thương', 'Sở Tài chính']);
+    expect(byText(doc, 'vùng lũ').lead).toEqual(['Sở Y tế', 'Sở Giáo dục và Đào tạo']);
+    expect(byText(doc, 'gia cố nhà ở').lead[0]).toBe('Sở Xây dựng');
+    expect(byText(doc, 'gia cố nhà ở').lead).toHaveLength(2);
+  });
+  it('adds nobody when the connective opens only a further action of the same lead or the issuer\'s promise', () => {
+    const doc = notice(`1. Sở Tài chính cân đối nguồn vốn; đồng thời, tham mưu phân bổ vốn cho các dự án cấp bách.
+2. Sở Nội vụ hoàn thiện đề án; đồng thời, UBND tỉnh sẽ xem xét bổ sung biên chế.`);
+    expect(byText(doc, 'cân đối nguồn vốn').lead).toEqual(['Sở Tài chính']);
+    expect(byText(doc, 'hoàn thiện đề án').lead).toEqual(['Sở Nội vụ']);
+  });
+});
