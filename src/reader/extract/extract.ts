@@ -637,8 +637,10 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     if (hasChildren) {
       if (n.kind === 'roman' || n.kind === 'dieu') return;
       const last = n.paras[n.paras.length - 1]?.text ?? '';
-      if (!/[.;]\s*\**$/u.test(last)) return;
-      if (textNoLabel.length < 40) return;
+      // an item with items of its own is a heading unless it is a complete sentence: a long one,
+      // or one whose addressee is given something to do ("- Sở Tài chính bố trí vốn." over "+" items)
+      const complete = /[.;]\s*\**$/u.test(last) ? textNoLabel.length >= 40 || assignsAction(bc, textNoLabel) : !endsWithColon(n) && assignsAction(bc, textNoLabel);
+      if (!complete) return;
     }
     if (isUpperLine(textNoLabel) && textNoLabel.length < 200) return;
     // lead
@@ -746,6 +748,21 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   };
   walk(root);
   return tasks;
+}
+
+/** A lead-in that announces the items below it rather than giving the work itself. */
+const ANNOUNCES_ITEMS = /(?:sau|như sau|cụ thể|gồm|(?:nhiệm vụ|nội dung|giải pháp|công việc)(?:\s{1,3}\p{Ll}+){0,3})\s{0,2}[.;:]?\s{0,2}$/u;
+
+/**
+ * Whether a text opens with an addressee and then gives it an action of at least three words: the
+ * sentence is a task in itself ("UBND các xã chuẩn bị cơ sở vật chất cho năm học mới"), not a
+ * heading that only names who the items below are for ("Sở Y tế", "Sở Y tế thực hiện").
+ */
+function assignsAction(m: Memo, text: string): boolean {
+  const r = clauseAt(m.scanners.of(text), 0);
+  if (!r || r.nonTask || r.kind === 'heading' || !r.lead.length) return false;
+  const action = text.slice(r.end);
+  return !ANNOUNCES_ITEMS.test(action) && (action.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 3;
 }
 
 /** A row's cells joined by " | ", without the border pipes of a text table. */

@@ -1184,3 +1184,54 @@ ${items}
     expect(byText(doc, 'hoàn thiện đề án').lead).toEqual(['Sở Nội vụ']);
   });
 });
+
+describe('a complete item that has items of its own', () => {
+  const plan = (body: string) => provincial({ province: 'Tây Hòa', number: '77/KH-UBND', date: '02 tháng 11 năm 2026', title: 'KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2027' }, `I. NHIỆM VỤ, GIẢI PHÁP
+
+${body}
+`);
+  const refs = (doc: string) => tasksOf(doc).map((t) => t.ref);
+  it('keeps a short complete sentence a task, its "+" items tasks of the same lead', () => {
+    const doc = plan(`- Sở Tài chính bố trí kinh phí.
++ Ưu tiên vốn sự nghiệp y tế.
++ Lồng ghép các chương trình mục tiêu.
+- Sở Y tế giám sát dịch bệnh.
++ Lấy mẫu xét nghiệm tại các ổ dịch cũ.`);
+    expect(byText(doc, 'bố trí kinh phí')).toMatchObject({ lead: ['Sở Tài chính'] });
+    expect(byText(doc, 'giám sát dịch bệnh')).toMatchObject({ lead: ['Sở Y tế'] });
+    expect(byText(doc, 'Lồng ghép').lead).toEqual(['Sở Tài chính']);
+    expect(tasksOf(doc)).toHaveLength(5);
+  });
+  it('reads an unpunctuated sentence with an addressee and an action as a task too', () => {
+    const doc = plan(`• UBND các xã chuẩn bị cơ sở vật chất cho năm học mới
++ Sửa chữa phòng học xuống cấp.
++ Bổ sung bàn ghế.
+• Công an tỉnh bảo đảm an ninh trật tự khu vực trường học
++ Phân luồng giao thông giờ tan học.`);
+    expect(byText(doc, 'cơ sở vật chất').lead).toEqual(['UBND cấp xã']);
+    expect(byText(doc, 'an ninh trật tự').lead).toEqual(['Công an tỉnh']);
+    expect(tasksOf(doc)).toHaveLength(5);
+  });
+  it('does so for lettered items over dashes', () => {
+    const doc = plan(`1. Phòng chống dịch trên gia súc
+a) Sở Nông nghiệp và Môi trường tiêm phòng vắc xin.
+- Cung ứng vắc xin cho các xã.
+- Hướng dẫn kỹ thuật tiêm.
+b) UBND các xã thống kê đàn gia súc.`);
+    expect(refs(doc)).toEqual(['I.1.a', 'I.1.a.-1', 'I.1.a.-2', 'I.1.b']);
+    expect(byText(doc, 'tiêm phòng vắc xin').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+  it('leaves a heading a heading: a name, a lead-in with a colon, or words that announce the items', () => {
+    const doc = plan(`• Sở Nội vụ
++ Rà soát biên chế các đơn vị sự nghiệp.
+• Sở Y tế thực hiện các nhiệm vụ sau:
++ Giám sát ca bệnh.
+• Sở Giáo dục và Đào tạo tập trung các nhiệm vụ trọng tâm
++ Tổ chức tiêm chủng cho học sinh.`);
+    expect(tasksOf(doc).map((t) => t.text)).toEqual([
+      '+ Rà soát biên chế các đơn vị sự nghiệp.',
+      '+ Giám sát ca bệnh.',
+      '+ Tổ chức tiêm chủng cho học sinh.',
+    ]);
+  });
+});
