@@ -302,12 +302,19 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
     }
     const w = wordAt(s, q).slice(0, 40);
     if (!w) break;
+    // "Ban Chỉ đạo phòng chống thiên tai tỉnh họp …": the level a body belongs to (the province,
+    // the centre) closes its name; after it a name goes on only with a place's capitalised name,
+    // "ủy", "và" or a word such as "về"
+    if (closesName(s, q, prev) && words > 0 && /^\p{Ll}/u.test(w) && !NAME_INNER_WORDS.has(w) && w !== 'ủy' && w !== 'uỷ' && w !== 'và') break;
     prev = w;
     p = q + w.length;
     words++;
   }
   return p;
 }
+
+/** Whether the word before q (prev) is the level that ends a body's name: "tỉnh", "Trung ương". */
+const closesName = (s: string, q: number, prev: string): boolean => prev === 'tỉnh' || (prev === 'ương' && /Trung ương\s$/u.test(s.slice(q - 11, q)));
 
 function nameStartAt(sc: Scanner, pos: number): boolean {
   const p = skipRoles(sc, pos);
@@ -665,8 +672,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // vocabulary lists — the lexicon of verbs is never complete, the directory's names are.
     // Not when a leader's title comes first ("Phó Chủ tịch UBND tỉnh họp nghe …"): that is the
     // issuer's account of a meeting, not an addressee.
+    // So too a name read from its head word up to the province that closes it ("Ban Chỉ đạo
+    // phòng chống thiên tai tỉnh họp định kỳ …").
     const bare = skipSpaces(s, pos);
-    if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
+    const closed = r.lastKnown || / (?:tỉnh|Trung ương)$/u.test(r.raws[r.raws.length - 1] ?? '');
+    if (closed && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
       return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
     }
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);

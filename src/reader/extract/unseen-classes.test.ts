@@ -1235,3 +1235,34 @@ b) UBND các xã thống kê đàn gia súc.`);
     ]);
   });
 });
+
+describe('a body\'s name closed by its level before a verb the lexicon does not list', () => {
+  const notice = (items: string) => provincial({ province: 'Bắc Sơn', number: '81/TB-UBND', date: '04 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('ends the name at "tỉnh" / "Trung ương" and reads the words after it as the predicate', () => {
+    const doc = notice(`1. Ban Chỉ đạo phòng chống thiên tai tỉnh họp định kỳ hằng quý để đánh giá tình hình.
+2. Ban Chỉ đạo cấp tỉnh họp định kỳ sáu tháng một lần.
+3. Hội đồng thi đua khen thưởng tỉnh xét chọn các tập thể tiêu biểu trong tháng 12/2026.
+4. Ban Chỉ đạo phòng chống tham nhũng Trung ương họp phiên thường kỳ cuối năm.`);
+    expect(byText(doc, 'thiên tai').lead).toEqual(['Ban Chỉ đạo phòng chống thiên tai tỉnh']);
+    expect(byText(doc, 'sáu tháng').lead).toEqual(['Ban Chỉ đạo cấp tỉnh']);
+    expect(byText(doc, 'tập thể tiêu biểu')).toMatchObject({ lead: ['Hội đồng thi đua khen thưởng tỉnh'], due: '2026-12-31' });
+    expect(byText(doc, 'phiên thường kỳ').lead).toEqual(['Ban Chỉ đạo phòng chống tham nhũng Trung ương']);
+  });
+  it('keeps a name that goes on after its level ("tỉnh ủy", "tỉnh và …", a place) whole', () => {
+    const doc = notice(`1. Ban An toàn giao thông tỉnh và Công an tỉnh ra quân xử lý xe quá tải trọng.
+2. Ban Thường vụ tỉnh ủy chỉ đạo tổng kết nghị quyết.
+3. Ban Quản lý khu kinh tế tỉnh Bắc Sơn rà soát quỹ đất công nghiệp.`);
+    expect(byText(doc, 'quá tải trọng').lead).toEqual(['Ban An toàn giao thông tỉnh', 'Công an tỉnh']);
+    expect(byText(doc, 'tổng kết nghị quyết').lead).toEqual(['Ban Thường vụ Tỉnh ủy']);
+    expect(byText(doc, 'quỹ đất').lead).toEqual(['Ban Quản lý khu kinh tế tỉnh Bắc Sơn']);
+  });
+  it('still reads no task in the issuer\'s account of a leader\'s meeting', () => {
+    const doc = notice(`Ngày 20/10/2026, Phó Chủ tịch UBND tỉnh họp nghe báo cáo tiến độ các dự án trọng điểm.
+
+1. Sở Xây dựng đẩy nhanh tiến độ thi công.`);
+    expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Xây dựng']]);
+  });
+});
