@@ -6,7 +6,7 @@
 import { fold } from './fold';
 import { groupAt } from './groups';
 import {
-  GROUP_HEADS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
+  GROUP_HEADS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, SURNAMES, VAGUE, VERBS, WEAK_HEADS,
 } from './vocabulary';
 
 interface Entry {
@@ -183,12 +183,25 @@ for (const r of [...ROLE_WORDS].sort((a, b) => b.length - a.length)) {
   if (!l) ROLES_BY_WORD.set(w, (l = []));
   l.push(r);
 }
+/**
+ * A person's full name: a family name and two or three more capitalised syllables (a province's
+ * name has two syllables, even one opening like a family name: "tỉnh Hà Giang", "tỉnh Cao Bằng").
+ */
+const PERSON = new RegExp(`^(?:${SURNAMES.join('|')})(?: \\p{Lu}[\\p{Ll}\\p{M}]*){2,3}(?![\\p{L}\\p{N}])`, 'u');
+/** "đồng chí Trần Văn Bình, Phó Chủ tịch …": the person named before the title that says who leads */
+const PERSON_THEN_TITLE = new RegExp(`${PERSON.source.slice(1)}\\s{0,2}(?:,|-|–)\\s{1,3}`, 'uy');
+
 function skipRoles(sc: Scanner, pos: number): number {
   for (let k = 0; k < 3; k++) {
     const p = skipSpaces(sc.text, pos);
     const r = (ROLES_BY_WORD.get(wordAt(sc.text, p)) ?? []).find((w) => startsWord(sc, p, w));
     if (!r) return p;
     pos = p + r.length;
+    if (/^[Đđ]ồng chí$/u.test(r)) {
+      PERSON_THEN_TITLE.lastIndex = skipSpaces(sc.text, pos);
+      const named = PERSON_THEN_TITLE.exec(sc.text);
+      if (named && ROLES_BY_WORD.has(wordAt(sc.text, PERSON_THEN_TITLE.lastIndex))) pos = PERSON_THEN_TITLE.lastIndex;
+    }
     // "Trưởng Ban Dân tộc tỉnh": the role's last word is the head of the name that follows, unless
     // the name is written out again ("Trưởng ban Ban Tổ chức")
     if (/^Trưởng [Bb]an$/u.test(r) && !headAt(sc, skipSpaces(sc.text, pos)) && !lexiconAt(sc, skipSpaces(sc.text, pos))) pos = p + 'Trưởng '.length;
@@ -311,6 +324,13 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
     words++;
   }
   return p;
+}
+
+/** Where a person's name begins in a body's name read after a leader's title ("… tỉnh Nguyễn Văn An"); -1 if none. */
+function personAfterProvince(name: string): { body: number; end: number } | null {
+  const at = name.indexOf(' tỉnh ');
+  const person = at > 0 ? PERSON.exec(name.slice(at + 6)) : null;
+  return person ? { body: at + 5, end: at + 6 + person[0].length } : null;
 }
 
 /** Whether the word before q (prev) is the level that ends a body's name: "tỉnh", "Trung ương". */
@@ -471,6 +491,13 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
         lastKnown = lex!.entry.known;
       } else if (headEnd > p) {
         let name = sc.text.slice(p, headEnd).trim().replace(/[\s,;:]+$/u, '');
+        // "Phó Chủ tịch UBND tỉnh Nguyễn Văn An": after a leader's title, the person named after
+        // the province is the leader, not part of the body's name
+        const person = p > skipSpaces(sc.text, pos) || k > 0 ? personAfterProvince(sc.text.slice(p, headEnd)) : null;
+        if (person) {
+          name = name.slice(0, person.body);
+          headEnd = p + person.end;
+        }
         const prevName = names[names.length - 1];
         if (prevName && LEVEL_WORDS.includes(name)) {
           const tail = LEVEL_WORDS.find((w) => prevName.endsWith(` ${w}`));
@@ -606,6 +633,10 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   if (m && /^(Giao|giao)/u.test(s.slice(pos))) {
     const r = readNames(sc, pos + m[0].length);
     if (!r.names.length) return null;
+    // "Giao Phó Chủ tịch UBND tỉnh … chỉ đạo Sở Tài chính …": a government or its leader directing
+    // a body named by its name hands the task to that body
+    const directed = r.names.every((n) => GOVERNMENT.test(n)) ? directedBody(sc, r.end) : null;
+    if (directed) return { ...directed, kind: 'giao', start: pos };
     return { ...addressed(sc, r), kind: 'giao', start: pos, end: r.end };
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
@@ -843,19 +874,25 @@ function qualifiedSubject(sc: Scanner, pos: number, r: Parsed): ClauseResult | n
 /** A government (not one of its agencies): what it directs another body to do is that body's task. */
 const GOVERNMENT = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính phủ|Thủ tướng|Chủ tịch|HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)/u;
 
+/**
+ * The body named after "(quan tâm) chỉ đạo / giao" at pos: "… chỉ đạo Sở Tài chính cân đối …". Not
+ * bodies named only by their kind or level ("các bệnh viện", "Mặt trận các cấp"): those are the
+ * directing body's own, which stays answerable; a body named by its name is the one charged.
+ */
+function directedBody(sc: Scanner, pos: number): { lead: string[]; support: string[]; end: number } | null {
+  const after = skipSpaces(sc.text, pos);
+  const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
+  if (!q) return null;
+  const z = readNames(sc, after + q[0].length);
+  if (!z.names.length || z.names.every(namedByKindOnly)) return null;
+  return { lead: z.names, support: readSupport(sc, z.end), end: z.end };
+}
+
 function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'object'): ClauseResult | null {
   const r = readNames(sc, p);
   if (!r.names.length) return null;
-  let after = skipSpaces(sc.text, r.end);
-  const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
-  if (q) {
-    const z = readNames(sc, after + q[0].length);
-    // "Đề nghị Sở Y tế chỉ đạo các bệnh viện …", "… chỉ đạo Mặt trận các cấp …": bodies named only
-    // by their kind or level are the asked body's own, which stays answerable; a body named by its
-    // name is the one charged
-    const ownUnits = z.names.length && z.names.every(namedByKindOnly);
-    if (z.names.length && !ownUnits) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
-  }
+  const directed = directedBody(sc, r.end);
+  if (directed) return { ...directed, kind, start };
   return { ...addressed(sc, r), kind, start, end: r.end };
 }
 

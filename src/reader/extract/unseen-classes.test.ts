@@ -1266,3 +1266,37 @@ ${items}
     expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Xây dựng']]);
   });
 });
+
+describe('a leader named by title and person', () => {
+  const notice = (items: string) => provincial({ province: 'Nam Giao', number: '93/TB-UBND', date: '16 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  const PROVINCE_COMMITTEE = /^(?:UBND|Ủy ban nhân dân) tỉnh$/u;
+  it('drops the person\'s name after the title and the body, or before it after "đồng chí"', () => {
+    const doc = notice(`1. Giao đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo giải phóng mặt bằng dự án đường ven biển.
+2. Giao đồng chí Lê Thị Hoa - Phó Giám đốc Sở Y tế theo dõi công tác tiêm chủng mở rộng.
+3. Phó Chủ tịch UBND tỉnh Hoàng Minh Đức trực tiếp kiểm tra tiến độ xây dựng trường học.
+4. Giao Chủ tịch UBND tỉnh Cao Bằng phối hợp tổ chức lễ hội biên giới.`);
+    expect(byText(doc, 'đường ven biển').lead[0]).toMatch(PROVINCE_COMMITTEE);
+    expect(byText(doc, 'tiêm chủng mở rộng').lead).toEqual(['Sở Y tế']);
+    expect(byText(doc, 'trường học').lead[0]).toMatch(PROVINCE_COMMITTEE);
+    // a province's two-syllable name is not a person's
+    expect(byText(doc, 'lễ hội biên giới').lead[0]).toMatch(/tỉnh Cao Bằng$/u);
+  });
+  it('hands the task to the body a leader is charged to direct', () => {
+    const doc = notice(`1. Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn An chỉ đạo Sở Tài chính cân đối nguồn vốn đối ứng.
+2. Giao đồng chí Phạm Quốc Hùng, Phó Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng hoàn thiện hồ sơ thiết kế.
+3. Giao UBND tỉnh chỉ đạo Sở Nội vụ rà soát biên chế.
+4. Giao Phó Chủ tịch UBND tỉnh Đỗ Thanh Tâm chỉ đạo các đơn vị trực thuộc rà soát hồ sơ tồn đọng.`);
+    expect(byText(doc, 'vốn đối ứng').lead).toEqual(['Sở Tài chính']);
+    expect(byText(doc, 'hồ sơ thiết kế').lead).toEqual(['Sở Xây dựng']);
+    expect(byText(doc, 'rà soát biên chế').lead).toEqual(['Sở Nội vụ']);
+    expect(byText(doc, 'hồ sơ tồn đọng').lead[0]).toMatch(PROVINCE_COMMITTEE);
+  });
+  it('reads no addressee in a leader\'s meeting told as an item', () => {
+    const doc = notice(`1. Phó Chủ tịch UBND tỉnh Lê Thị Cúc họp nghe báo cáo tiến độ dự án khu công nghiệp.
+2. Sở Công Thương hoàn thiện hồ sơ khu công nghiệp.`);
+    expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Công Thương']]);
+  });
+});
