@@ -1300,3 +1300,28 @@ ${items}
     expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Công Thương']]);
   });
 });
+
+describe('deadlines before a period, and quarterly duties', () => {
+  const notice = (items: string) => provincial({ province: 'Hải Đông', number: '97/TB-UBND', date: '18 tháng 8 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('reads "trước quý …" and "trước năm …" as the end of the period before', () => {
+    const doc = notice(`1. Sở Xây dựng hoàn thành hồ sơ quy hoạch trước quý IV/2026.
+2. Sở Tài chính trình phương án tự chủ tài chính trước quý I năm 2027.
+3. Sở Nông nghiệp và Môi trường hoàn thành đo đạc bản đồ địa chính trước năm 2028.
+4. Sở Y tế hoàn thành nâng cấp trạm y tế trong quý IV/2026.`);
+    expect(byText(doc, 'hồ sơ quy hoạch').due).toBe('2026-09-30');
+    expect(byText(doc, 'tự chủ tài chính').due).toBe('2026-12-31');
+    expect(byText(doc, 'bản đồ địa chính').due).toBe('2027-12-31');
+    expect(byText(doc, 'trạm y tế').due).toBe('2026-12-31');
+  });
+  it('reads a day of each quarter\'s last month as a quarterly duty, due at its next occurrence', () => {
+    const doc = notice(`1. Sở Nội vụ báo cáo kết quả cải cách hành chính trước ngày 15 của tháng cuối quý.
+2. Định kỳ hằng quý, Sở Công Thương tổng hợp tình hình thị trường, gửi UBND tỉnh trước ngày 20 tháng cuối quý.
+3. Sở Tư pháp báo cáo công tác kiểm soát thủ tục hành chính vào ngày 25 tháng cuối mỗi quý.`);
+    expect(byText(doc, 'cải cách hành chính')).toMatchObject({ due: '2026-09-15', recurrence: { freq: 'quarterly', day: 15 } });
+    expect(byText(doc, 'tình hình thị trường')).toMatchObject({ due: '2026-09-20', recurrence: { freq: 'quarterly', day: 20 } });
+    expect(byText(doc, 'thủ tục hành chính')).toMatchObject({ due: '2026-09-25', recurrence: { freq: 'quarterly', day: 25 } });
+  });
+});
