@@ -54,7 +54,7 @@ function isClosingPara(m: Memo, p: Paragraph): boolean {
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
-  (t.length < 200 && /^(Yêu cầu|Đề nghị)[^.]{0,160}?(nghiêm túc\s{1,3})?(triển khai\s{1,3})?thực hiện(\s{1,3}nghiêm túc)?\s{0,2}(\.\/\.|\.)\s{0,2}$/u.test(t)) ||
+  (t.length < 200 && /^(?:Nhận được\s{1,3}(?:văn bản|[Cc]ông văn|[Tt]hông báo|[Cc]hỉ thị|[Kk]ế hoạch)\s{1,3}này\s{0,2},\s{1,3}(?:đề nghị|yêu cầu)|Yêu cầu|Đề nghị)[^.]{0,160}?(nghiêm túc\s{1,3})?(triển khai\s{1,3})?thực hiện(\s{1,3}nghiêm túc)?\s{0,2}(\.\/\.|\.)\s{0,2}$/u.test(t)) ||
   // GENERIC_CLOSING ends with "này" and at most a few dots and spaces: look at the end first.
   t.length < 240 && t.slice(-12).includes('này') && GENERIC_CLOSING.test(t) && !/(báo cáo|đôn đốc|trong việc|tình hình|kết quả|hướng dẫn|kiểm tra|theo dõi|chủ trì)/iu.test(t) && !/^(?:[-–+•]\s{0,3}|\d{1,2}\.\s{1,3}|[a-zđ]\)\s{1,3})?(Giao|Theo dõi|Đôn đốc|Hướng dẫn|Kiểm tra|Giám sát|Chủ trì)/u.test(t);
 const RESET = /^(PHỤ LỤC|Phụ lục|KẾ HOẠCH|QUYẾT ĐỊNH|QUYẾT NGHỊ|CHƯƠNG TRÌNH|DANH MỤC|QUY CHẾ|QUY ĐỊNH)(\s|:|$)/u;

@@ -1325,3 +1325,28 @@ ${items}
     expect(byText(doc, 'thủ tục hành chính')).toMatchObject({ due: '2026-09-25', recurrence: { freq: 'quarterly', day: 25 } });
   });
 });
+
+describe('a letter\'s closing request opened by "Nhận được văn bản này,"', () => {
+  const letter = (closing: string) => provincial({ province: 'Hải Đông', number: '2150/UBND-KT', date: '20 tháng 11 năm 2026', title: 'V/v bình ổn giá dịp Tết' }, `Kính gửi:
+- Sở Công Thương;
+- Văn phòng UBND tỉnh.
+
+Chủ tịch UBND tỉnh có ý kiến như sau:
+
+1. Sở Công Thương xây dựng kế hoạch dự trữ hàng hóa thiết yếu.
+
+2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.
+
+${closing}`);
+  it('keeps the closing out of the last task, however it is worded', () => {
+    for (const closing of [
+      'Nhận được văn bản này, đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.',
+      'Nhận được Công văn này, yêu cầu các đơn vị khẩn trương triển khai thực hiện.',
+      'Nhận được văn bản này, đề nghị Thủ trưởng các cơ quan, đơn vị thực hiện nghiêm túc./.',
+    ]) {
+      const doc = letter(closing);
+      expect(byText(doc, 'đôn đốc').text).toBe('2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.');
+      expect(tasksOf(doc)).toHaveLength(2);
+    }
+  });
+});
