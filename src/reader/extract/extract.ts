@@ -173,6 +173,20 @@ function namesOnly(m: Memo, line: string): boolean {
   return !!headingLine(m.scanners, line);
 }
 
+/** An item that only names an addressee, with no colon ("1. Công an tỉnh"). */
+function isNamesHeading(m: Memo, h: Node): boolean {
+  if (h.kind === 'root' || h.kind === 'para' || h.leadins.length) return false;
+  const line = h.paras[0].text;
+  return !/[.;:]\s*\**$/u.test(line) && namesOnly(m, line.slice(h.labelLen));
+}
+
+/** A paragraph that opens with an action as an instruction does ("Hướng dẫn …"), not a statement ("Phát triển … là …"). */
+function opensAsDuty(m: Memo, text: string): boolean {
+  if (!opensWithAction(m.scanners, text)) return false;
+  const firstClause = /^[^.;,:]{0,200}/u.exec(text)![0];
+  return !/\slà\s/u.test(firstClause);
+}
+
 export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signer: string | null = null, addressedParas: number[] = []): Node {
   // paragraphs read otherwise: table rows, and the lines naming whom the document is sent to
   const covered = new Set<number>(addressedParas);
@@ -259,6 +273,9 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
     }
     let startsMemo: ClauseResult | null | undefined;
     const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(m, t)) : startsMemo);
+    // "1. Công an tỉnh" and no colon, then one paragraph per duty: each paragraph that opens with
+    // an action is an item of that addressee, not the continuation of the one before
+    const underNamesHeading = (h: Node | null): boolean => !!h && h.children.length > 0 && isNamesHeading(m, h) && opensAsDuty(m, t);
     if (T.kind === 'para') {
       if (leadinNext && T.parent === root) {
         stack.pop();
@@ -267,7 +284,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
       }
       if (leadinNext && T.children.length === 0 && !endsWithColon(T)) {
         T.leadins.push(p);
-      } else if (leadinNext || startsFn()) {
+      } else if (leadinNext || startsFn() || underNamesHeading(T.parent)) {
         stack.pop();
         openItem(top(), p);
       } else T.paras.push(p);
@@ -295,6 +312,14 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
     }
     const complete = /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text);
     const headingOnly = T.paras.length === 1 && !complete;
+    if (T.paras.length === 2 && T.children.length === 0 && isNamesHeading(m, T) && opensAsDuty(m, T.paras[1].text) && opensAsDuty(m, t)) {
+      // the second duty under an addressee's name: the first, absorbed by the heading, is an item too
+      const first = newNode('para', 'para', 'p', T);
+      first.paras.push(T.paras.pop()!);
+      T.children.push(first);
+      openItem(T, p);
+      continue;
+    }
     if (headingOnly || !startsFn()) {
       T.paras.push(p);
       continue;

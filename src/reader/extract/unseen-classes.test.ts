@@ -1350,3 +1350,46 @@ ${closing}`);
     }
   });
 });
+
+describe('one paragraph per duty under an addressee\'s name without a colon', () => {
+  const directive = (body: string) => provincial({ province: 'Hải Đông', number: '05/CT-UBND', date: '02 tháng 12 năm 2026', title: 'CHỈ THỊ\nVề phòng cháy, chữa cháy mùa khô' }, `Để chủ động phòng ngừa, Chủ tịch UBND tỉnh chỉ thị:
+
+${body}
+`);
+  it('makes each paragraph that opens with an action a task of that addressee', () => {
+    const doc = directive(`1. Công an tỉnh
+Chủ trì kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trong tháng 01/2027.
+Hướng dẫn các cơ sở xây dựng phương án chữa cháy tại chỗ.
+Tổ chức diễn tập chữa cháy tại khu công nghiệp.
+
+2. Sở Công Thương
+Kiểm tra hệ thống điện tại các chợ.`);
+    expect(tasksOf(doc).map((t) => [t.lead, t.due])).toEqual([
+      [['Công an tỉnh'], '2027-01-31'],
+      [['Công an tỉnh'], null],
+      [['Công an tỉnh'], null],
+      [['Sở Công Thương'], null],
+    ]);
+    expect(byText(doc, 'diễn tập').text).toBe('Tổ chức diễn tập chữa cháy tại khu công nghiệp.');
+  });
+  it('does so under lettered and group addressees', () => {
+    const doc = directive(`a) Sở Nông nghiệp và Môi trường
+Chỉ đạo lực lượng kiểm lâm trực tại các vùng rừng trọng điểm.
+Xây dựng bản đồ cảnh báo cháy rừng trước ngày 31/12/2026.
+b) UBND các xã, phường, đặc khu
+Tuyên truyền người dân không đốt nương rẫy trong mùa khô.
+Tổ chức diễn tập phòng cháy ở cấp xã trong quý I/2027.`);
+    expect(tasksOf(doc)).toHaveLength(4);
+    expect(byText(doc, 'bản đồ cảnh báo')).toMatchObject({ lead: ['Sở Nông nghiệp và Môi trường'], due: '2026-12-31' });
+    expect(byText(doc, 'diễn tập phòng cháy')).toMatchObject({ lead: ['UBND cấp xã'], due: '2027-03-31' });
+  });
+  it('keeps a statement after the duties (" … là …") and a single duty as they were', () => {
+    const doc = directive(`1. Sở Y tế
+Bảo đảm thuốc, trang thiết bị cấp cứu bỏng tại các bệnh viện.
+Phòng cháy là nhiệm vụ thường xuyên của cả hệ thống chính trị.
+
+2. Sở Xây dựng
+Rà soát điều kiện an toàn cháy của nhà chung cư.`);
+    expect(tasksOf(doc).map((t) => t.ref)).toEqual(['1', '2']);
+  });
+});
