@@ -6,7 +6,7 @@
 import { fold } from './fold';
 import { groupAt } from './groups';
 import {
-  GROUP_HEADS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, VAGUE, VERBS, WEAK_HEADS,
+  GROUP_HEADS, HEADS, KNOWN_NAMES, NAME_VERB_PREV, NAME_VERBS, NON_TASK_VERBS, PREPOSITIONS, ROLE_WORDS, SURNAMES, VAGUE, VERBS, WEAK_HEADS,
 } from './vocabulary';
 
 interface Entry {
@@ -183,12 +183,25 @@ for (const r of [...ROLE_WORDS].sort((a, b) => b.length - a.length)) {
   if (!l) ROLES_BY_WORD.set(w, (l = []));
   l.push(r);
 }
+/**
+ * A person's full name: a family name and two or three more capitalised syllables (a province's
+ * name has two syllables, even one opening like a family name: "tỉnh Hà Giang", "tỉnh Cao Bằng").
+ */
+const PERSON = new RegExp(`^(?:${SURNAMES.join('|')})(?: \\p{Lu}[\\p{Ll}\\p{M}]*){2,3}(?![\\p{L}\\p{N}])`, 'u');
+/** "đồng chí Trần Văn Bình, Phó Chủ tịch …": the person named before the title that says who leads */
+const PERSON_THEN_TITLE = new RegExp(`${PERSON.source.slice(1)}\\s{0,2}(?:,|-|–)\\s{1,3}`, 'uy');
+
 function skipRoles(sc: Scanner, pos: number): number {
   for (let k = 0; k < 3; k++) {
     const p = skipSpaces(sc.text, pos);
     const r = (ROLES_BY_WORD.get(wordAt(sc.text, p)) ?? []).find((w) => startsWord(sc, p, w));
     if (!r) return p;
     pos = p + r.length;
+    if (/^[Đđ]ồng chí$/u.test(r)) {
+      PERSON_THEN_TITLE.lastIndex = skipSpaces(sc.text, pos);
+      const named = PERSON_THEN_TITLE.exec(sc.text);
+      if (named && ROLES_BY_WORD.has(wordAt(sc.text, PERSON_THEN_TITLE.lastIndex))) pos = PERSON_THEN_TITLE.lastIndex;
+    }
     // "Trưởng Ban Dân tộc tỉnh": the role's last word is the head of the name that follows, unless
     // the name is written out again ("Trưởng ban Ban Tổ chức")
     if (/^Trưởng [Bb]an$/u.test(r) && !headAt(sc, skipSpaces(sc.text, pos)) && !lexiconAt(sc, skipSpaces(sc.text, pos))) pos = p + 'Trưởng '.length;
@@ -246,7 +259,12 @@ interface Parsed {
   end: number;
   /** the last name is a whole known name (the lexicon's), not a head word's run of words */
   lastKnown?: boolean;
+  /** names a bracketed role marks as supporting ("X (chủ trì), Y, Z": Y and Z) */
+  supportNames?: string[];
 }
+
+/** A bracketed role after a name in a list: "(chủ trì)", "(cơ quan phối hợp)", "(đồng chủ trì)". */
+const ROLE_MARK = /^\s{0,2}(?:cơ quan\s{1,3}|đơn vị\s{1,3})?(chủ trì|đồng chủ trì|phối hợp)(?:\s{1,3}thực hiện)?\s{0,2}$/iu;
 
 const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
 
@@ -306,12 +324,26 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
     }
     const w = wordAt(s, q).slice(0, 40);
     if (!w) break;
+    // "Ban Chỉ đạo phòng chống thiên tai tỉnh họp …": the level a body belongs to (the province,
+    // the centre) closes its name; after it a name goes on only with a place's capitalised name,
+    // "ủy", "và" or a word such as "về"
+    if (closesName(s, q, prev) && words > 0 && /^\p{Ll}/u.test(w) && !NAME_INNER_WORDS.has(w) && w !== 'ủy' && w !== 'uỷ' && w !== 'và') break;
     prev = w;
     p = q + w.length;
     words++;
   }
   return p;
 }
+
+/** Where a person's name begins in a body's name read after a leader's title ("… tỉnh Nguyễn Văn An"); -1 if none. */
+function personAfterProvince(name: string): { body: number; end: number } | null {
+  const at = name.indexOf(' tỉnh ');
+  const person = at > 0 ? PERSON.exec(name.slice(at + 6)) : null;
+  return person ? { body: at + 5, end: at + 6 + person[0].length } : null;
+}
+
+/** Whether the word before q (prev) is the level that ends a body's name: "tỉnh", "Trung ương". */
+const closesName = (s: string, q: number, prev: string): boolean => prev === 'tỉnh' || (prev === 'ương' && /Trung ương\s$/u.test(s.slice(q - 11, q)));
 
 function nameStartAt(sc: Scanner, pos: number): boolean {
   const p = skipRoles(sc, pos);
@@ -425,6 +457,10 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
   let p = pos;
   let end = pos;
   let lastKnown = false;
+  // the role each name's bracketed mark gives it (see ROLE_MARK), from index 0 to `marked`
+  const roles: ('lead' | 'support')[] = [];
+  let marked = 0;
+  let afterLead = false;
   for (let k = 0; k < 20; k++) {
     const pre = lexiconAt(sc, skipSpaces(sc.text, p));
     if (!pre || !/^(bộ trưởng|thủ trưởng)/iu.test(sc.text.slice(skipSpaces(sc.text, p), skipSpaces(sc.text, p) + 12))) p = skipRoles(sc, p);
@@ -470,6 +506,13 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
         lastKnown = lex!.entry.known;
       } else if (headEnd > p) {
         let name = sc.text.slice(p, headEnd).trim().replace(/[\s,;:]+$/u, '');
+        // "Phó Chủ tịch UBND tỉnh Nguyễn Văn An": after a leader's title, the person named after
+        // the province is the leader, not part of the body's name
+        const person = p > skipSpaces(sc.text, pos) || k > 0 ? personAfterProvince(sc.text.slice(p, headEnd)) : null;
+        if (person) {
+          name = name.slice(0, person.body);
+          headEnd = p + person.end;
+        }
         const prevName = names[names.length - 1];
         if (prevName && LEVEL_WORDS.includes(name)) {
           const tail = LEVEL_WORDS.find((w) => prevName.endsWith(` ${w}`));
@@ -493,11 +536,19 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
       p = end = p + each[0].length;
       lastKnown = false;
     }
-    // parenthetical after a name: "(chủ đầu tư)", "(đối với …)"
+    // parenthetical after a name: "(chủ đầu tư)", "(đối với …)", or the role of the names since
+    // the last such mark: "Sở Y tế (chủ trì), Sở Tài chính …" makes the names after it support
     let q = skipSpaces(sc.text, p);
     if (sc.text[q] === '(') {
       const close = sc.text.indexOf(')', q);
       if (close > 0 && close - q < 200) {
+        const mark = ROLE_MARK.exec(sc.text.slice(q + 1, close))?.[1].toLowerCase();
+        if (mark) {
+          roles.length = names.length;
+          roles.fill(mark === 'phối hợp' ? 'support' : 'lead', marked);
+          marked = names.length;
+          if (mark === 'chủ trì') afterLead = true;
+        }
         q = skipSpaces(sc.text, close + 1);
         end = p = close + 1;
         if (nameStartAt(sc, q) && !verbAt(sc, q, '')) {
@@ -530,7 +581,28 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     }
     p = nx;
   }
-  return { names: dedupe(names), raws, end, lastKnown };
+  if (!marked) return { names: dedupe(names), raws, end, lastKnown };
+  // names after the lead's "(chủ trì)" with no mark of their own support it
+  const supportNames = names.filter((_, i) => (i < marked ? roles[i] === 'support' : afterLead));
+  return { names: dedupe(names), raws, end, lastKnown, supportNames: supportNames.length ? dedupe(supportNames) : undefined };
+}
+
+/**
+ * Who leads and who supports, from names read at a clause's start: the names, less those a
+ * bracketed role marks as support, with the co-leads ("X đồng chủ trì với Y") and the supporting
+ * bodies ("X chủ trì, phối hợp với Y", "X chủ trì, Y, Z phối hợp …") named after them.
+ */
+function addressed(sc: Scanner, r: Parsed): { lead: string[]; support: string[] } {
+  const marked = r.supportNames;
+  const lead = marked ? r.names.filter((n) => !marked.includes(n)) : r.names;
+  const support = readSupport(sc, r.end);
+  return { lead: [...lead, ...coLeads(sc, r.end)], support: marked ? dedupe([...marked, ...support]) : support };
+}
+
+/** The names of a list as lead and support by their bracketed roles alone (a table's cell, a heading). */
+export function markedRoles(r: Parsed): { lead: string[]; support: string[] } {
+  const marked = r.supportNames;
+  return marked ? { lead: r.names.filter((n) => !marked.includes(n)), support: marked } : { lead: r.names, support: [] };
 }
 
 const dedupe = (a: string[]): string[] => (a.length < 2 ? a : [...new Set(a)]);
@@ -546,9 +618,15 @@ export interface ClauseResult {
 
 /** "… phối hợp (chặt chẽ) với Y" right after the lead */
 function readSupport(sc: Scanner, pos: number): string[] {
-  const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(sc.text.slice(pos, pos + 60));
-  if (!m) return [];
-  return readNames(sc, pos + m[0].length).names;
+  const head = sc.text.slice(pos, pos + 60);
+  const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(head);
+  if (m) return readNames(sc, pos + m[0].length).names;
+  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …": the bodies named between are X's support
+  const listed = /^\s{0,2}chủ trì\s{0,2},\s{0,2}/u.exec(head);
+  if (!listed) return [];
+  const r = readNames(sc, pos + listed[0].length);
+  const after = skipSpaces(sc.text, r.end);
+  return r.names.length && /^(?:cùng\s{1,3})?phối hợp(?!\s{1,3}với)/u.test(sc.text.slice(after, after + 20)) ? r.names : [];
 }
 
 /** "Phối hợp với Sở Nội vụ rà soát …" opening an item whose lead is inherited: who supports it. */
@@ -579,8 +657,11 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   if (m && /^(Giao|giao)/u.test(s.slice(pos))) {
     const r = readNames(sc, pos + m[0].length);
     if (!r.names.length) return null;
-    const support = readSupport(sc, r.end);
-    return { lead: [...r.names, ...coLeads(sc, r.end)], support, kind: 'giao', start: pos, end: r.end };
+    // "Giao Phó Chủ tịch UBND tỉnh … chỉ đạo Sở Tài chính …": a government or its leader directing
+    // a body named by its name hands the task to that body
+    const directed = r.names.every((n) => GOVERNMENT.test(n)) ? directedBody(sc, r.end) : null;
+    if (directed) return { ...directed, kind: 'giao', start: pos };
+    return { ...addressed(sc, r), kind: 'giao', start: pos, end: r.end };
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
   // "Kiến nghị Bộ Xây dựng …": what a province asks of a ministry is followed up like a request
@@ -608,8 +689,9 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // is not one the vocabulary lists: "UBND thành phố Hà Tĩnh chỉnh trang đô thị."
     const inside = s[after] === ':' ? null : predicateInsideHeadName(sc, pos, r);
     if (inside) return inside;
+    const roles = markedRoles(r);
     const support = s[after] === ':' ? readSupport(sc, skipSpaces(s, after + 1)) : [];
-    return { lead: r.names, support, kind: 'heading', start: pos, end: r.end };
+    return { lead: roles.lead, support: dedupe([...roles.support, ...support]), kind: 'heading', start: pos, end: r.end };
   }
   // "Các cơ quan, đơn vị được phân công chủ động triển khai …": the passive narrows the addressee,
   // it does not make the clause an account of what was done
@@ -625,7 +707,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   // "Bộ Quốc phòng, Bộ Công an chỉ đạo các lực lượng …": a body that directs its own forces is the
   // one charged; only a government or its leader directing another body hands the task on.
   if (obj && obj[1] === 'chỉ đạo' && !r.names.some((n) => GOVERNMENT.test(n))) {
-    return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+    return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
   }
   if (obj) {
     const o = objectForm(sc, after + obj[0].length, pos, 'object');
@@ -633,7 +715,10 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   }
   if (s[after] === ',') {
     const sup = readSupport(sc, after);
-    if (sup.length) return { lead: r.names, support: sup, kind: 'subject', start: pos, end: r.end };
+    if (sup.length) {
+      const roles = markedRoles(r);
+      return { lead: roles.lead, support: dedupe([...roles.support, ...sup]), kind: 'subject', start: pos, end: r.end };
+    }
   }
   const v = verbAt(sc, after, '');
   if (!v && !/^(cần|phải)/u.test(s.slice(after))) {
@@ -642,9 +727,12 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // vocabulary lists — the lexicon of verbs is never complete, the directory's names are.
     // Not when a leader's title comes first ("Phó Chủ tịch UBND tỉnh họp nghe …"): that is the
     // issuer's account of a meeting, not an addressee.
+    // So too a name read from its head word up to the province that closes it ("Ban Chỉ đạo
+    // phòng chống thiên tai tỉnh họp định kỳ …").
     const bare = skipSpaces(s, pos);
-    if (r.lastKnown && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
-      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+    const closed = r.lastKnown || / (?:tỉnh|Trung ương)$/u.test(r.raws[r.raws.length - 1] ?? '');
+    if (closed && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
+      return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
     }
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
@@ -652,7 +740,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là (?:cơ quan|đơn vị|đầu mối)|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
-  return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'subject', start: pos, end: r.end };
+  return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
 }
 
 /** "X đồng chủ trì với Y" / "X chủ trì cùng Y": Y leads too */
@@ -675,7 +763,7 @@ export function lateLead(sc: Scanner): ClauseResult | null {
     if (!r.names.length) continue;
     const after = skipSpaces(sc.text, r.end);
     if (/^(đồng chủ trì|chủ trì|làm đầu mối|thực hiện\))/u.test(sc.text.slice(after, after + 16))) {
-      return { lead: [...r.names, ...coLeads(sc, r.end)], support: readSupport(sc, r.end), kind: 'late', start: p, end: r.end };
+      return { ...addressed(sc, r), kind: 'late', start: p, end: r.end };
     }
   }
   return null;
@@ -810,20 +898,26 @@ function qualifiedSubject(sc: Scanner, pos: number, r: Parsed): ClauseResult | n
 /** A government (not one of its agencies): what it directs another body to do is that body's task. */
 const GOVERNMENT = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính phủ|Thủ tướng|Chủ tịch|HĐND|Hội đồng nhân dân|Ban Thường vụ|Thường trực|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)/u;
 
+/**
+ * The body named after "(quan tâm) chỉ đạo / giao" at pos: "… chỉ đạo Sở Tài chính cân đối …". Not
+ * bodies named only by their kind or level ("các bệnh viện", "Mặt trận các cấp"): those are the
+ * directing body's own, which stays answerable; a body named by its name is the one charged.
+ */
+function directedBody(sc: Scanner, pos: number): { lead: string[]; support: string[]; end: number } | null {
+  const after = skipSpaces(sc.text, pos);
+  const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
+  if (!q) return null;
+  const z = readNames(sc, after + q[0].length);
+  if (!z.names.length || z.names.every(namedByKindOnly)) return null;
+  return { lead: z.names, support: readSupport(sc, z.end), end: z.end };
+}
+
 function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'object'): ClauseResult | null {
   const r = readNames(sc, p);
   if (!r.names.length) return null;
-  let after = skipSpaces(sc.text, r.end);
-  const q = /^(quan tâm\s{1,3})?(chỉ đạo|giao)\s{1,3}/u.exec(sc.text.slice(after, after + 24));
-  if (q) {
-    const z = readNames(sc, after + q[0].length);
-    // "Đề nghị Sở Y tế chỉ đạo các bệnh viện …", "… chỉ đạo Mặt trận các cấp …": bodies named only
-    // by their kind or level are the asked body's own, which stays answerable; a body named by its
-    // name is the one charged
-    const ownUnits = z.names.length && z.names.every(namedByKindOnly);
-    if (z.names.length && !ownUnits) return { lead: z.names, support: readSupport(sc, z.end), kind, start, end: z.end };
-  }
-  return { lead: r.names, support: readSupport(sc, r.end), kind, start, end: r.end };
+  const directed = directedBody(sc, r.end);
+  if (directed) return { ...directed, kind, start };
+  return { ...addressed(sc, r), kind, start, end: r.end };
 }
 
 /** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */
@@ -867,14 +961,25 @@ function clauseStartsUncached(text: string): ClauseStart[] {
         if (/^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s/u.test(text.slice(p, p + 10))) out.push({ pos: p, kind: 'colon' });
         continue;
       }
-      out.push({ pos: p, kind: 'semi' });
+      out.push({ pos: afterConnective(text, p), kind: 'semi' });
     } else {
-      out.push({ pos: p, kind: 'sentence' });
+      out.push({ pos: afterConnective(text, p), kind: 'sentence' });
       sentenceStart = p;
     }
     if (out.length > 400) break;
   }
   return out;
+}
+
+/** A connective that opens a further clause: "…; đồng thời, Công an tỉnh tăng cường …". */
+const CONNECTIVE = /^(?:[Đđ]ồng thời|[Nn]goài ra|[Bb]ên cạnh đó)\s{0,2},\s{1,3}/u;
+/** Where the clause after a connective begins: its subject, if it names one, is that clause's. */
+function afterConnective(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  // only "Đ", "đ", "N", "n", "B", "b" can open a connective: spares the regex at most clause starts
+  if (c !== 0x110 && c !== 0x111 && c !== 78 && c !== 110 && c !== 66 && c !== 98) return p;
+  const m = CONNECTIVE.exec(text.slice(p, p + 16));
+  return m ? p + m[0].length : p;
 }
 
 /** Mid-sentence "giao X chủ trì" (an explicit re-assignment inside an item). */

@@ -72,6 +72,8 @@ const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?
 /** "Định kỳ hằng tháng báo cáo … trước ngày 25": the period first, the day (without a month) after
  * it in the same sentence. */
 const RE_MONTHLY_FIRST = /(?:hằng|hàng)\s{1,3}tháng(?![\p{L}])[^.;:\n]{0,120}?((?:trước|chậm nhất(?:\s{1,3}là)?|vào)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2}))(?![\d/.\-]|\s{1,3}(?:tháng|\/))/giu;
+/** "trước ngày 15 của tháng cuối quý": a quarterly duty on that day of each quarter's last month */
+const RE_QUARTERLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:của\s{1,3})?tháng\s{1,3}cuối\s{1,3}(?:mỗi\s{1,3}|của\s{1,3}(?:mỗi\s{1,3})?)?quý/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
 const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?(?:ngày\s{1,3})?(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
 const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
@@ -121,6 +123,21 @@ function nextMonthly(ref: string | null, year: number | null, day: number): stri
       m = 1;
       y++;
     }
+  }
+  return null;
+}
+
+/** The first day-of-the-quarter's-last-month on or after the reference date. */
+function nextQuarterly(ref: string | null, year: number | null, day: number): string | null {
+  const r = ref ?? (year ? iso(year, 1, 1) : null);
+  if (!r) return null;
+  const y = Number(r.slice(0, 4));
+  const quarter = Math.floor((Number(r.slice(5, 7)) - 1) / 3);
+  for (let q = quarter; q < quarter + 5; q++) {
+    const cy = y + Math.floor(q / 4);
+    const month = (q % 4) * 3 + 3;
+    const cand = iso(cy, month, Math.min(day, lastDay(cy, month)));
+    if (cand >= r) return cand;
   }
   return null;
 }
@@ -185,6 +202,13 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const d = nextMonthly(ctx.refDate, year, day);
     taken.push([start, m.index! + m[0].length]);
     if (d) raws.push({ start, end: m.index! + m[0].length, text: m[1], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0].replace(/\s+/g, ' ') } });
+  }
+  if (saysMonth && has('cuối') && has('quý')) for (m of text.matchAll(RE_QUARTERLY)) {
+    if (taken.length > 60) break;
+    const day = Number(m[1]);
+    const d = day >= 1 && day <= 31 ? nextQuarterly(ctx.refDate, year, day) : null;
+    taken.push([m.index!, m.index! + m[0].length]);
+    if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'quarterly', day, text: m[0] } });
   }
   if (everyYear) for (m of text.matchAll(RE_YEARLY)) {
     if (taken.length > 60) break;
@@ -281,7 +305,9 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     const q = QUARTER[m[1].toLowerCase()];
     const y = m[2] ? Number(m[2]) : year;
     if (!q || !y) continue;
-    const qd = iso(y, q * 3, lastDay(y, q * 3));
+    // "trước quý IV/2026" is done by the end of the quarter before
+    const before = /trước\s{1,3}$/iu.test(text.slice(Math.max(0, m.index! - 8), m.index!));
+    const qd = before ? (q === 1 ? iso(y - 1, 12, 31) : iso(y, q * 3 - 3, lastDay(y, q * 3 - 3))) : iso(y, q * 3, lastDay(y, q * 3));
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: m[2] ? qd : rollYear(qd, ctx.refDate), needsTrigger: true });
   }
   if (monthWords) for (m of text.matchAll(RE_HALF)) {
@@ -299,7 +325,8 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
   if (yearNumber) for (m of text.matchAll(RE_YEAR)) {
-    const y = Number(m[1]);
+    // "trước năm 2028" is done by the end of the year before
+    const y = /^trước/iu.test(m[0]) ? Number(m[1]) - 1 : Number(m[1]);
     if (y >= 1900 && y <= 2199) push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: iso(y, 12, 31), needsTrigger: false });
   }
   if (has('giai')) for (m of text.matchAll(RE_PERIOD)) {

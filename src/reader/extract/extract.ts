@@ -8,7 +8,7 @@ import { splitParagraphs, type Paragraph } from './paragraphs';
 import { findTables, splitCells, type Table } from './tables';
 import { parseMetadata } from './metadata';
 import { findDeadlines, findWeekly, parseDueCell, type Deadline, type DeadlineContext } from './dates';
-import { clauseAt, clauseStarts, headingLine, namedByKindOnly, openingSupport, opensWithAction, clauseStartsTyped, lateLead, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
+import { clauseAt, clauseStarts, headingLine, namedByKindOnly, openingSupport, opensWithAction, clauseStartsTyped, lateLead, markedRoles, midGiao, midObject, readNames, settleLeads, ScannerTable, type ClauseResult, type Scanner } from './addressees';
 import { instructionAddressees } from './missed';
 import type { ExtractedTask, ExtractOptions, Extraction, MissedParagraph, Recurrence } from './types';
 
@@ -54,7 +54,7 @@ function isClosingPara(m: Memo, p: Paragraph): boolean {
 /** "Các đơn vị … tổ chức triển khai thực hiện Kế hoạch này." — the generic closing of plans */
 const GENERIC_CLOSING = /(?:tổ chức\s{1,3})?(?:triển khai\s{1,3})?thực hiện\s{1,3}(?:nghiêm túc\s{1,3})?(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Nghị quyết|Thông báo) này\s{0,3}(?:\.\/\.|\.)?\s{0,3}$/u;
 const isGenericClosing = (t: string): boolean =>
-  (t.length < 200 && /^(Yêu cầu|Đề nghị)[^.]{0,160}?(nghiêm túc\s{1,3})?(triển khai\s{1,3})?thực hiện(\s{1,3}nghiêm túc)?\s{0,2}(\.\/\.|\.)\s{0,2}$/u.test(t)) ||
+  (t.length < 200 && /^(?:Nhận được\s{1,3}(?:văn bản|[Cc]ông văn|[Tt]hông báo|[Cc]hỉ thị|[Kk]ế hoạch)\s{1,3}này\s{0,2},\s{1,3}(?:đề nghị|yêu cầu)|Yêu cầu|Đề nghị)[^.]{0,160}?(nghiêm túc\s{1,3})?(triển khai\s{1,3})?thực hiện(\s{1,3}nghiêm túc)?\s{0,2}(\.\/\.|\.)\s{0,2}$/u.test(t)) ||
   // GENERIC_CLOSING ends with "này" and at most a few dots and spaces: look at the end first.
   t.length < 240 && t.slice(-12).includes('này') && GENERIC_CLOSING.test(t) && !/(báo cáo|đôn đốc|trong việc|tình hình|kết quả|hướng dẫn|kiểm tra|theo dõi|chủ trì)/iu.test(t) && !/^(?:[-–+•]\s{0,3}|\d{1,2}\.\s{1,3}|[a-zđ]\)\s{1,3})?(Giao|Theo dõi|Đôn đốc|Hướng dẫn|Kiểm tra|Giám sát|Chủ trì)/u.test(t);
 const RESET = /^(PHỤ LỤC|Phụ lục|KẾ HOẠCH|QUYẾT ĐỊNH|QUYẾT NGHỊ|CHƯƠNG TRÌNH|DANH MỤC|QUY CHẾ|QUY ĐỊNH)(\s|:|$)/u;
@@ -185,6 +185,20 @@ function namesOnly(m: Memo, line: string): boolean {
   return !!headingLine(m.scanners, line);
 }
 
+/** An item that only names an addressee, with no colon ("1. Công an tỉnh"). */
+function isNamesHeading(m: Memo, h: Node): boolean {
+  if (h.kind === 'root' || h.kind === 'para' || h.leadins.length) return false;
+  const line = h.paras[0].text;
+  return !/[.;:]\s*\**$/u.test(line) && namesOnly(m, line.slice(h.labelLen));
+}
+
+/** A paragraph that opens with an action as an instruction does ("Hướng dẫn …"), not a statement ("Phát triển … là …"). */
+function opensAsDuty(m: Memo, text: string): boolean {
+  if (!opensWithAction(m.scanners, text)) return false;
+  const firstClause = /^[^.;,:]{0,200}/u.exec(text)![0];
+  return !/\slà\s/u.test(firstClause);
+}
+
 export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signer: string | null = null, addressedParas: number[] = []): Node {
   // paragraphs read otherwise: table rows, and the lines naming whom the document is sent to
   const covered = new Set<number>(addressedParas);
@@ -271,6 +285,9 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
     }
     let startsMemo: ClauseResult | null | undefined;
     const startsFn = (): ClauseResult | null => (startsMemo === undefined ? (startsMemo = explicitStart(m, t)) : startsMemo);
+    // "1. Công an tỉnh" and no colon, then one paragraph per duty: each paragraph that opens with
+    // an action is an item of that addressee, not the continuation of the one before
+    const underNamesHeading = (h: Node | null): boolean => !!h && h.children.length > 0 && isNamesHeading(m, h) && opensAsDuty(m, t);
     if (T.kind === 'para') {
       if (leadinNext && T.parent === root) {
         stack.pop();
@@ -279,7 +296,7 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
       }
       if (leadinNext && T.children.length === 0 && !endsWithColon(T)) {
         T.leadins.push(p);
-      } else if (leadinNext || startsFn()) {
+      } else if (leadinNext || startsFn() || underNamesHeading(T.parent)) {
         stack.pop();
         openItem(top(), p);
       } else T.paras.push(p);
@@ -307,6 +324,14 @@ export function buildOutline(m: Memo, paras: Paragraph[], tables: Table[], signe
     }
     const complete = /[.;]\s*\**$/u.test(T.paras[T.paras.length - 1].text);
     const headingOnly = T.paras.length === 1 && !complete;
+    if (T.paras.length === 2 && T.children.length === 0 && isNamesHeading(m, T) && opensAsDuty(m, T.paras[1].text) && opensAsDuty(m, t)) {
+      // the second duty under an addressee's name: the first, absorbed by the heading, is an item too
+      const first = newNode('para', 'para', 'p', T);
+      first.paras.push(T.paras.pop()!);
+      T.children.push(first);
+      openItem(T, p);
+      continue;
+    }
     if (headingOnly || !startsFn()) {
       T.paras.push(p);
       continue;
@@ -649,8 +674,10 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
     if (hasChildren) {
       if (n.kind === 'roman' || n.kind === 'dieu') return;
       const last = n.paras[n.paras.length - 1]?.text ?? '';
-      if (!/[.;]\s*\**$/u.test(last)) return;
-      if (textNoLabel.length < 40) return;
+      // an item with items of its own is a heading unless it is a complete sentence: a long one,
+      // or one whose addressee is given something to do ("- Sở Tài chính bố trí vốn." over "+" items)
+      const complete = /[.;]\s*\**$/u.test(last) ? textNoLabel.length >= 40 || assignsAction(bc, textNoLabel) : !endsWithColon(n) && assignsAction(bc, textNoLabel);
+      if (!complete) return;
     }
     if (isUpperLine(textNoLabel) && textNoLabel.length < 200) return;
     // lead
@@ -760,6 +787,21 @@ function collectTasks(root: Node, bc: BuildContext): ExtractedTask[] {
   return tasks;
 }
 
+/** A lead-in that announces the items below it rather than giving the work itself. */
+const ANNOUNCES_ITEMS = /(?:sau|như sau|cụ thể|gồm|(?:nhiệm vụ|nội dung|giải pháp|công việc)(?:\s{1,3}\p{Ll}+){0,3})\s{0,2}[.;:]?\s{0,2}$/u;
+
+/**
+ * Whether a text opens with an addressee and then gives it an action of at least three words: the
+ * sentence is a task in itself ("UBND các xã chuẩn bị cơ sở vật chất cho năm học mới"), not a
+ * heading that only names who the items below are for ("Sở Y tế", "Sở Y tế thực hiện").
+ */
+function assignsAction(m: Memo, text: string): boolean {
+  const r = clauseAt(m.scanners.of(text), 0);
+  if (!r || r.nonTask || r.kind === 'heading' || !r.lead.length) return false;
+  const action = text.slice(r.end);
+  return !ANNOUNCES_ITEMS.test(action) && (action.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= 3;
+}
+
 /** A row's cells joined by " | ", without the border pipes of a text table. */
 const rowText = (line: string): string => splitCells(line.replace(/^\s*\|/, '').replace(/\|\s*$/, '')).join(' | ');
 
@@ -768,11 +810,12 @@ const rowText = (line: string): string => splitCells(line.replace(/^\s*\|/, '').
  * before lower-case words ("Cục Quản lý và Phát triển thị trường | trong nước") runs to the cell's
  * end, unless those words are an action ("Cơ sở khám bệnh, chữa bệnh | trình cấp có thẩm quyền").
  */
-function cellNames(bc: BuildContext, cell: string): string[] {
+function cellNames(bc: BuildContext, cell: string): { lead: string[]; support: string[] } {
   const r = readNames(bc.scanners.of(cell), 0);
   const rest = cell.slice(r.end).trim();
-  if (r.names.length === 1 && r.raws.length === 1 && rest && /^[\p{Ll}\s]+$/u.test(rest) && !opensWithAction(bc.scanners, rest)) return [`${r.names[0]} ${rest}`];
-  return r.names;
+  if (r.names.length === 1 && r.raws.length === 1 && rest && /^[\p{Ll}\s]+$/u.test(rest) && !opensWithAction(bc.scanners, rest)) return { lead: [`${r.names[0]} ${rest}`], support: [] };
+  // "Sở Y tế (chủ trì), Sở Tài chính" in the one column the table has for bodies
+  return markedRoles(r);
 }
 
 /**
@@ -803,7 +846,8 @@ function cellRoles(bc: BuildContext, cell: string): { lead: string[]; support: s
     const piece = cell.slice(from, k < marks.length ? marks[k].index! : cell.length).replace(/^[\s,;.:\-–+]+|[\s,;.:\-–+]+$/gu, '');
     if (!piece) continue;
     const role = k < marks.length && !opensStretch(k) ? roleOf(marks[k]) : k && opensStretch(k - 1) ? roleOf(marks[k - 1]) : 'none';
-    const names = cellNames(bc, piece);
+    const named = cellNames(bc, piece);
+    const names = [...named.lead, ...named.support];
     roles[role].push(...(names.length ? names : [piece]));
   }
   if (roles.lead.length) return { lead: roles.lead, support: [...roles.support, ...roles.none] };
@@ -851,8 +895,10 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
       const cell = (i: number): string => (i >= 0 && i < row.cells.length ? row.cells[i] : '');
       const stt = t.cols.stt >= 0 ? cell(t.cols.stt) : '';
       const leadCell = cell(t.cols.lead);
-      const roles = leadCell ? cellRoles(bc, leadCell) : null;
-      const lead = roles ? roles.lead : leadCell ? cellNames(bc, leadCell) : [];
+      // who leads and who helps, when the cell says it in words ("Chủ trì: X; phối hợp: Y") or
+      // by a bracketed role after the names ("X (chủ trì), Y")
+      const roles = leadCell ? (cellRoles(bc, leadCell) ?? cellNames(bc, leadCell)) : null;
+      const lead = roles?.lead ?? [];
       const leadKey = lead.join('|');
       const body = cell(t.cols.text) || cell(t.cols.product);
       const continuation =
@@ -865,10 +911,7 @@ function tableTasks(tables: Table[], bc: BuildContext): ExtractedTask[] {
         continue;
       }
       flush();
-      const support = [
-        ...(roles?.support ?? []),
-        ...(t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : []),
-      ];
+      const support = [...(roles?.support ?? []), ...(t.cols.support >= 0 && cell(t.cols.support) ? readNames(bc.scanners.of(cell(t.cols.support)), 0).names : [])];
       cur = {
         ref: `PL${tables.length > 1 ? n : ''}.${rowRef(groupRef, stt.replace(/\.$/, '') || String(out.length + 1))}`,
         paras: [row.para],

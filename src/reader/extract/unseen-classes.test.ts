@@ -1125,3 +1125,271 @@ ${items}
     expect(byText(doc, 'nguồn vốn').lead).toEqual(['Sở Tài chính']);
   });
 });
+
+describe('a lead marked among the bodies of one list ("X (chủ trì), Y, Z …")', () => {
+  const notice = (items: string) => provincial({ province: 'Sơn Nguyên', number: '52/TB-UBND', date: '12 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('makes the marked body the lead and the others support, however the mark is written', () => {
+    const doc = notice(`1. Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh rà soát danh mục thuốc bảo hiểm.
+2. Giao Sở Xây dựng (cơ quan chủ trì), Sở Tài chính, UBND các xã rà soát quy hoạch khu dân cư.
+3. Sở Nội vụ (chủ trì), Sở Tư pháp (phối hợp) tham mưu sắp xếp các đơn vị sự nghiệp.
+4. Đề nghị Công an tỉnh (đơn vị chủ trì), Sở Giao thông vận tải lập phương án phân luồng.`);
+    expect(byText(doc, 'danh mục thuốc')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Tài chính', 'Bảo hiểm xã hội tỉnh'] });
+    expect(byText(doc, 'khu dân cư')).toMatchObject({ lead: ['Sở Xây dựng'], support: ['Sở Tài chính', 'UBND cấp xã'] });
+    expect(byText(doc, 'đơn vị sự nghiệp')).toMatchObject({ lead: ['Sở Nội vụ'], support: ['Sở Tư pháp'] });
+    expect(byText(doc, 'phân luồng').lead).toEqual(['Công an tỉnh']);
+    expect(byText(doc, 'phân luồng').support).toContain('Sở Giao thông vận tải');
+  });
+  it('reads "X chủ trì, Y, Z phối hợp …" as X leading and Y, Z supporting', () => {
+    const doc = notice(`1. Sở Tư pháp chủ trì, Sở Nội vụ, Thanh tra tỉnh phối hợp rà soát văn bản quy phạm pháp luật.
+2. Sở Công Thương chủ trì, Công an tỉnh và Sở Tài chính cùng phối hợp kiểm tra thị trường.
+3. Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự án.`);
+    expect(byText(doc, 'văn bản quy phạm')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ', 'Thanh tra tỉnh'] });
+    expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh', 'Sở Tài chính'] });
+    expect(byText(doc, 'thẩm định dự án')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
+  });
+  it('keeps bodies marked "(đồng chủ trì)" all leads, and reads a table\'s single body column the same way', () => {
+    const doc = notice('1. Sở Tài chính, Sở Xây dựng (đồng chủ trì) thẩm định báo cáo nghiên cứu khả thi.');
+    expect(byText(doc, 'khả thi')).toMatchObject({ lead: ['Sở Tài chính', 'Sở Xây dựng'], support: [] });
+    const table = provincial({ province: 'Sơn Nguyên', number: '53/KH-UBND', date: '14 tháng 10 năm 2026', title: 'KẾ HOẠCH\nCải cách hành chính năm 2027' }, `STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian
+1 | Rà soát thủ tục hành chính | Sở Tư pháp (chủ trì), Sở Nội vụ | Quý I/2027
+2 | Số hóa hồ sơ một cửa | Sở Khoa học và Công nghệ | Quý II/2027`);
+    expect(byText(table, 'Rà soát thủ tục')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ'] });
+    expect(byText(table, 'Số hóa hồ sơ').lead).toEqual(['Sở Khoa học và Công nghệ']);
+  });
+});
+
+describe('a second addressee after a connective ("…; đồng thời, Y …")', () => {
+  const notice = (items: string) => provincial({ province: 'Đông Lĩnh', number: '61/TB-UBND', date: '20 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('makes the body named after "đồng thời," / "ngoài ra," a lead of the item too', () => {
+    const doc = notice(`1. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa; đồng thời, Công an tỉnh tăng cường tuần tra khu vực hạ lưu.
+2. Giao Sở Công Thương chủ trì kiểm tra thị trường xăng dầu; đồng thời, Sở Tài chính theo dõi giá mặt hàng thiết yếu.
+3. Sở Y tế bảo đảm thuốc cho vùng lũ. Ngoài ra, Sở Giáo dục và Đào tạo rà soát trường học bị ngập.
+4. Sở Xây dựng hướng dẫn gia cố nhà ở; bên cạnh đó, UBND các xã vùng trũng di dời dân khỏi nơi nguy hiểm.`);
+    expect(byText(doc, 'hồ chứa').lead).toEqual(['Sở Nông nghiệp và Môi trường', 'Công an tỉnh']);
+    expect(byText(doc, 'xăng dầu').lead).toEqual(['Sở Công Thương', 'Sở Tài chính']);
+    expect(byText(doc, 'vùng lũ').lead).toEqual(['Sở Y tế', 'Sở Giáo dục và Đào tạo']);
+    expect(byText(doc, 'gia cố nhà ở').lead[0]).toBe('Sở Xây dựng');
+    expect(byText(doc, 'gia cố nhà ở').lead).toHaveLength(2);
+  });
+  it('adds nobody when the connective opens only a further action of the same lead or the issuer\'s promise', () => {
+    const doc = notice(`1. Sở Tài chính cân đối nguồn vốn; đồng thời, tham mưu phân bổ vốn cho các dự án cấp bách.
+2. Sở Nội vụ hoàn thiện đề án; đồng thời, UBND tỉnh sẽ xem xét bổ sung biên chế.`);
+    expect(byText(doc, 'cân đối nguồn vốn').lead).toEqual(['Sở Tài chính']);
+    expect(byText(doc, 'hoàn thiện đề án').lead).toEqual(['Sở Nội vụ']);
+  });
+});
+
+describe('a complete item that has items of its own', () => {
+  const plan = (body: string) => provincial({ province: 'Tây Hòa', number: '77/KH-UBND', date: '02 tháng 11 năm 2026', title: 'KẾ HOẠCH\nPhòng, chống dịch bệnh năm 2027' }, `I. NHIỆM VỤ, GIẢI PHÁP
+
+${body}
+`);
+  const refs = (doc: string) => tasksOf(doc).map((t) => t.ref);
+  it('keeps a short complete sentence a task, its "+" items tasks of the same lead', () => {
+    const doc = plan(`- Sở Tài chính bố trí kinh phí.
++ Ưu tiên vốn sự nghiệp y tế.
++ Lồng ghép các chương trình mục tiêu.
+- Sở Y tế giám sát dịch bệnh.
++ Lấy mẫu xét nghiệm tại các ổ dịch cũ.`);
+    expect(byText(doc, 'bố trí kinh phí')).toMatchObject({ lead: ['Sở Tài chính'] });
+    expect(byText(doc, 'giám sát dịch bệnh')).toMatchObject({ lead: ['Sở Y tế'] });
+    expect(byText(doc, 'Lồng ghép').lead).toEqual(['Sở Tài chính']);
+    expect(tasksOf(doc)).toHaveLength(5);
+  });
+  it('reads an unpunctuated sentence with an addressee and an action as a task too', () => {
+    const doc = plan(`• UBND các xã chuẩn bị cơ sở vật chất cho năm học mới
++ Sửa chữa phòng học xuống cấp.
++ Bổ sung bàn ghế.
+• Công an tỉnh bảo đảm an ninh trật tự khu vực trường học
++ Phân luồng giao thông giờ tan học.`);
+    expect(byText(doc, 'cơ sở vật chất').lead).toEqual(['UBND cấp xã']);
+    expect(byText(doc, 'an ninh trật tự').lead).toEqual(['Công an tỉnh']);
+    expect(tasksOf(doc)).toHaveLength(5);
+  });
+  it('does so for lettered items over dashes', () => {
+    const doc = plan(`1. Phòng chống dịch trên gia súc
+a) Sở Nông nghiệp và Môi trường tiêm phòng vắc xin.
+- Cung ứng vắc xin cho các xã.
+- Hướng dẫn kỹ thuật tiêm.
+b) UBND các xã thống kê đàn gia súc.`);
+    expect(refs(doc)).toEqual(['I.1.a', 'I.1.a.-1', 'I.1.a.-2', 'I.1.b']);
+    expect(byText(doc, 'tiêm phòng vắc xin').lead).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+  it('leaves a heading a heading: a name, a lead-in with a colon, or words that announce the items', () => {
+    const doc = plan(`• Sở Nội vụ
++ Rà soát biên chế các đơn vị sự nghiệp.
+• Sở Y tế thực hiện các nhiệm vụ sau:
++ Giám sát ca bệnh.
+• Sở Giáo dục và Đào tạo tập trung các nhiệm vụ trọng tâm
++ Tổ chức tiêm chủng cho học sinh.`);
+    expect(tasksOf(doc).map((t) => t.text)).toEqual([
+      '+ Rà soát biên chế các đơn vị sự nghiệp.',
+      '+ Giám sát ca bệnh.',
+      '+ Tổ chức tiêm chủng cho học sinh.',
+    ]);
+  });
+});
+
+describe('a body\'s name closed by its level before a verb the lexicon does not list', () => {
+  const notice = (items: string) => provincial({ province: 'Bắc Sơn', number: '81/TB-UBND', date: '04 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('ends the name at "tỉnh" / "Trung ương" and reads the words after it as the predicate', () => {
+    const doc = notice(`1. Ban Chỉ đạo phòng chống thiên tai tỉnh họp định kỳ hằng quý để đánh giá tình hình.
+2. Ban Chỉ đạo cấp tỉnh họp định kỳ sáu tháng một lần.
+3. Hội đồng thi đua khen thưởng tỉnh xét chọn các tập thể tiêu biểu trong tháng 12/2026.
+4. Ban Chỉ đạo phòng chống tham nhũng Trung ương họp phiên thường kỳ cuối năm.`);
+    expect(byText(doc, 'thiên tai').lead).toEqual(['Ban Chỉ đạo phòng chống thiên tai tỉnh']);
+    expect(byText(doc, 'sáu tháng').lead).toEqual(['Ban Chỉ đạo cấp tỉnh']);
+    expect(byText(doc, 'tập thể tiêu biểu')).toMatchObject({ lead: ['Hội đồng thi đua khen thưởng tỉnh'], due: '2026-12-31' });
+    expect(byText(doc, 'phiên thường kỳ').lead).toEqual(['Ban Chỉ đạo phòng chống tham nhũng Trung ương']);
+  });
+  it('keeps a name that goes on after its level ("tỉnh ủy", "tỉnh và …", a place) whole', () => {
+    const doc = notice(`1. Ban An toàn giao thông tỉnh và Công an tỉnh ra quân xử lý xe quá tải trọng.
+2. Ban Thường vụ tỉnh ủy chỉ đạo tổng kết nghị quyết.
+3. Ban Quản lý khu kinh tế tỉnh Bắc Sơn rà soát quỹ đất công nghiệp.`);
+    expect(byText(doc, 'quá tải trọng').lead).toEqual(['Ban An toàn giao thông tỉnh', 'Công an tỉnh']);
+    expect(byText(doc, 'tổng kết nghị quyết').lead).toEqual(['Ban Thường vụ Tỉnh ủy']);
+    expect(byText(doc, 'quỹ đất').lead).toEqual(['Ban Quản lý khu kinh tế tỉnh Bắc Sơn']);
+  });
+  it('still reads no task in the issuer\'s account of a leader\'s meeting', () => {
+    const doc = notice(`Ngày 20/10/2026, Phó Chủ tịch UBND tỉnh họp nghe báo cáo tiến độ các dự án trọng điểm.
+
+1. Sở Xây dựng đẩy nhanh tiến độ thi công.`);
+    expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Xây dựng']]);
+  });
+});
+
+describe('a leader named by title and person', () => {
+  const notice = (items: string) => provincial({ province: 'Nam Giao', number: '93/TB-UBND', date: '16 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  const PROVINCE_COMMITTEE = /^(?:UBND|Ủy ban nhân dân) tỉnh$/u;
+  it('drops the person\'s name after the title and the body, or before it after "đồng chí"', () => {
+    const doc = notice(`1. Giao đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo giải phóng mặt bằng dự án đường ven biển.
+2. Giao đồng chí Lê Thị Hoa - Phó Giám đốc Sở Y tế theo dõi công tác tiêm chủng mở rộng.
+3. Phó Chủ tịch UBND tỉnh Hoàng Minh Đức trực tiếp kiểm tra tiến độ xây dựng trường học.
+4. Giao Chủ tịch UBND tỉnh Cao Bằng phối hợp tổ chức lễ hội biên giới.`);
+    expect(byText(doc, 'đường ven biển').lead[0]).toMatch(PROVINCE_COMMITTEE);
+    expect(byText(doc, 'tiêm chủng mở rộng').lead).toEqual(['Sở Y tế']);
+    expect(byText(doc, 'trường học').lead[0]).toMatch(PROVINCE_COMMITTEE);
+    // a province's two-syllable name is not a person's
+    expect(byText(doc, 'lễ hội biên giới').lead[0]).toMatch(/tỉnh Cao Bằng$/u);
+  });
+  it('hands the task to the body a leader is charged to direct', () => {
+    const doc = notice(`1. Giao Phó Chủ tịch UBND tỉnh Nguyễn Văn An chỉ đạo Sở Tài chính cân đối nguồn vốn đối ứng.
+2. Giao đồng chí Phạm Quốc Hùng, Phó Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng hoàn thiện hồ sơ thiết kế.
+3. Giao UBND tỉnh chỉ đạo Sở Nội vụ rà soát biên chế.
+4. Giao Phó Chủ tịch UBND tỉnh Đỗ Thanh Tâm chỉ đạo các đơn vị trực thuộc rà soát hồ sơ tồn đọng.`);
+    expect(byText(doc, 'vốn đối ứng').lead).toEqual(['Sở Tài chính']);
+    expect(byText(doc, 'hồ sơ thiết kế').lead).toEqual(['Sở Xây dựng']);
+    expect(byText(doc, 'rà soát biên chế').lead).toEqual(['Sở Nội vụ']);
+    expect(byText(doc, 'hồ sơ tồn đọng').lead[0]).toMatch(PROVINCE_COMMITTEE);
+  });
+  it('reads no addressee in a leader\'s meeting told as an item', () => {
+    const doc = notice(`1. Phó Chủ tịch UBND tỉnh Lê Thị Cúc họp nghe báo cáo tiến độ dự án khu công nghiệp.
+2. Sở Công Thương hoàn thiện hồ sơ khu công nghiệp.`);
+    expect(tasksOf(doc).map((t) => t.lead)).toEqual([['Sở Công Thương']]);
+  });
+});
+
+describe('deadlines before a period, and quarterly duties', () => {
+  const notice = (items: string) => provincial({ province: 'Hải Đông', number: '97/TB-UBND', date: '18 tháng 8 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('reads "trước quý …" and "trước năm …" as the end of the period before', () => {
+    const doc = notice(`1. Sở Xây dựng hoàn thành hồ sơ quy hoạch trước quý IV/2026.
+2. Sở Tài chính trình phương án tự chủ tài chính trước quý I năm 2027.
+3. Sở Nông nghiệp và Môi trường hoàn thành đo đạc bản đồ địa chính trước năm 2028.
+4. Sở Y tế hoàn thành nâng cấp trạm y tế trong quý IV/2026.`);
+    expect(byText(doc, 'hồ sơ quy hoạch').due).toBe('2026-09-30');
+    expect(byText(doc, 'tự chủ tài chính').due).toBe('2026-12-31');
+    expect(byText(doc, 'bản đồ địa chính').due).toBe('2027-12-31');
+    expect(byText(doc, 'trạm y tế').due).toBe('2026-12-31');
+  });
+  it('reads a day of each quarter\'s last month as a quarterly duty, due at its next occurrence', () => {
+    const doc = notice(`1. Sở Nội vụ báo cáo kết quả cải cách hành chính trước ngày 15 của tháng cuối quý.
+2. Định kỳ hằng quý, Sở Công Thương tổng hợp tình hình thị trường, gửi UBND tỉnh trước ngày 20 tháng cuối quý.
+3. Sở Tư pháp báo cáo công tác kiểm soát thủ tục hành chính vào ngày 25 tháng cuối mỗi quý.`);
+    expect(byText(doc, 'cải cách hành chính')).toMatchObject({ due: '2026-09-15', recurrence: { freq: 'quarterly', day: 15 } });
+    expect(byText(doc, 'tình hình thị trường')).toMatchObject({ due: '2026-09-20', recurrence: { freq: 'quarterly', day: 20 } });
+    expect(byText(doc, 'thủ tục hành chính')).toMatchObject({ due: '2026-09-25', recurrence: { freq: 'quarterly', day: 25 } });
+  });
+});
+
+describe('a letter\'s closing request opened by "Nhận được văn bản này,"', () => {
+  const letter = (closing: string) => provincial({ province: 'Hải Đông', number: '2150/UBND-KT', date: '20 tháng 11 năm 2026', title: 'V/v bình ổn giá dịp Tết' }, `Kính gửi:
+- Sở Công Thương;
+- Văn phòng UBND tỉnh.
+
+Chủ tịch UBND tỉnh có ý kiến như sau:
+
+1. Sở Công Thương xây dựng kế hoạch dự trữ hàng hóa thiết yếu.
+
+2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.
+
+${closing}`);
+  it('keeps the closing out of the last task, however it is worded', () => {
+    for (const closing of [
+      'Nhận được văn bản này, đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.',
+      'Nhận được Công văn này, yêu cầu các đơn vị khẩn trương triển khai thực hiện.',
+      'Nhận được văn bản này, đề nghị Thủ trưởng các cơ quan, đơn vị thực hiện nghiêm túc./.',
+    ]) {
+      const doc = letter(closing);
+      expect(byText(doc, 'đôn đốc').text).toBe('2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.');
+      expect(tasksOf(doc)).toHaveLength(2);
+    }
+  });
+});
+
+describe('one paragraph per duty under an addressee\'s name without a colon', () => {
+  const directive = (body: string) => provincial({ province: 'Hải Đông', number: '05/CT-UBND', date: '02 tháng 12 năm 2026', title: 'CHỈ THỊ\nVề phòng cháy, chữa cháy mùa khô' }, `Để chủ động phòng ngừa, Chủ tịch UBND tỉnh chỉ thị:
+
+${body}
+`);
+  it('makes each paragraph that opens with an action a task of that addressee', () => {
+    const doc = directive(`1. Công an tỉnh
+Chủ trì kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trong tháng 01/2027.
+Hướng dẫn các cơ sở xây dựng phương án chữa cháy tại chỗ.
+Tổ chức diễn tập chữa cháy tại khu công nghiệp.
+
+2. Sở Công Thương
+Kiểm tra hệ thống điện tại các chợ.`);
+    expect(tasksOf(doc).map((t) => [t.lead, t.due])).toEqual([
+      [['Công an tỉnh'], '2027-01-31'],
+      [['Công an tỉnh'], null],
+      [['Công an tỉnh'], null],
+      [['Sở Công Thương'], null],
+    ]);
+    expect(byText(doc, 'diễn tập').text).toBe('Tổ chức diễn tập chữa cháy tại khu công nghiệp.');
+  });
+  it('does so under lettered and group addressees', () => {
+    const doc = directive(`a) Sở Nông nghiệp và Môi trường
+Chỉ đạo lực lượng kiểm lâm trực tại các vùng rừng trọng điểm.
+Xây dựng bản đồ cảnh báo cháy rừng trước ngày 31/12/2026.
+b) UBND các xã, phường, đặc khu
+Tuyên truyền người dân không đốt nương rẫy trong mùa khô.
+Tổ chức diễn tập phòng cháy ở cấp xã trong quý I/2027.`);
+    expect(tasksOf(doc)).toHaveLength(4);
+    expect(byText(doc, 'bản đồ cảnh báo')).toMatchObject({ lead: ['Sở Nông nghiệp và Môi trường'], due: '2026-12-31' });
+    expect(byText(doc, 'diễn tập phòng cháy')).toMatchObject({ lead: ['UBND cấp xã'], due: '2027-03-31' });
+  });
+  it('keeps a statement after the duties (" … là …") and a single duty as they were', () => {
+    const doc = directive(`1. Sở Y tế
+Bảo đảm thuốc, trang thiết bị cấp cứu bỏng tại các bệnh viện.
+Phòng cháy là nhiệm vụ thường xuyên của cả hệ thống chính trị.
+
+2. Sở Xây dựng
+Rà soát điều kiện an toàn cháy của nhà chung cư.`);
+    expect(tasksOf(doc).map((t) => t.ref)).toEqual(['1', '2']);
+  });
+});

@@ -76,6 +76,16 @@ export const ROLE_WORDS = [
   'đại diện', 'Đại diện', 'Tổ trưởng', 'Chủ nhiệm', 'Tổng Thư ký', 'Chánh án', 'Tư lệnh', 'Chỉ huy trưởng', 'Trưởng', 'Hiệu trưởng', 'Viện trưởng', 'Thủ trưởng các cơ quan, đơn vị', 'Bí thư', 'thủ trưởng', 'giám đốc', 'chủ tịch',
 ];
 
+/**
+ * The common Vietnamese family names: a person's name after a leader's title opens with one of
+ * them ("Phó Chủ tịch UBND tỉnh Nguyễn Văn An"), which tells it from the body the title belongs to.
+ */
+export const SURNAMES = [
+  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh',
+  'Đoàn', 'Trương', 'Lâm', 'Mai', 'Hà', 'Tạ', 'Lương', 'Đào', 'Cao', 'Chu', 'Trịnh', 'Tô', 'La', 'Vi', 'Nông', 'Hứa', 'Lò', 'Triệu',
+  'Quách', 'Thái', 'Kiều', 'Lưu', 'Tăng', 'Tống', 'Văn', 'Sầm', 'Hầu', 'Giàng', 'Thào', 'Sùng', 'Y', 'H',
+];
+
 /** Words that start the predicate: a name ends before them (matched lower-case, exact). */
 export const VERBS = [
   'chủ trì', 'đồng chủ trì', 'phối hợp', 'chủ động', 'tiếp tục', 'khẩn trương', 'thực hiện', 'triển khai', 'tổ chức', 'rà soát',
