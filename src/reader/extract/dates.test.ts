@@ -50,6 +50,10 @@ describe('deadline phrases', () => {
   it('counts working days from the signing date', () => {
     expect(due('trong 10 ngày làm việc kể từ ngày ký')).toEqual(['2025-07-28']);
     expect(due('trong 10 ngày kể từ ngày ký')).toEqual(['2025-07-24']);
+    // counted from the document's own date however the document names itself
+    expect(due('trong thời hạn 10 ngày làm việc kể từ ngày Thông báo này được ban hành')).toEqual(['2025-07-28']);
+    expect(due('trong vòng 10 ngày kể từ ngày Quyết định này ký')).toEqual(['2025-07-24']);
+    expect(due('trong 10 ngày kể từ ngày văn bản này được ký')).toEqual(['2025-07-24']);
   });
   it('takes the date of the event the work serves', () => {
     expect(due('các hoạt động nhân dịp kỷ niệm 78 năm Ngày Thương binh - Liệt sĩ (27/7/1947 – 27/7/2025); trong đó')).toEqual(['2025-07-27']);

@@ -76,7 +76,9 @@ const RE_MONTHLY_FIRST = /(?:hằng|hàng)\s{1,3}tháng(?![\p{L}])[^.;:\n]{0,120
 const RE_QUARTERLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:của\s{1,3})?tháng\s{1,3}cuối\s{1,3}(?:mỗi\s{1,3}|của\s{1,3}(?:mỗi\s{1,3})?)?quý/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
 const RE_YEARLY_AFTER = /(?:trước|chậm nhất)\s{1,3}(?:vào\s{1,3})?(?:ngày\s{1,3})?(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}năm/giu;
-const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:ký|ban\s{1,3}hành)/giu;
+/** "trong 10 ngày làm việc kể từ ngày ký", "… kể từ ngày Thông báo này được ban hành": counted from
+ * the document's own date. */
+const RE_WORKDAYS = /trong\s{1,3}(?:vòng\s{1,3}|thời\s{1,3}hạn\s{1,3}|thời\s{1,3}gian\s{1,3})?(\d{1,3})\s{1,3}ngày(\s{1,3}làm\s{1,3}việc)?,?\s{1,3}(?:kể\s{1,3})?từ\s{1,3}(?:ngày|khi)\s{1,3}(?:(?:(?:Thông báo|Quyết định|Kế hoạch|Chỉ thị|Công văn|Nghị quyết|Kết luận|văn bản)\s{1,3}này\s{1,3}(?:được\s{1,3})?)?(?:ký|ban\s{1,3}hành))/giu;
 /** "trước Tết Nguyên đán (Bính Ngọ | 2027)": the lunar new year, named by its sexagenary name or number, or the next one. */
 const RE_TET = /(?:trước|chậm\s{1,3}nhất|muộn\s{1,3}nhất|xong\s{1,3}trước|hoàn\s{1,3}thành\s{1,3}trước)\s{1,3}(?:dịp\s{1,3})?Tết\s{1,3}Nguyên\s{1,3}[đĐ]án(?:\s{1,3}((?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s{1,3}(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))|\s{1,3}(?:năm\s{1,3})?(\d{4}))?/giu;
 const RE_EVENT = /(nhân dịp|chào mừng|hướng tới)[^.;]{0,160}?\(\s{0,2}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,3}[-–]\s{0,3}(\d{1,2})\/(\d{1,2})\/(\d{4})\s{0,2}\)/giu;
