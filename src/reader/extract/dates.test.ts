@@ -25,6 +25,13 @@ describe('deadline phrases', () => {
     expect(due('tạo chuyển biến trong những tháng cuối năm.')).toEqual(['2025-12-31']);
     expect(due('giải ngân vốn ngân sách nhà nước trong năm 2026.')).toEqual(['2026-12-31']);
   });
+  it('reads a second date or period coordinated with the first under one deadline word', () => {
+    expect(due('tổ chức trong tháng 10 và tháng 11/2025')).toEqual(['2025-10-31', '2025-11-30']);
+    expect(due('báo cáo trước ngày 15/8 và 30/9/2025')).toEqual(['2025-08-15', '2025-09-30']);
+    expect(due('hoàn thành trong quý III hoặc quý IV/2025')).toEqual(['2025-09-30', '2025-12-31']);
+    // dates of cited documents stay citations
+    expect(due('theo Quyết định ngày 15/6 và ngày 20/6/2025 của UBND tỉnh')).toEqual([]);
+  });
   it('does not read "cho 6 tháng cuối năm" (a scope, not a deadline)', () => {
     expect(due('đề xuất kịch bản, giải pháp điều hành cho 6 tháng cuối năm')).toEqual([]);
   });

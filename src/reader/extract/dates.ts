@@ -95,10 +95,15 @@ function rollYear(d: string, ref: string | null): string {
   return `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
 }
 
+/** A date or period just named, then "và", "hoặc" or a comma: the next date is coordinated with it. */
+const COORDINATED = /(?:(?:ngày\s{1,3})?\d{1,2}(?:\s{0,2}\/\s{0,2}\d{1,2}){0,2}|tháng\s{1,3}\d{1,2}|quý\s{1,3}[IVX\d]{1,4})\s{0,2}(?:,|và|hoặc)\s{1,3}$/iu;
+
 function hasTrigger(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 48), at);
-  if (!TRIGGER.test(before)) return false;
-  return true;
+  if (TRIGGER.test(before)) return true;
+  // "trong tháng 10 và tháng 11/2026": the first period's deadline word covers the second
+  const co = COORDINATED.exec(before);
+  return !!co && TRIGGER.test(before.slice(0, co.index));
 }
 
 function isDocRef(text: string, at: number): boolean {
