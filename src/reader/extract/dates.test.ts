@@ -49,6 +49,8 @@ describe('deadline phrases', () => {
     expect(monthly('định kỳ hằng tháng báo cáo kết quả về Sở Tài chính trước ngày 25 để tổng hợp')).toEqual([['2025-07-25', 'monthly', 25]]);
     expect(monthly('Định kỳ hàng tháng, chậm nhất ngày 05, gửi báo cáo tiến độ')).toEqual([['2025-08-05', 'monthly', 5]]);
     expect(monthly('cập nhật số liệu hằng tháng lên hệ thống, vào ngày 20')).toEqual([['2025-07-20', 'monthly', 20]]);
+    expect(monthly('cập nhật số liệu định kỳ hằng tháng, chậm nhất ngày 05.')).toEqual([['2025-08-05', 'monthly', 5]]);
+    expect(monthly('báo cáo hằng tháng trước ngày 05.8.2025')).toEqual([['2025-08-05', undefined, undefined]]);
     // a full date, or a day of a named month, is one deadline; another clause's day is not the period's
     expect(monthly('hằng tháng rà soát; hoàn thành báo cáo trước ngày 25/7/2025')).toEqual([['2025-07-25', undefined, undefined]]);
     expect(monthly('kiểm tra hằng tháng, tổng kết trước ngày 20 tháng 12 năm 2025')).toEqual([['2025-12-20', undefined, undefined]]);

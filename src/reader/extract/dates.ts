@@ -71,7 +71,7 @@ const RE_PERIOD = /giai\s{1,3}đoạn\s{1,3}(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/g
 const RE_MONTHLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:hằng|hàng)\s{1,3}tháng/giu;
 /** "Định kỳ hằng tháng báo cáo … trước ngày 25": the period first, the day (without a month) after
  * it in the same sentence. */
-const RE_MONTHLY_FIRST = /(?:hằng|hàng)\s{1,3}tháng(?![\p{L}])[^.;:\n]{0,120}?((?:trước|chậm nhất(?:\s{1,3}là)?|vào)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2}))(?![\d/.\-]|\s{1,3}(?:tháng|\/))/giu;
+const RE_MONTHLY_FIRST = /(?:hằng|hàng)\s{1,3}tháng(?![\p{L}])[^.;:\n]{0,120}?((?:trước|chậm nhất(?:\s{1,3}là)?|vào)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2}))(?!\d|\s{0,2}[/\-]|\.\d|\s{1,3}(?:tháng|\/))/giu;
 /** "trước ngày 15 của tháng cuối quý": a quarterly duty on that day of each quarter's last month */
 const RE_QUARTERLY = /(?:trước|chậm nhất|vào|trong)\s{1,3}(?:vào\s{1,3})?ngày\s{1,3}(\d{1,2})\s{1,3}(?:của\s{1,3})?tháng\s{1,3}cuối\s{1,3}(?:mỗi\s{1,3}|của\s{1,3}(?:mỗi\s{1,3})?)?quý/giu;
 const RE_YEARLY = /(?:hằng|hàng|định kỳ hằng|định kỳ hàng)\s{1,3}năm[^.;]{0,120}?trước\s{1,3}ngày\s{1,3}(\d{1,2})\s{0,2}(?:\/|tháng)\s{0,2}(\d{1,2})(?!\s{0,2}(?:\/|năm)\s{0,2}\d)/giu;
