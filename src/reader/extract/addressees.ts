@@ -930,6 +930,8 @@ export function clauseStartsTyped(scanners: ScannerTable, text: string): readonl
   const sc = scanners.of(text);
   return (sc.starts ??= clauseStartsUncached(text));
 }
+const TOPIC = /^(?:Về|Đối với|Vấn đề|Nội dung|(?:Các|Một số|Những)\s(?:nội dung|vấn đề|kiến nghị|đề xuất|đề nghị|công việc|việc)(?!\p{L}))\s/u;
+
 function clauseStartsUncached(text: string): ClauseStart[] {
   const out: ClauseStart[] = [{ pos: 0, kind: 'start' }];
   const re = /[.;!?:]\s{1,3}(?=\S)/gu;
@@ -940,7 +942,8 @@ function clauseStartsUncached(text: string): ClauseStart[] {
     if (++seen > 2000) break;
     if (text[m.index!] === ':') {
       lastColon = m.index!;
-      const topic = /^(Về|Đối với|Vấn đề|Nội dung)\s/u.test(text.slice(sentenceStart, sentenceStart + 12)) && m.index! - sentenceStart < 200;
+      // a topic before the colon ("Về …:", "Các nội dung khác:"), then who does what
+      const topic = TOPIC.test(text.slice(sentenceStart, sentenceStart + 24)) && m.index! - sentenceStart < 200;
       if (topic) {
         out.push({ pos: m.index! + m[0].length, kind: 'start' });
         continue;

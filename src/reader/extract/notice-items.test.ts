@@ -33,3 +33,26 @@ describe('a second body charged after a semicolon of a request', () => {
     expect(leadsOf('1. Đề nghị Công ty cổ phần Hạ tầng Nam Sơn bổ sung hồ sơ; UBND tỉnh sẽ xem xét, quyết định sau khi có đủ hồ sơ.')).toEqual([['Công ty cổ phần Hạ tầng Nam Sơn']]);
   });
 });
+
+describe('items that open with a topic or an approval', () => {
+  // (an approval followed by a sentence that charges a body was read before; kept here as a guard)
+  it.each([
+    ['1. Các nội dung khác: Văn phòng UBND tỉnh tổng hợp, báo cáo Chủ tịch UBND tỉnh.', ['Văn phòng UBND tỉnh']],
+    ['1. Các kiến nghị khác: Sở Tài chính nghiên cứu, tham mưu UBND tỉnh trước ngày 30/10/2026.', ['Sở Tài chính']],
+    ['1. Một số vấn đề phát sinh: Sở Xây dựng chủ trì giải quyết theo thẩm quyền.', ['Sở Xây dựng']],
+  ])('reads who does what after the topic: %s', (item, leads) => {
+    expect(leadsOf(item)).toEqual([leads]);
+  });
+
+  it.each([
+    ['1. Về đề xuất mở rộng nhà máy: Thống nhất chủ trương. Sở Xây dựng hướng dẫn thủ tục cấp phép xây dựng.', ['Sở Xây dựng']],
+    ['1. Thống nhất với đề xuất của Sở Y tế. Sở Tài chính bố trí kinh phí trước ngày 15/11/2026.', ['Sở Tài chính']],
+    ['1. Về đề nghị gia hạn: Thống nhất chủ trương. Doanh nghiệp chủ động hoàn thiện hồ sơ; Sở Nông nghiệp và Môi trường thẩm định.', ['Doanh nghiệp', 'Sở Nông nghiệp và Môi trường']],
+  ])('makes an approval followed by a body charged in the next sentence a task: %s', (item, leads) => {
+    expect(leadsOf(item)).toEqual([leads]);
+  });
+
+  it('leaves a bare approval without a task', () => {
+    expect(leadsOf('1. Thống nhất với đề xuất của Sở Y tế về phương án tổ chức.')).toEqual([]);
+  });
+});

@@ -45,7 +45,7 @@ export const HEADS = [
   'Học viện', 'Đại học', 'Trường', 'Phòng', 'Bảo hiểm xã hội', 'BHXH', 'Điện lực', 'Chính quyền', 'Cơ quan', 'Cơ sở', 'Lực lượng',
   'Bộ đội', 'Cảnh sát', 'Ban Chỉ đạo', 'Tổ công tác', 'Tổng đội', 'Chi nhánh', 'Báo', 'Ban Quản lý', 'Vụ', 'Cục', 'Tổng cục',
   'Ban Tổ chức', 'Ban Tuyên giáo', 'Ban Nội chính', 'Ủy ban Kiểm tra', 'Văn phòng Tỉnh ủy', 'Kiểm toán Nhà nước',
-  'Hạt', 'Đồn', 'Trạm', 'Đội', 'Tổ', 'đại biểu', 'Đại biểu', 'Tổ đảng', 'Đảng đoàn', 'Ban cán sự đảng', 'Đảng bộ', 'Chi bộ', 'Nhà đầu tư', 'Chủ đầu tư',
+  'Hạt', 'Đồn', 'Trạm', 'Đội', 'Tổ', 'đại biểu', 'Đại biểu', 'Tổ đảng', 'Đảng đoàn', 'Ban cán sự đảng', 'Đảng bộ', 'Chi bộ', 'Nhà đầu tư', 'Chủ đầu tư', 'Doanh nghiệp',
   'Liên minh', 'Viettel', 'VNPT', 'Bưu điện', 'Cảng vụ', 'Ban Dân tộc', 'Ban Quản lý dự án', 'Trung tâm Y tế', 'Sở',
 ];
 /** heads that need a capitalised next word (or one of the listed lower-case ones) to be an agency */
