@@ -4,7 +4,9 @@
  * "X chủ trì; Y phối hợp". Invented documents.
  */
 import { describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { extract } from './extract';
+import { readDocument } from '../index';
 
 /** A provincial plan whose section II is a task table with one column for who carries it out. */
 const plan = (province: string, column: string, rows: string[]) => `ỦY BAN NHÂN DÂN
@@ -93,6 +95,33 @@ describe('row references under group rows', () => {
       'PL.I.1',
       'PL.II.1',
       'PL.II.2',
+    ]);
+  });
+});
+
+describe('the same cells in a Word table, one paragraph per role', () => {
+  const cell = (...lines: string[]) => new TableCell({ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) });
+  it('reads the roles whether each is its own paragraph or a dash line of the cell', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            ...['ỦY BAN NHÂN DÂN', 'TỈNH SƠN TRÀ', 'Số: 88/KH-UBND', 'Sơn Trà, ngày 02 tháng 6 năm 2026', 'KẾ HOẠCH', 'Triển khai đề án năm 2026', 'II. NHIỆM VỤ CỤ THỂ'].map((t) => new Paragraph(t)),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell('TT'), cell('Nội dung công việc'), cell('Đơn vị thực hiện'), cell('Thời gian')] }),
+                new TableRow({ children: [cell('1'), cell('Khảo sát các làng nghề'), cell('Chủ trì: Sở Công Thương', 'Phối hợp: Sở Tài chính, Hội Nông dân tỉnh'), cell('Tháng 7/2026')] }),
+                new TableRow({ children: [cell('2'), cell('Tập huấn kỹ năng'), cell('- Sở Văn hóa, Thể thao và Du lịch (chủ trì)', '- Tỉnh đoàn'), cell('Quý III/2026')] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const r = await readDocument(new Uint8Array(await Packer.toBuffer(doc)), 'ke-hoach.docx');
+    expect(r.tasks.map((t) => ({ lead: t.lead, support: t.support, due: t.due }))).toEqual([
+      { lead: ['Sở Công Thương'], support: ['Sở Tài chính', 'Hội Nông dân tỉnh'], due: '2026-07-31' },
+      { lead: ['Sở Văn hóa, Thể thao và Du lịch'], support: ['Tỉnh đoàn'], due: '2026-09-30' },
     ]);
   });
 });
