@@ -819,10 +819,12 @@ function cellNames(bc: BuildContext, cell: string): { lead: string[]; support: s
 }
 
 /**
- * A role word in a table's cell: "Chủ trì:", "(chủ trì)", "chủ trì", "phối hợp với", "Cơ quan
- * phối hợp:". One cell of an "Đơn vị thực hiện" column often says both who leads and who helps.
+ * A role word in a table's cell: "Chủ trì:", "(chủ trì)", "(chủ trì thực hiện)", "chủ trì", "phối
+ * hợp với", "Cơ quan phối hợp:". One cell of an "Đơn vị thực hiện" column often says both who
+ * leads and who helps. (A cell without role words may still mark roles the way prose does, read
+ * by cellNames.)
  */
-const CELL_ROLE = /\(?\s*(?:(?:đơn vị|cơ quan)\s+)?(?:đồng\s+)?(chủ\s?trì|phối\s?hợp)(\s+(?:với|cùng))?\s*\)?\s*(:)?/giu;
+const CELL_ROLE = /\(?\s*(?:(?:đơn vị|cơ quan)\s+)?(?:đồng\s+)?(chủ\s?trì|phối\s?hợp)(?:\s+thực hiện)?(\s+(?:với|cùng))?\s*\)?\s*(:)?/giu;
 
 /**
  * The lead and supporting bodies of a cell that names their roles. A role word governs the names

@@ -50,12 +50,14 @@ describe('a table cell naming both roles', () => {
       'Kiểm tra an toàn thực phẩm dịp Tết | Sở Y tế chủ trì; Công an tỉnh, Sở Công Thương phối hợp | Tháng 1/2027',
       'Hỗ trợ vay vốn cho hộ nghèo | Ngân hàng Chính sách xã hội chi nhánh tỉnh (chủ trì); Sở Tài chính | Năm 2026',
       'Rà soát quy hoạch vùng nguyên liệu | Sở Nông nghiệp và Môi trường (chủ trì), Sở Xây dựng, Sở Tài chính | Tháng 9/2026',
+      'Số hóa hồ sơ địa chính | Sở Nông nghiệp và Môi trường (chủ trì thực hiện); Sở Khoa học và Công nghệ (phối hợp) | Năm 2027',
     ]);
     expect(rolesOf(doc)).toEqual([
       { lead: ['Sở Khoa học và Công nghệ'], support: ['Sở Nội vụ'] },
       { lead: ['Sở Y tế'], support: ['Công an tỉnh', 'Sở Công Thương'] },
       { lead: ['Ngân hàng Chính sách xã hội chi nhánh tỉnh'], support: ['Sở Tài chính'] },
       { lead: ['Sở Nông nghiệp và Môi trường'], support: ['Sở Xây dựng', 'Sở Tài chính'] },
+      { lead: ['Sở Nông nghiệp và Môi trường'], support: ['Sở Khoa học và Công nghệ'] },
     ]);
   });
 
