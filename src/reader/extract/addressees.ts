@@ -597,8 +597,9 @@ function readSupport(sc: Scanner, pos: number): string[] {
   const head = sc.text.slice(pos, pos + 60);
   const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(head);
   if (m) return readNames(sc, pos + m[0].length).names;
-  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …": the bodies named between are X's support
-  const listed = /^\s{0,2}chủ trì\s{0,2},\s{0,2}/u.exec(head);
+  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …", "X chủ trì; Y phối hợp …", "X là cơ quan chủ trì,
+  // Y phối hợp …": the bodies named between are X's support
+  const listed = /^\s{0,2}(?:là\s{1,3}(?:cơ quan|đơn vị)\s{1,3})?chủ trì\s{0,2}[,;]\s{0,2}/u.exec(head);
   if (!listed) return [];
   const r = readNames(sc, pos + listed[0].length);
   const after = skipSpaces(sc.text, r.end);
@@ -713,7 +714,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   if (v && PREPOSITIONS.has(v)) {
-    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
+    const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là cơ quan|là đơn vị|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
   return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };

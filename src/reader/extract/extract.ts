@@ -439,6 +439,8 @@ function ownAddressees(m: Memo, n: Node): Addr {
       // "Giao X …; Y làm …" names a second addressee of the item, but "…; UBND tỉnh sẽ xem xét" is
       // the issuer's own promise, nobody's task
       const promise = cs.kind !== 'start' && /^\s*sẽ\s/u.test(text.slice(r.end, r.end + 6));
+      // "X chủ trì; Y phối hợp …": Y was read as X's support, and does not lead its own clause
+      if (cs.kind !== 'start' && r.lead.every((nm) => res.support.includes(nm))) continue;
       prevSubject = r.kind === 'subject' || r.kind === 'object' || r.kind === 'giao';
       if (!allowed || promise) continue;
       res.lead.push(...r.lead);

@@ -1393,3 +1393,24 @@ Rà soát điều kiện an toàn cháy của nhà chung cư.`);
     expect(tasksOf(doc).map((t) => t.ref)).toEqual(['1', '2']);
   });
 });
+
+describe('the lead\'s "chủ trì" then the supporting bodies as the subject of "phối hợp"', () => {
+  const notice = (items: string) => provincial({ province: 'Trung Sơn', number: '99/TB-UBND', date: '25 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('reads the bodies after "chủ trì," / "chủ trì;" / "là cơ quan chủ trì," as support, not leads', () => {
+    const doc = notice(`1. Sở Nội vụ chủ trì; Sở Tư pháp phối hợp rà soát quy chế làm việc.
+2. Sở Công Thương là cơ quan chủ trì, Công an tỉnh phối hợp kiểm tra thị trường.
+3. Giao Sở Tài chính chủ trì, Sở Xây dựng phối hợp thẩm định dự án nhà ở xã hội.
+4. Sở Y tế là đơn vị chủ trì; Sở Giáo dục và Đào tạo, Bảo hiểm xã hội tỉnh phối hợp khám sức khỏe học sinh.`);
+    expect(byText(doc, 'quy chế làm việc')).toMatchObject({ lead: ['Sở Nội vụ'], support: ['Sở Tư pháp'] });
+    expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh'] });
+    expect(byText(doc, 'nhà ở xã hội')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
+    expect(byText(doc, 'sức khỏe học sinh')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Giáo dục và Đào tạo', 'Bảo hiểm xã hội tỉnh'] });
+  });
+  it('still makes a body with an action of its own after a semicolon a lead', () => {
+    const doc = notice('1. Sở Nội vụ chủ trì rà soát biên chế; Sở Tài chính bảo đảm kinh phí chi trả chế độ.');
+    expect(byText(doc, 'rà soát biên chế').lead).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
+  });
+});
