@@ -1150,6 +1150,14 @@ ${items}
     expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh', 'Sở Tài chính'] });
     expect(byText(doc, 'thẩm định dự án')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
   });
+  it('reads the marks inside a list spelled out after "các Sở:"', () => {
+    const doc = notice(`1. Các sở: Y tế (chủ trì), Tài chính, Nội vụ rà soát định mức biên chế bệnh viện.
+2. Các Sở: Giao thông vận tải (chủ trì), Xây dựng (phối hợp), Tài chính (phối hợp) rà soát quy hoạch bến xe.
+3. Giao các sở: Tư pháp (chủ trì), Nội vụ tổng kết công tác pháp chế.`);
+    expect(byText(doc, 'biên chế bệnh viện')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Tài chính', 'Sở Nội vụ'] });
+    expect(byText(doc, 'bến xe')).toMatchObject({ lead: ['Sở Giao thông vận tải'], support: ['Sở Xây dựng', 'Sở Tài chính'] });
+    expect(byText(doc, 'pháp chế')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ'] });
+  });
   it('keeps bodies marked "(đồng chủ trì)" all leads, and reads a table\'s single body column the same way', () => {
     const doc = notice('1. Sở Tài chính, Sở Xây dựng (đồng chủ trì) thẩm định báo cáo nghiên cứu khả thi.');
     expect(byText(doc, 'khả thi')).toMatchObject({ lead: ['Sở Tài chính', 'Sở Xây dựng'], support: [] });
