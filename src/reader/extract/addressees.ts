@@ -266,6 +266,33 @@ interface Parsed {
 /** A bracketed role after a name in a list: "(chủ trì)", "(cơ quan phối hợp)", "(đồng chủ trì)". */
 const ROLE_MARK = /^\s{0,2}(?:cơ quan\s{1,3}|đơn vị\s{1,3})?(chủ trì|đồng chủ trì|phối hợp)(?:\s{1,3}thực hiện)?\s{0,2}$/iu;
 
+/** The roles that bracketed marks give the names of one list, read as the list is. */
+class RoleMarks {
+  private readonly roles: ('lead' | 'support')[] = [];
+  private marked = 0;
+  private afterLead = false;
+
+  /** Reads the brackets at `open` (text[open] is "("): whether they hold a role for the `count` names so far. */
+  read(text: string, open: number, count: number): number {
+    const close = text.indexOf(')', open);
+    if (close < 0 || close - open > 40) return -1;
+    const mark = ROLE_MARK.exec(text.slice(open + 1, close))?.[1].toLowerCase();
+    if (!mark) return -1;
+    this.roles.length = count;
+    this.roles.fill(mark === 'phối hợp' ? 'support' : 'lead', this.marked);
+    this.marked = count;
+    if (mark === 'chủ trì') this.afterLead = true;
+    return close + 1;
+  }
+
+  /** The names marked as support: those before a "(phối hợp)", and those after the lead's "(chủ trì)" with no mark of their own. */
+  supportOf(names: string[]): string[] | undefined {
+    if (!this.marked) return undefined;
+    const support = names.filter((_, i) => (i < this.marked ? this.roles[i] === 'support' : this.afterLead));
+    return support.length ? dedupe(support) : undefined;
+  }
+}
+
 const LEVEL_WORDS = ['Tỉnh ủy', 'Tỉnh uỷ', 'Thành ủy', 'Thành uỷ', 'Huyện ủy', 'Huyện uỷ', 'Đảng ủy', 'Đảng uỷ'];
 
 /** Plural addressees that are not public bodies: named by their trade or licence, not by a proper name. */
@@ -369,6 +396,7 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
   }
   const names: string[] = [];
   const raws: string[] = [];
+  const marks = new RoleMarks();
   for (let k = 0; k < 30; k++) {
     p = skipSpaces(sc.text, p);
     if (p >= sc.text.length) break;
@@ -404,6 +432,12 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
       raws.push(sc.text.slice(p, end).trim());
     }
     p = end;
+    // "Các sở: Y tế (chủ trì), Tài chính, Nội vụ"
+    const open = skipSpaces(sc.text, p);
+    if (sc.text[open] === '(') {
+      const after = marks.read(sc.text, open, names.length);
+      if (after > 0) p = after;
+    }
     const sep = /^\s{0,2}(,|;)\s{0,2}/u.exec(sc.text.slice(p, p + 6));
     if (!sep) break;
     const nx = skipSpaces(sc.text, p + sep[0].length);
@@ -414,7 +448,7 @@ function readDistributed(sc: Scanner, pos: number): Parsed | null {
   // "..." / "…" after the list
   const dots = /^\s{0,2}(\.\.\.|…)/u.exec(sc.text.slice(p, p + 6));
   if (dots) p += dots[0].length;
-  return { names, raws, end: p };
+  return { names, raws, end: p, supportNames: marks.supportOf(names) };
 }
 
 /** A place's name: capitalised words (or numbers: "Phường 3"), "Ea H'Leo", "Ia-Grai". */
@@ -457,10 +491,9 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
   let p = pos;
   let end = pos;
   let lastKnown = false;
-  // the role each name's bracketed mark gives it (see ROLE_MARK), from index 0 to `marked`
-  const roles: ('lead' | 'support')[] = [];
-  let marked = 0;
-  let afterLead = false;
+  const marks = new RoleMarks();
+  // the support a distributed list's own marks gave ("các Sở: Y tế (chủ trì), Tài chính")
+  const distributedSupport: string[] = [];
   for (let k = 0; k < 20; k++) {
     const pre = lexiconAt(sc, skipSpaces(sc.text, p));
     if (!pre || !/^(bộ trưởng|thủ trưởng)/iu.test(sc.text.slice(skipSpaces(sc.text, p), skipSpaces(sc.text, p) + 12))) p = skipRoles(sc, p);
@@ -468,6 +501,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     let got = false;
     const dist = readDistributed(sc, p);
     if (dist) {
+      if (dist.supportNames) distributedSupport.push(...dist.supportNames);
       names.push(...dist.names);
       raws.push(...dist.raws);
       p = end = dist.end;
@@ -542,13 +576,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     if (sc.text[q] === '(') {
       const close = sc.text.indexOf(')', q);
       if (close > 0 && close - q < 200) {
-        const mark = ROLE_MARK.exec(sc.text.slice(q + 1, close))?.[1].toLowerCase();
-        if (mark) {
-          roles.length = names.length;
-          roles.fill(mark === 'phối hợp' ? 'support' : 'lead', marked);
-          marked = names.length;
-          if (mark === 'chủ trì') afterLead = true;
-        }
+        marks.read(sc.text, q, names.length);
         q = skipSpaces(sc.text, close + 1);
         end = p = close + 1;
         if (nameStartAt(sc, q) && !verbAt(sc, q, '')) {
@@ -581,10 +609,8 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     }
     p = nx;
   }
-  if (!marked) return { names: dedupe(names), raws, end, lastKnown };
-  // names after the lead's "(chủ trì)" with no mark of their own support it
-  const supportNames = names.filter((_, i) => (i < marked ? roles[i] === 'support' : afterLead));
-  return { names: dedupe(names), raws, end, lastKnown, supportNames: supportNames.length ? dedupe(supportNames) : undefined };
+  const supportNames = marks.supportOf(names);
+  return { names: dedupe(names), raws, end, lastKnown, supportNames: distributedSupport.length ? dedupe([...(supportNames ?? []), ...distributedSupport]) : supportNames };
 }
 
 /**
@@ -621,8 +647,9 @@ function readSupport(sc: Scanner, pos: number): string[] {
   const head = sc.text.slice(pos, pos + 60);
   const m = /^\s{0,2}(?:,\s{0,2})?(?:chủ trì\s{0,2},?\s{0,2})?(?:và\s{1,2})?(?:chủ động\s{1,2})?phối hợp(?:\s{1,3}chặt chẽ)?(?:\s{1,3}với)?\s{1,3}/u.exec(head);
   if (m) return readNames(sc, pos + m[0].length).names;
-  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …": the bodies named between are X's support
-  const listed = /^\s{0,2}chủ trì\s{0,2},\s{0,2}/u.exec(head);
+  // "X chủ trì, Y, Z (cùng) phối hợp rà soát …", "X chủ trì; Y phối hợp …", "X là cơ quan chủ trì,
+  // Y phối hợp …": the bodies named between are X's support
+  const listed = /^\s{0,2}(?:là\s{1,3}(?:cơ quan|đơn vị)\s{1,3})?chủ trì\s{0,2}[,;]\s{0,2}/u.exec(head);
   if (!listed) return [];
   const r = readNames(sc, pos + listed[0].length);
   const after = skipSpaces(sc.text, r.end);

@@ -98,6 +98,8 @@ interface Memo {
   rootLeadins: Map<Paragraph, Node>;
   /** the heading of the top-level section a prose task sits in */
   sections: Map<ExtractedTask, string>;
+  /** isNamesHeading by node: asked again for each paragraph under the node */
+  namesHeadings: Map<Node, boolean>;
 }
 
 const newMemo = (): Memo => ({
@@ -108,6 +110,7 @@ const newMemo = (): Memo => ({
   nodeDeadlines: new Map(),
   rootLeadins: new Map(),
   sections: new Map(),
+  namesHeadings: new Map(),
 });
 
 /** One extraction's context: its memo tables, its calendar and dates, its options (directory). */
@@ -188,8 +191,12 @@ function namesOnly(m: Memo, line: string): boolean {
 /** An item that only names an addressee, with no colon ("1. Công an tỉnh"). */
 function isNamesHeading(m: Memo, h: Node): boolean {
   if (h.kind === 'root' || h.kind === 'para' || h.leadins.length) return false;
-  const line = h.paras[0].text;
-  return !/[.;:]\s*\**$/u.test(line) && namesOnly(m, line.slice(h.labelLen));
+  let v = m.namesHeadings.get(h);
+  if (v === undefined) {
+    const line = h.paras[0].text;
+    m.namesHeadings.set(h, (v = !/[.;:]\s*\**$/u.test(line) && namesOnly(m, line.slice(h.labelLen))));
+  }
+  return v;
 }
 
 /** A paragraph that opens with an action as an instruction does ("Hướng dẫn …"), not a statement ("Phát triển … là …"). */
@@ -444,6 +451,8 @@ function ownAddressees(m: Memo, n: Node): Addr {
       // "Giao X …; Y làm …" names a second addressee of the item, but "…; UBND tỉnh sẽ xem xét" is
       // the issuer's own promise, nobody's task
       const promise = cs.kind !== 'start' && /^\s*sẽ\s/u.test(text.slice(r.end, r.end + 6));
+      // "X chủ trì; Y phối hợp …": Y was read as X's support, and does not lead its own clause
+      if (cs.kind !== 'start' && r.lead.every((nm) => res.support.includes(nm))) continue;
       prevSubject = r.kind === 'subject' || r.kind === 'object' || r.kind === 'giao' || r.kind === 'denghi';
       if (!allowed || promise) continue;
       res.lead.push(...r.lead);

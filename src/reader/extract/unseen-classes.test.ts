@@ -1150,6 +1150,14 @@ ${items}
     expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh', 'Sở Tài chính'] });
     expect(byText(doc, 'thẩm định dự án')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
   });
+  it('reads the marks inside a list spelled out after "các Sở:"', () => {
+    const doc = notice(`1. Các sở: Y tế (chủ trì), Tài chính, Nội vụ rà soát định mức biên chế bệnh viện.
+2. Các Sở: Giao thông vận tải (chủ trì), Xây dựng (phối hợp), Tài chính (phối hợp) rà soát quy hoạch bến xe.
+3. Giao các sở: Tư pháp (chủ trì), Nội vụ tổng kết công tác pháp chế.`);
+    expect(byText(doc, 'biên chế bệnh viện')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Tài chính', 'Sở Nội vụ'] });
+    expect(byText(doc, 'bến xe')).toMatchObject({ lead: ['Sở Giao thông vận tải'], support: ['Sở Xây dựng', 'Sở Tài chính'] });
+    expect(byText(doc, 'pháp chế')).toMatchObject({ lead: ['Sở Tư pháp'], support: ['Sở Nội vụ'] });
+  });
   it('keeps bodies marked "(đồng chủ trì)" all leads, and reads a table\'s single body column the same way', () => {
     const doc = notice('1. Sở Tài chính, Sở Xây dựng (đồng chủ trì) thẩm định báo cáo nghiên cứu khả thi.');
     expect(byText(doc, 'khả thi')).toMatchObject({ lead: ['Sở Tài chính', 'Sở Xây dựng'], support: [] });
@@ -1391,5 +1399,26 @@ Phòng cháy là nhiệm vụ thường xuyên của cả hệ thống chính tr
 2. Sở Xây dựng
 Rà soát điều kiện an toàn cháy của nhà chung cư.`);
     expect(tasksOf(doc).map((t) => t.ref)).toEqual(['1', '2']);
+  });
+});
+
+describe('the lead\'s "chủ trì" then the supporting bodies as the subject of "phối hợp"', () => {
+  const notice = (items: string) => provincial({ province: 'Trung Sơn', number: '99/TB-UBND', date: '25 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
+  it('reads the bodies after "chủ trì," / "chủ trì;" / "là cơ quan chủ trì," as support, not leads', () => {
+    const doc = notice(`1. Sở Nội vụ chủ trì; Sở Tư pháp phối hợp rà soát quy chế làm việc.
+2. Sở Công Thương là cơ quan chủ trì, Công an tỉnh phối hợp kiểm tra thị trường.
+3. Giao Sở Tài chính chủ trì, Sở Xây dựng phối hợp thẩm định dự án nhà ở xã hội.
+4. Sở Y tế là đơn vị chủ trì; Sở Giáo dục và Đào tạo, Bảo hiểm xã hội tỉnh phối hợp khám sức khỏe học sinh.`);
+    expect(byText(doc, 'quy chế làm việc')).toMatchObject({ lead: ['Sở Nội vụ'], support: ['Sở Tư pháp'] });
+    expect(byText(doc, 'kiểm tra thị trường')).toMatchObject({ lead: ['Sở Công Thương'], support: ['Công an tỉnh'] });
+    expect(byText(doc, 'nhà ở xã hội')).toMatchObject({ lead: ['Sở Tài chính'], support: ['Sở Xây dựng'] });
+    expect(byText(doc, 'sức khỏe học sinh')).toMatchObject({ lead: ['Sở Y tế'], support: ['Sở Giáo dục và Đào tạo', 'Bảo hiểm xã hội tỉnh'] });
+  });
+  it('still makes a body with an action of its own after a semicolon a lead', () => {
+    const doc = notice('1. Sở Nội vụ chủ trì rà soát biên chế; Sở Tài chính bảo đảm kinh phí chi trả chế độ.');
+    expect(byText(doc, 'rà soát biên chế').lead).toEqual(['Sở Nội vụ', 'Sở Tài chính']);
   });
 });
