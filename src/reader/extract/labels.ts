@@ -1,4 +1,4 @@
-/** List labels of Vietnamese directives: I./II., Điều 1., 1./2.1./2.1.1., a) … đ), (1), dashes, +, bullets. */
+/** List labels of Vietnamese directives: I./II., Điều 1., 1./2.1./2.1.1., a) … đ), i)/ii), a.1), (1), (ii), dashes, +, bullets. */
 
 export type LabelKind = 'roman' | 'dieu' | 'dec' | 'letter' | 'paren' | 'dash' | 'plus' | 'bullet';
 
@@ -17,8 +17,11 @@ const DIEU = /^Điều[ \t]+(\d{1,3})\.?[ \t]*/;
 const CITED_ARTICLE = /^Điều[ \t]+\d{1,3}[ \t]+(?:(?:khoản|điểm)\s|(?:của\s)?(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh|Hiến pháp|Chỉ thị)(?=[\s,.;]|$))/u;
 const DEC = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\)|\/)[ \t]+(?=\S)/;
 const DEC_MULTI = /^(\d{1,2}(?:\.\d{1,2}){1,4})[ \t]+(?=\p{Lu})/u;
-const LETTER = /^([a-zđ])(?:\)[ \t]*|\/[ \t]+)(?=\S)/;
-const PAREN = /^\((\d{1,2}|[a-zđ])\)[ \t]*(?=\S)/;
+// "a)", "a/", and lower-case roman numerals at the same level ("i)", "ii)", "iii)")
+const LETTER = /^([a-zđ]|[ivx]{2,5})(?:\)[ \t]*|\/[ \t]+)(?=\S)/;
+// "a.1)", "b.2.": a lettered item's own items
+const LETTER_SUB = /^([a-zđ]\.\d{1,2})[.)][ \t]+(?=\S)/;
+const PAREN = /^\((\d{1,2}|[a-zđ]|[ivx]{2,5})\)[ \t]*(?=\S)/;
 const DASH = /^[-–—][ \t]*(?=\S)/;
 const PLUS = /^\+[ \t]*(?=\S)/;
 const BULLET = /^[•●▪◦·*\uf0b7\uf0a7\uf0d8][ \t]*(?=\S)/;
@@ -37,6 +40,7 @@ export function parseLabel(s: string): Label | null {
     return { kind: 'dec', level: `dec${depth}`, key: m[1], length: m[0].length };
   }
   if ((m = LETTER.exec(s))) return { kind: 'letter', level: 'letter', key: m[1], length: m[0].length };
+  if ((m = LETTER_SUB.exec(s))) return { kind: 'letter', level: 'letter2', key: m[1], length: m[0].length };
   if ((m = PAREN.exec(s))) return { kind: 'paren', level: 'paren', key: `(${m[1]})`, length: m[0].length };
   if ((m = DASH.exec(s))) return { kind: 'dash', level: 'dash', key: '-', length: m[0].length };
   if ((m = PLUS.exec(s))) return { kind: 'plus', level: 'plus', key: '+', length: m[0].length };

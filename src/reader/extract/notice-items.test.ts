@@ -56,3 +56,20 @@ describe('items that open with a topic or an approval', () => {
     expect(leadsOf('1. Thống nhất với đề xuất của Sở Y tế về phương án tổ chức.')).toEqual([]);
   });
 });
+
+describe('items numbered "(ii)", "ii)" and "a.1)"', () => {
+  it.each([
+    ['(i)', '(ii)', '(iii)'],
+    ['i)', 'ii)', 'iii)'],
+    ['a.1)', 'a.2)', 'a.3)'],
+  ])('reads each of %s %s %s as its own task', (x, y, z) => {
+    const tasks = extract(
+      notice(`1. Phát triển kinh tế số
+${x} Sở Công Thương hỗ trợ doanh nghiệp đưa sản phẩm lên sàn thương mại điện tử;
+${y} Sở Tài chính bố trí kinh phí thực hiện, hoàn thành trước ngày 31/3/2027;
+${z} Sở Khoa học và Công nghệ hướng dẫn chuyển đổi số cho hợp tác xã.`),
+    ).tasks;
+    expect(tasks.map((t) => t.lead)).toEqual([['Sở Công Thương'], ['Sở Tài chính'], ['Sở Khoa học và Công nghệ']]);
+    expect(tasks.map((t) => t.due)).toEqual([null, '2027-03-31', null]);
+  });
+});

@@ -37,4 +37,16 @@ describe('labels', () => {
     expect(parseLabel('2.394 tỷ đồng')).toBeNull();
     expect(parseLabel('1 Nghị quyết số 66')).toBeNull();
   });
+  it('reads lower-case roman numerals and lettered sub-items at one level each', () => {
+    expect(['i) Sở Y tế', 'ii) Sở Tài chính', 'iii) Sở Nội vụ'].map((s) => parseLabel(s)?.level)).toEqual(['letter', 'letter', 'letter']);
+    expect(['(i) Sở Y tế', '(ii) Sở Tài chính', '(iv) Sở Xây dựng'].map((s) => parseLabel(s)?.key)).toEqual(['(i)', '(ii)', '(iv)']);
+    expect(['a.1) Sở Y tế', 'a.2. Sở Tài chính', 'b.1) Sở Xây dựng'].map((s) => [parseLabel(s)?.level, parseLabel(s)?.key])).toEqual([
+      ['letter2', 'a.1'],
+      ['letter2', 'a.2'],
+      ['letter2', 'b.1'],
+    ]);
+    // words, not labels
+    expect(parseLabel('vi phạm hành chính')).toBeNull();
+    expect(parseLabel('a.1 và a.2')).toBeNull();
+  });
 });
