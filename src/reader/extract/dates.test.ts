@@ -93,6 +93,17 @@ describe('table cells', () => {
     expect(cell('Từ quý III/2026 đến quý III/2030')).toBe('2030-09-30');
     expect(cell('Hoàn thành xong trước ngày 01/01/2030')).toBe('2030-01-01');
   });
+  it('takes the last of several periods the cell names, without a deadline word', () => {
+    expect(cell('Quý I, II/2027')).toBe('2027-06-30');
+    expect(cell('Quý III - IV/2026')).toBe('2026-12-31');
+    expect(cell('Quý II và quý III năm 2026')).toBe('2026-09-30');
+    expect(cell('Đợt 1: tháng 5/2027; Đợt 2: tháng 10/2027')).toBe('2027-10-31');
+    expect(cell('6 tháng đầu năm 2027')).toBe('2027-06-30');
+    expect(cell('6 tháng cuối năm 2026')).toBe('2026-12-31');
+    // "trước" a period still ends with the period before
+    expect(cell('Trước tháng 10/2026')).toBe('2026-09-30');
+    expect(cell('Trước quý IV/2026')).toBe('2026-09-30');
+  });
   it('has no date for continuous work', () => {
     for (const s of ['Thường xuyên', 'Hằng năm', 'Hàng năm', 'Năm 2026 và các năm tiếp theo', 'Từ quý II/2027', 'Theo kế hoạch của Quốc hội', 'Đã hoàn thành', ''])
       expect(cell(s)).toBeNull();

@@ -398,13 +398,29 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
   // "Trước 15/12 hằng năm", "Ngày 25 hằng tháng": a recurring duty, due at its first occurrence
   const recurring = found.find((f) => f.recurrence && f.iso === best)?.recurrence;
   if (recurring) return { iso: best, text, recurrence: recurring };
-  const span = /(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/u.exec(text);
-  if (span) {
-    const y = Number(span[2]);
-    const c = iso(y, 12, 31);
+  const later = (c: string): void => {
     if (!best || c > best) best = c;
-  }
+  };
+  const span = /(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/u.exec(text);
+  if (span) later(iso(Number(span[2]), 12, 31));
+  // The cell is the deadline itself, so every period it names counts, not only those after a
+  // deadline word: "Quý I, II/2027", "Quý III - IV/2026" (the last quarter, in the year written
+  // after it), "Đợt 1: tháng 5/2027; Đợt 2: tháng 10/2027", "6 tháng đầu năm 2027".
   let m: RegExpExecArray | null;
+  if ((m = QUARTER_LIST.exec(text))) {
+    const q = Math.max(...m[1].toLowerCase().split(/[^ivx1-4]+/u).filter(Boolean).map((x) => QUARTER[x] ?? 0));
+    const y = Number(m[2]);
+    if (q) later(iso(y, q * 3, lastDay(y, q * 3)));
+  }
+  for (const mm of text.matchAll(MONTH_OF_YEAR)) {
+    const mo = Number(mm[1]);
+    const y = Number(mm[2]);
+    if (valid(y, mo, 1)) later(iso(y, mo, lastDay(y, mo)));
+  }
+  if (!best && (m = HALF_YEAR.exec(text))) {
+    const y = m[2] ? Number(m[2]) : ctx.year;
+    if (y) best = m[1].toLowerCase() === 'đầu' ? iso(y, 6, 30) : iso(y, 12, 31);
+  }
   if (!best && (m = /(?:^|\s)quý\s{1,3}(iv|iii|ii|i|[1-4])\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu.exec(text))) {
     const q = QUARTER[m[1].toLowerCase()];
     best = iso(Number(m[2]), q * 3, lastDay(Number(m[2]), q * 3));
@@ -427,6 +443,11 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
   if (!best && ctx.year && !RECURRING_CELL.test(low)) best = bareCellDate(text, ctx.year);
   return { iso: best, text };
 }
+
+// not "trước tháng 10/2026", "trước quý IV/2026": those end with the period before (findDeadlines)
+const QUARTER_LIST = /(?<!trước\s{1,3})quý\s{1,3}((?:iv|iii|ii|i|[1-4])(?:\s{0,2}(?:,|-|–|và|đến)\s{0,2}(?:quý\s{1,3})?(?:iv|iii|ii|i|[1-4]))+)\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu;
+const MONTH_OF_YEAR = /(?<!trước\s{1,3})tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/giu;
+const HALF_YEAR = /(?:6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm(?:\s{1,3}(\d{4}))?/iu;
 
 /** "Hằng tháng", "định kỳ": a time cell of a recurring duty, which has no one date. */
 const RECURRING_CELL = /(?:hằng|hàng)\s{1,3}(?:năm|tháng|quý|tuần|ngày)|định kỳ|thường xuyên/u;
