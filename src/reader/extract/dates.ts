@@ -191,7 +191,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([m.index!, m.index! + m[0].length]);
     if (d) raws.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0] } });
   }
-  if (saysMonth && has('cuối') && has('quý')) for (m of text.matchAll(RE_QUARTERLY)) {
+  if (saysMonth && has('tháng cuối') && has('quý')) for (m of text.matchAll(RE_QUARTERLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const d = day >= 1 && day <= 31 ? nextQuarterly(ctx.refDate, year, day) : null;
