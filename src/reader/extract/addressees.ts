@@ -197,7 +197,7 @@ function skipRoles(sc: Scanner, pos: number): number {
     const r = (ROLES_BY_WORD.get(wordAt(sc.text, p)) ?? []).find((w) => startsWord(sc, p, w));
     if (!r) return p;
     pos = p + r.length;
-    if (/^[Đđ]ồng chí$/u.test(r)) {
+    if (r === 'Đồng chí' || r === 'đồng chí') {
       PERSON_THEN_TITLE.lastIndex = skipSpaces(sc.text, pos);
       const named = PERSON_THEN_TITLE.exec(sc.text);
       if (named && ROLES_BY_WORD.has(wordAt(sc.text, PERSON_THEN_TITLE.lastIndex))) pos = PERSON_THEN_TITLE.lastIndex;
@@ -618,11 +618,12 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
  * bracketed role marks as support, with the co-leads ("X đồng chủ trì với Y") and the supporting
  * bodies ("X chủ trì, phối hợp với Y", "X chủ trì, Y, Z phối hợp …") named after them.
  */
-function addressed(sc: Scanner, r: Parsed): { lead: string[]; support: string[] } {
+function addressed(sc: Scanner, r: Parsed, kind: ClauseResult['kind'], start: number): ClauseResult {
   const marked = r.supportNames;
   const lead = marked ? r.names.filter((n) => !marked.includes(n)) : r.names;
   const support = readSupport(sc, r.end);
-  return { lead: [...lead, ...coLeads(sc, r.end)], support: marked ? dedupe([...marked, ...support]) : support };
+  // a literal, not a spread of a partial result: clauses are read by the thousand
+  return { lead: [...lead, ...coLeads(sc, r.end)], support: marked ? dedupe([...marked, ...support]) : support, kind, start, end: r.end };
 }
 
 /** The names of a list as lead and support by their bracketed roles alone (a table's cell, a heading). */
@@ -687,8 +688,8 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     // "Giao Phó Chủ tịch UBND tỉnh … chỉ đạo Sở Tài chính …": a government or its leader directing
     // a body named by its name hands the task to that body
     const directed = r.names.every((n) => GOVERNMENT.test(n)) ? directedBody(sc, r.end) : null;
-    if (directed) return { ...directed, kind: 'giao', start: pos };
-    return { ...addressed(sc, r), kind: 'giao', start: pos, end: r.end };
+    if (directed) return { lead: directed.lead, support: directed.support, kind: 'giao', start: pos, end: directed.end };
+    return addressed(sc, r, 'giao', pos);
   }
   // Đề nghị / Yêu cầu X (chỉ đạo Z) …
   // "Kiến nghị Bộ Xây dựng …": what a province asks of a ministry is followed up like a request
@@ -734,7 +735,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
   // "Bộ Quốc phòng, Bộ Công an chỉ đạo các lực lượng …": a body that directs its own forces is the
   // one charged; only a government or its leader directing another body hands the task on.
   if (obj && obj[1] === 'chỉ đạo' && !r.names.some((n) => GOVERNMENT.test(n))) {
-    return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
+    return addressed(sc, r, 'subject', pos);
   }
   if (obj) {
     const o = objectForm(sc, after + obj[0].length, pos, 'object');
@@ -759,7 +760,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     const bare = skipSpaces(s, pos);
     const closed = r.lastKnown || / (?:tỉnh|Trung ương)$/u.test(r.raws[r.raws.length - 1] ?? '');
     if (closed && skipRoles(sc, bare) === bare && UNLISTED_PREDICATE.test(s.slice(after, after + 80))) {
-      return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
+      return addressed(sc, r, 'subject', pos);
     }
     return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
@@ -767,7 +768,7 @@ function clauseAtUncached(sc: Scanner, pos: number): ClauseResult | null {
     const ok = /^(theo (chức năng|thẩm quyền|phân cấp|nhiệm vụ)|trong phạm vi|là (?:cơ quan|đơn vị|đầu mối)|có trách nhiệm|cùng với)/u.test(s.slice(after, after + 30)) || HAVE_PREDICATE.test(s.slice(after, after + 30));
     if (!ok) return tailHeading(sc, pos, r) ?? qualifiedSubject(sc, pos, r) ?? predicateInsideHeadName(sc, pos, r);
   }
-  return { ...addressed(sc, r), kind: 'subject', start: pos, end: r.end };
+  return addressed(sc, r, 'subject', pos);
 }
 
 /** "X đồng chủ trì với Y" / "X chủ trì cùng Y": Y leads too */
@@ -790,7 +791,7 @@ export function lateLead(sc: Scanner): ClauseResult | null {
     if (!r.names.length) continue;
     const after = skipSpaces(sc.text, r.end);
     if (/^(đồng chủ trì|chủ trì|làm đầu mối|thực hiện\))/u.test(sc.text.slice(after, after + 16))) {
-      return { ...addressed(sc, r), kind: 'late', start: p, end: r.end };
+      return addressed(sc, r, 'late', p);
     }
   }
   return null;
@@ -943,8 +944,8 @@ function objectForm(sc: Scanner, p: number, start: number, kind: 'denghi' | 'obj
   const r = readNames(sc, p);
   if (!r.names.length) return null;
   const directed = directedBody(sc, r.end);
-  if (directed) return { ...directed, kind, start };
-  return { ...addressed(sc, r), kind, start, end: r.end };
+  if (directed) return { lead: directed.lead, support: directed.support, kind, start, end: directed.end };
+  return addressed(sc, r, kind, start);
 }
 
 /** Clause starts: the text start, and after ". ", "; ", "! ", "? " and ": " before a capital. */

@@ -210,7 +210,7 @@ export function findDeadlines(full: string, ctx: DeadlineContext): Deadline[] {
     taken.push([start, m.index! + m[0].length]);
     if (d) raws.push({ start, end: m.index! + m[0].length, text: m[1], iso: d, needsTrigger: false, recurrence: { freq: 'monthly', day, text: m[0].replace(/\s+/g, ' ') } });
   }
-  if (saysMonth && has('cuối') && has('quý')) for (m of text.matchAll(RE_QUARTERLY)) {
+  if (saysMonth && has('tháng cuối') && has('quý')) for (m of text.matchAll(RE_QUARTERLY)) {
     if (taken.length > 60) break;
     const day = Number(m[1]);
     const d = day >= 1 && day <= 31 ? nextQuarterly(ctx.refDate, year, day) : null;
