@@ -19,6 +19,11 @@ const byText = (text: string, snippet: string) => {
 const provincial = (o: { province: string; number: string; date: string; title?: string; compact?: boolean }, body: string) =>
   [`ỦY BAN NHÂN DÂN\nTỈNH ${o.province.toUpperCase()}`, `Số: ${o.number}`, `${o.province}, ngày ${o.date}`, o.title ?? NOTICE_TITLE, body].join(o.compact ? '\n' : '\n\n');
 const NOTICE_TITLE = 'THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh';
+/** A chairman's conclusion notice whose items follow "Chủ tịch UBND tỉnh kết luận như sau:". */
+const concludes = (o: { province: string; number: string; date: string }, items: string) => provincial(o, `Chủ tịch UBND tỉnh kết luận như sau:
+
+${items}
+`);
 
 const HEAD = (kind: string, date: string) => `CHÍNH PHỦ
 
@@ -962,10 +967,7 @@ Bộ Chính trị yêu cầu:
 });
 
 describe('class 6 (continued): an item that charges a second addressee after a semicolon', () => {
-  const notice = (items: string) => provincial({ province: 'Bình Định', number: '77/TB-UBND', date: '11 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Bình Định', number: '77/TB-UBND', date: '11 tháng 11 năm 2026' }, items);
   it('leads the item with both addressees, after "Giao X …" as after "X …"', () => {
     const doc = notice(`1. Giao Sở Công Thương chỉ đạo Công ty Điện lực bảo đảm an toàn lưới điện; Sở Xây dựng hướng dẫn chằng chống nhà cửa.
 2. Sở Y tế chuẩn bị cơ số thuốc; Sở Tài chính bố trí kinh phí trước ngày 20/11/2026.
@@ -1082,10 +1084,7 @@ II/ VỀ KINH PHÍ
 });
 
 describe('clause subjects after a deadline or a basis that opens the item', () => {
-  const notice = (items: string) => provincial({ province: 'Hà Tĩnh', number: '40/TB-UBND', date: '05 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Hà Tĩnh', number: '40/TB-UBND', date: '05 tháng 10 năm 2026' }, items);
   it('finds the addressee after "Trước ngày …,", "Chậm nhất ngày …,", "Căn cứ …,"', () => {
     const doc = notice(`1. Trước ngày 15/11/2026, Sở Tài chính tổng hợp, báo cáo UBND tỉnh.
 2. Chậm nhất ngày 20/11/2026, các sở, ngành gửi báo cáo về Sở Nội vụ.
@@ -1100,10 +1099,7 @@ ${items}
 });
 
 describe('role words whose last word is the head of the name after them', () => {
-  const notice = (items: string) => provincial({ province: 'Hà Tĩnh', number: '41/TB-UBND', date: '06 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Hà Tĩnh', number: '41/TB-UBND', date: '06 tháng 10 năm 2026' }, items);
   it('keeps the body the leader heads ("Chánh Văn phòng UBND tỉnh" → "Văn phòng UBND tỉnh")', () => {
     const doc = notice(`1. Giao Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.
 2. Chánh Thanh tra tỉnh chủ trì thanh tra việc quản lý đất đai.
@@ -1127,10 +1123,7 @@ ${items}
 });
 
 describe('a lead marked among the bodies of one list ("X (chủ trì), Y, Z …")', () => {
-  const notice = (items: string) => provincial({ province: 'Sơn Nguyên', number: '52/TB-UBND', date: '12 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Sơn Nguyên', number: '52/TB-UBND', date: '12 tháng 10 năm 2026' }, items);
   it('makes the marked body the lead and the others support, however the mark is written', () => {
     const doc = notice(`1. Sở Y tế (chủ trì), Sở Tài chính, Bảo hiểm xã hội tỉnh rà soát danh mục thuốc bảo hiểm.
 2. Giao Sở Xây dựng (cơ quan chủ trì), Sở Tài chính, UBND các xã rà soát quy hoạch khu dân cư.
@@ -1170,10 +1163,7 @@ ${items}
 });
 
 describe('a second addressee after a connective ("…; đồng thời, Y …")', () => {
-  const notice = (items: string) => provincial({ province: 'Đông Lĩnh', number: '61/TB-UBND', date: '20 tháng 10 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Đông Lĩnh', number: '61/TB-UBND', date: '20 tháng 10 năm 2026' }, items);
   it('makes the body named after "đồng thời," / "ngoài ra," a lead of the item too', () => {
     const doc = notice(`1. Sở Nông nghiệp và Môi trường kiểm tra an toàn các hồ chứa; đồng thời, Công an tỉnh tăng cường tuần tra khu vực hạ lưu.
 2. Giao Sở Công Thương chủ trì kiểm tra thị trường xăng dầu; đồng thời, Sở Tài chính theo dõi giá mặt hàng thiết yếu.
@@ -1245,10 +1235,7 @@ b) UBND các xã thống kê đàn gia súc.`);
 });
 
 describe('a body\'s name closed by its level before a verb the lexicon does not list', () => {
-  const notice = (items: string) => provincial({ province: 'Bắc Sơn', number: '81/TB-UBND', date: '04 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Bắc Sơn', number: '81/TB-UBND', date: '04 tháng 11 năm 2026' }, items);
   it('ends the name at "tỉnh" / "Trung ương" and reads the words after it as the predicate', () => {
     const doc = notice(`1. Ban Chỉ đạo phòng chống thiên tai tỉnh họp định kỳ hằng quý để đánh giá tình hình.
 2. Ban Chỉ đạo cấp tỉnh họp định kỳ sáu tháng một lần.
@@ -1276,10 +1263,7 @@ ${items}
 });
 
 describe('a leader named by title and person', () => {
-  const notice = (items: string) => provincial({ province: 'Nam Giao', number: '93/TB-UBND', date: '16 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Nam Giao', number: '93/TB-UBND', date: '16 tháng 11 năm 2026' }, items);
   const PROVINCE_COMMITTEE = /^(?:UBND|Ủy ban nhân dân) tỉnh$/u;
   it('drops the person\'s name after the title and the body, or before it after "đồng chí"', () => {
     const doc = notice(`1. Giao đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo giải phóng mặt bằng dự án đường ven biển.
@@ -1310,10 +1294,7 @@ ${items}
 });
 
 describe('deadlines before a period, and quarterly duties', () => {
-  const notice = (items: string) => provincial({ province: 'Hải Đông', number: '97/TB-UBND', date: '18 tháng 8 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Hải Đông', number: '97/TB-UBND', date: '18 tháng 8 năm 2026' }, items);
   it('reads "trước quý …" and "trước năm …" as the end of the period before', () => {
     const doc = notice(`1. Sở Xây dựng hoàn thành hồ sơ quy hoạch trước quý IV/2026.
 2. Sở Tài chính trình phương án tự chủ tài chính trước quý I năm 2027.
@@ -1403,10 +1384,7 @@ Rà soát điều kiện an toàn cháy của nhà chung cư.`);
 });
 
 describe('the lead\'s "chủ trì" then the supporting bodies as the subject of "phối hợp"', () => {
-  const notice = (items: string) => provincial({ province: 'Trung Sơn', number: '99/TB-UBND', date: '25 tháng 11 năm 2026' }, `Chủ tịch UBND tỉnh kết luận như sau:
-
-${items}
-`);
+  const notice = (items: string) => concludes({ province: 'Trung Sơn', number: '99/TB-UBND', date: '25 tháng 11 năm 2026' }, items);
   it('reads the bodies after "chủ trì," / "chủ trì;" / "là cơ quan chủ trì," as support, not leads', () => {
     const doc = notice(`1. Sở Nội vụ chủ trì; Sở Tư pháp phối hợp rà soát quy chế làm việc.
 2. Sở Công Thương là cơ quan chủ trì, Công an tỉnh phối hợp kiểm tra thị trường.
