@@ -304,6 +304,8 @@ const QUALIFIER = /^(?:(?:đang\s{1,3})?(?:hoạt động|kinh doanh|sản xuấ
 const LOCALITY = '(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu|địa phương)';
 const LOCAL_GOVERNMENT = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)$/iu;
 const EACH_LOCALITY = new RegExp(`^ các ${LOCALITY}(?:(?:,|,? và) ${LOCALITY})*(?: trực thuộc (?:Trung ương|trung ương|tỉnh))?(?![\\p{L}\\p{N}])`, 'u');
+/** The " các xã, phường …" that starts at p, if any. */
+const eachLocalityAt = (s: string, p: number): RegExpExecArray | null => (s.startsWith(' các ', p) ? EACH_LOCALITY.exec(s.slice(p, p + 80)) : null);
 
 /** Reads one agency name starting with a head word; stops before a verb or punctuation. */
 function readHeadName(sc: Scanner, pos: number, head: string): number {
@@ -314,7 +316,7 @@ function readHeadName(sc: Scanner, pos: number, head: string): number {
   while (p < s.length && words < 16) {
     // "Phòng Kinh tế các xã, phường": the list of localities, commas and all, ends the name (a
     // people's committee of a level, "UBND các xã …", is a government level: groups.ts reads it)
-    const each = s.startsWith(' các ', p) && !LOCAL_GOVERNMENT.test(head) ? EACH_LOCALITY.exec(s.slice(p, p + 80)) : null;
+    const each = LOCAL_GOVERNMENT.test(head) ? null : eachLocalityAt(s, p);
     if (each) return p + each[0].length;
     const q = skipSpaces(s, p);
     if (q >= s.length) break;
@@ -563,7 +565,7 @@ function readNamesUncached(sc: Scanner, pos: number): Parsed {
     if (!got) break;
     // "Sở Y tế các tỉnh, thành phố", "Công an các xã, phường": that body in each locality, one
     // addressee kept as printed (no directory holds it)
-    const each = sc.text.startsWith(' các ', p) ? EACH_LOCALITY.exec(sc.text.slice(p, p + 80)) : null;
+    const each = eachLocalityAt(sc.text, p);
     if (each) {
       names[names.length - 1] += each[0];
       raws[raws.length - 1] += each[0];

@@ -404,8 +404,8 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
   const span = /(\d{4})\s{0,3}[-–]\s{0,3}(\d{4})/u.exec(text);
   if (span) later(iso(Number(span[2]), 12, 31));
   // The cell is the deadline itself, so every period it names counts, not only those after a
-  // deadline word: "Quý I, II/2027", "Quý III - IV/2026" (the last quarter, in the year written
-  // after it), "Đợt 1: tháng 5/2027; Đợt 2: tháng 10/2027", "6 tháng đầu năm 2027".
+  // deadline word: "Quý II/2026", "Quý I, II/2027", "Quý III - IV/2026" (the last quarter, in the
+  // year written after it), "Tháng 3/2027", "Đợt 1: tháng 5/2027; Đợt 2: tháng 10/2027", "6 tháng đầu năm 2027".
   let m: RegExpExecArray | null;
   if ((m = QUARTER_LIST.exec(text))) {
     const q = Math.max(...m[1].toLowerCase().split(/[^ivx1-4]+/u).filter(Boolean).map((x) => QUARTER[x] ?? 0));
@@ -420,15 +420,6 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
   if (!best && (m = HALF_YEAR.exec(text))) {
     const y = m[2] ? Number(m[2]) : ctx.year;
     if (y) best = m[1].toLowerCase() === 'đầu' ? iso(y, 6, 30) : iso(y, 12, 31);
-  }
-  if (!best && (m = /(?:^|\s)quý\s{1,3}(iv|iii|ii|i|[1-4])\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu.exec(text))) {
-    const q = QUARTER[m[1].toLowerCase()];
-    best = iso(Number(m[2]), q * 3, lastDay(Number(m[2]), q * 3));
-  }
-  if (!best && (m = /tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu.exec(text))) {
-    const mo = Number(m[1]);
-    const y = Number(m[2]);
-    if (valid(y, mo, 1)) best = iso(y, mo, lastDay(y, mo));
   }
   if (!best && (m = /(?:^|\s|năm\s)(\d{4})(?:\s|$|,|\.)/u.exec(` ${text} `))) {
     const y = Number(m[1]);
@@ -445,7 +436,7 @@ export function parseDueCell(cell: string, ctx: DeadlineContext): { iso: string 
 }
 
 // not "trước tháng 10/2026", "trước quý IV/2026": those end with the period before (findDeadlines)
-const QUARTER_LIST = /(?<!trước\s{1,3})quý\s{1,3}((?:iv|iii|ii|i|[1-4])(?:\s{0,2}(?:,|-|–|và|đến)\s{0,2}(?:quý\s{1,3})?(?:iv|iii|ii|i|[1-4]))+)\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu;
+const QUARTER_LIST = /(?<!trước\s{1,3})quý\s{1,3}((?:iv|iii|ii|i|[1-4])(?:\s{0,2}(?:,|-|–|và|đến)\s{0,2}(?:quý\s{1,3})?(?:iv|iii|ii|i|[1-4]))*)\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/iu;
 const MONTH_OF_YEAR = /(?<!trước\s{1,3})tháng\s{1,3}(\d{1,2})\s{0,2}(?:\/|năm)\s{0,2}(\d{4})/giu;
 const HALF_YEAR = /(?:6|sáu)\s{1,3}tháng\s{1,3}(đầu|cuối)\s{1,3}năm(?:\s{1,3}(\d{4}))?/iu;
 
