@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,18 @@ describe('dondoc extract --jsonl', () => {
     expect(stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/u);
     // exit 1 only for the missing file among them, whose message may come before the pipe closes
     expect([0, 1]).toContain(code);
+  });
+
+  it('runs from the bundle of its sources (fresh-bundle.mjs) and prints what the sources print through tsx', { timeout: 240_000 }, () => {
+    const bundled = dondoc('--jsonl', '--jobs', '2', ...files);
+    const manifest = fileURLToPath(new URL('../../node_modules/.cache/dondoc/extract.json', import.meta.url));
+    expect(JSON.parse(readFileSync(manifest, 'utf8')).inputs).toHaveProperty(['src/reader/extract/extract.ts']);
+    const sources = spawnSync(process.execPath, [bin, 'extract', '--jsonl', '--jobs', '2', ...files], {
+      env: { ...env, DONDOC_NO_BUNDLE: '1' }, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20,
+    });
+    expect(sources.status).toBe(1);
+    expect(sources.stdout).toBe(bundled.stdout);
+    expect(sources.stderr).toBe(bundled.stderr);
   });
 
   it('refuses a bad --jobs and --json over several files with exit 2', () => {

@@ -2,7 +2,9 @@
  * `npx dondoc <command>`: each command lives in its own module, loaded only when asked, so that
  * `dondoc extract` does not pay for the server's start-up.
  */
-const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
+import { runCommand, type CommandModule } from './run-command';
+
+const COMMANDS: Record<string, { about: string; load: () => Promise<CommandModule> }> = {
   serve: { about: 'chạy máy chủ (mặc định) — run the server', load: () => import('./serve-command') },
   migrate: { about: 'áp dụng migration cơ sở dữ liệu — apply database migrations', load: () => import('./migrate-command') },
   user: { about: 'user add USERNAME --role ROLE [--agency CODE] — tạo tài khoản', load: () => import('./user-command') },
@@ -12,8 +14,6 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(args: 
   report: { about: 'report --month YYYY-MM --format docx|pdf|xlsx -o FILE [--agency CODE] [--group CODE] [--leader USERNAME] [--document SỐ] — báo cáo tháng', load: () => import('./report-command') },
   remind: { about: 'remind [--at YYYY-MM-DD] [--dry-run] — chạy lượt nhắc việc', load: () => import('./remind-command') },
 };
-
-export {};
 
 function help(): void {
   console.log('dondoc — theo dõi, đôn đốc nhiệm vụ\n\nCách dùng: dondoc <lệnh> [tham số]\n');
@@ -28,18 +28,5 @@ if (command === '--help' || command === '-h' || command === 'help') {
   help();
   process.exitCode = 2;
 } else {
-  // `dondoc extract … | head`: the reader of the pipe has had enough. That is not an error of ours,
-  // and a stack trace about EPIPE would only alarm the clerk.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  const mod = await COMMANDS[command].load();
-  const code = await mod.run(rest);
-  if (command !== 'serve') {
-    // Writes to a pipe are asynchronous: exiting at once would cut what is still queued (the last
-    // lines of `extract --jsonl | …`). An empty write's callback comes after everything before it.
-    await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
-    process.exit(code);
-  } else process.exitCode = code;
+  await runCommand(command, await COMMANDS[command].load(), rest);
 }
