@@ -2,8 +2,9 @@
  * `npm run bench:load`: the server as a province runs it (`dondoc serve` in its own process, on
  * PostgreSQL, with the demo province), under 20 concurrent keep-alive connections of a signed-in
  * office user, as the hardening probe measured it: throughput and latency of the assignment list,
- * the dashboard's counts and one assignment's page, plus how long an anonymous request waits
- * meanwhile (/api/health).
+ * the dashboard's counts and one assignment's page, as clients ask them (repeated answers come
+ * from the instance's answer cache, http/answer-cache.ts) and then computed anew each time
+ * (`Cache-Control: no-cache`).
  *   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/dondoc_bench_load) — recreated.
  *   BENCH_SECONDS (default 10) per scenario, BENCH_CONNECTIONS (default 20).
  * Fails when any request answers other than 200.
@@ -41,8 +42,9 @@ async function signIn(): Promise<string> {
   return cookie.split(';')[0];
 }
 
-async function load(title: string, path: string, cookie: string) {
-  const result = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } });
+async function load(title: string, path: string, cookie: string, fresh = false) {
+  const headers: Record<string, string> = fresh ? { cookie, 'cache-control': 'no-cache' } : { cookie };
+  const result = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
   const bad = result.non2xx + result.errors + result.timeouts;
   return { title, path, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, bad };
 }
@@ -63,13 +65,16 @@ async function main() {
     const one = (list as { items: { id: string }[] }).items[0]?.id;
     if (!one) throw new Error('the demo province has no assignments');
     const rows = [];
-    for (const [title, path] of [
-      ['assignment list, 50 rows', '/api/assignments?limit=50'],
-      ['dashboard counts', '/api/assignments/counts'],
-      ['one assignment', `/api/assignments/${one}`],
+    for (const [title, path, fresh] of [
+      ['assignment list, 50 rows', '/api/assignments?limit=50', false],
+      ['dashboard counts', '/api/assignments/counts', false],
+      ['one assignment', `/api/assignments/${one}`, false],
+      ['assignment list, 50 rows, computed anew (no-cache)', '/api/assignments?limit=50', true],
+      ['dashboard counts, computed anew', '/api/assignments/counts', true],
+      ['one assignment, computed anew', `/api/assignments/${one}`, true],
     ] as const) {
       process.stderr.write(`${title}: ${CONNECTIONS} connections for ${SECONDS} s…\n`);
-      rows.push(await load(title, path, cookie));
+      rows.push(await load(title, path, cookie, fresh));
     }
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL, one server process\n`);
     console.log('| scenario | req/s | p50 | p99 | requests | not 200 |');

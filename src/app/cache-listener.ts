@@ -3,7 +3,8 @@
  * connection that LISTENs on each cache's channel and clears that cache on every notification;
  * while that connection is down every cache is off and the listener reconnects with back-off. On
  * the embedded database no other process can write (the data folder is locked to one process), so
- * the caches are on from the start and the local clears are enough.
+ * the caches are on from the start and the local clears are enough; the cache of answers, which
+ * has no local clears, stays off there.
  */
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
@@ -11,6 +12,7 @@ import type { AppContext } from '../http/context';
 import type { NotifiedCache } from '../shared/notified-cache';
 import { AUTH_CHANNEL } from '../auth/session-cache';
 import { SETTINGS_CHANNEL } from '../reminders/reminder-settings';
+import { DATA_CHANNEL } from '../http/answer-cache';
 
 export async function startCacheListener(
   ctx: AppContext,
@@ -20,13 +22,16 @@ export async function startCacheListener(
   const byChannel = new Map<string, NotifiedCache<unknown>>();
   if (ctx.sessions) byChannel.set(AUTH_CHANNEL, ctx.sessions as NotifiedCache<unknown>);
   if (ctx.calendar) byChannel.set(SETTINGS_CHANNEL, ctx.calendar as NotifiedCache<unknown>);
+  if (ctx.answers) byChannel.set(DATA_CHANNEL, ctx.answers);
   const caches = [...byChannel.values()];
   const setListening = (on: boolean) => caches.forEach((c) => c.setListening(on));
   if (caches.length === 0) return async () => undefined;
   const url = ctx.config.databaseUrl;
   if (!url) {
-    setListening(true);
-    return async () => setListening(false);
+    // The answers are cleared by notifications only (no write clears them locally): off here.
+    const local = caches.filter((c) => c !== ctx.answers);
+    local.forEach((c) => c.setListening(true));
+    return async () => local.forEach((c) => c.setListening(false));
   }
 
   let current: pg.Client | null = null;

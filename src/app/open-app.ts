@@ -10,6 +10,7 @@ import { DEFAULT_EXTENSION_POLICY } from '../assignments/extension-rules';
 import type { AppContext } from '../http/context';
 import { SessionCache } from '../auth/session-cache';
 import { NotifiedCache } from '../shared/notified-cache';
+import { AnswerCache } from '../http/answer-cache';
 
 export interface OpenedApp {
   config: Config;
@@ -28,6 +29,7 @@ export async function openApp(config: Config = loadConfig()): Promise<OpenedApp>
     // Off until serve starts its listener (app/cache-listener.ts); CLI commands never cache.
     sessions: new SessionCache(),
     calendar: new NotifiedCache(),
+    answers: new AnswerCache(),
   };
   return { config, database, ctx };
 }

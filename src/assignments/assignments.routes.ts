@@ -21,6 +21,7 @@ import { decideExtension, requestExtension } from './follow-up/extensions';
 import { cancelAssignment, changeDeadline, reassignAssignment } from './follow-up/office-actions';
 import { MAX_ATTACHMENT_BYTES } from './follow-up/attachments';
 import { mailSwitchOf } from '../notifications/notify';
+import { sendAnswer } from '../http/answer-cache';
 
 /** What posting a contribution answers: the contribution and its stored files (never their bytes). */
 const ContributionPosted = Type.Object({
@@ -77,28 +78,31 @@ export async function assignmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: responses(AssignmentPage),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const { delivery, ...query } = request.query;
       const today = ctx.today();
-      return listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? today, today }, { calendarCache: ctx.calendar });
+      return sendAnswer(ctx.answers, request, reply, actor, today, () =>
+        listAssignments(ctx.db, actor, { ...query, deliveryId: delivery, asOf: query.asOf ?? today, today }, { calendarCache: ctx.calendar }),
+      );
     },
   );
 
   api.get(
     '/api/assignments/counts',
     { config: { access: 'signed_in' }, schema: { tags: ['assignments'], description: `Số nhiệm vụ theo nhóm, theo từng cơ quan. ${BUCKET_RULE_VI}`, querystring: AssignmentFilterQuery, response: responses(AssignmentCounts) } },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const { bucket: _b, delivery, ...f } = request.query;
       const today = ctx.today();
-      return countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? today, today });
+      return sendAnswer(ctx.answers, request, reply, actor, today, () => countAssignments(ctx.db, actor, { ...f, deliveryId: delivery, asOf: f.asOf ?? today, today }));
     },
   );
 
-  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: responses(AssignmentDetail) } }, async (request) => {
+  api.get('/api/assignments/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, response: responses(AssignmentDetail) } }, async (request, reply) => {
     const actor = requireActor(request);
-    return getAssignmentDetail(ctx.db, actor, request.params.id, ctx.today(), { calendarCache: ctx.calendar });
+    const today = ctx.today();
+    return sendAnswer(ctx.answers, request, reply, actor, today, () => getAssignmentDetail(ctx.db, actor, request.params.id, today, { calendarCache: ctx.calendar }));
   });
 
   api.get('/api/items/:id', { config: { access: 'signed_in' }, schema: { tags: ['assignments'], params: IdParams, description: 'Một nhiệm vụ của văn bản, qua tất cả các cơ quan được giao.', response: responses(ItemOverview) } }, async (request) => {

@@ -9,6 +9,7 @@ import type { SessionCache } from '../auth/session-cache';
 import type { SessionInfo } from '../auth/sessions';
 import type { NotifiedCache } from '../shared/notified-cache';
 import type { Calendar } from '../calendar';
+import type { AnswerCache } from './answer-cache';
 
 /** What every route needs, built once at start and passed explicitly (no global state). */
 export interface AppContext {
@@ -21,6 +22,8 @@ export interface AppContext {
   sessions?: SessionCache<SessionInfo>;
   /** This instance's copy of the calendar in force (cleared by every settings write); absent: read each time. */
   calendar?: NotifiedCache<Calendar>;
+  /** This instance's answers of the most read routes, on PostgreSQL (cleared by every data write); absent: computed each time. */
+  answers?: AnswerCache;
 }
 
 declare module 'fastify' {

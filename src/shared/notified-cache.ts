@@ -1,6 +1,7 @@
 /**
  * An instance's in-memory copy of data that other instances may change (signed-in sessions, the
- * holiday calendar). A copy must never outlive the change that invalidates it:
+ * holiday calendar, answers of the API: http/answer-cache.ts). A copy must never outlive the
+ * change that invalidates it:
  *
  * - every change sends a NOTIFY on the cache's channel in the same transaction, and each
  *   instance's listener (app/cache-listener.ts) clears its cache when it arrives;
@@ -23,7 +24,10 @@ export class NotifiedCache<T = unknown> {
   private listening = false;
   private gen = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = MAX_ENTRIES,
+  ) {}
 
   /** Whether answers are cached: only while invalidations can reach this instance. */
   get active(): boolean {
@@ -51,7 +55,7 @@ export class NotifiedCache<T = unknown> {
 
   set(key: string, value: T, expiresAt: Date, generation: number): void {
     if (!this.listening || generation !== this.gen) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, until: Math.min(this.now() + TTL_MS, expiresAt.getTime()) });
   }
 
