@@ -4,7 +4,7 @@
  * while that connection is down every cache is off and the listener reconnects with back-off. On
  * the embedded database no other process can write (the data folder is locked to one process), so
  * the caches are on from the start and the local clears are enough; the cache of answers, which
- * has no local clears, stays off there.
+ * needs the notifications (http/answer-cache.ts), stays off there.
  */
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
@@ -28,7 +28,7 @@ export async function startCacheListener(
   if (caches.length === 0) return async () => undefined;
   const url = ctx.config.databaseUrl;
   if (!url) {
-    // The answers are cleared by notifications only (no write clears them locally): off here.
+    // The answers need notifications (http/answer-cache.ts): off here.
     const local = caches.filter((c) => c !== ctx.answers);
     local.forEach((c) => c.setListening(true));
     return async () => local.forEach((c) => c.setListening(false));

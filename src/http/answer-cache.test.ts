@@ -16,10 +16,10 @@ import { AnswerCache } from './answer-cache';
 import { SESSION_COOKIE } from './build-server';
 
 /** A server on the test database with its own answer cache and listener, as `serve` starts it. */
-async function instance(t: TestApp, url: string | undefined) {
+async function instance(t: TestApp, url: string | undefined, listen = true) {
   const ctx: AppContext = { ...t.ctx, config: { ...t.ctx.config, databaseUrl: url ?? null }, answers: new AnswerCache() };
   const app = await buildServer(ctx, { logger: false, plugins: extraRoutes });
-  const stop = await startCacheListener(ctx, { warn: () => undefined }, { firstRetryMs: 2_000 });
+  const stop = listen ? await startCacheListener(ctx, { warn: () => undefined }, { firstRetryMs: 2_000 }) : async () => undefined;
   const call = async (who: Session, method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}) => {
     const res = await app.inject({ method, url, headers: { cookie: `${SESSION_COOKIE}=${who.cookie}`, 'x-csrf-token': who.csrf, ...headers } });
     expect(res.statusCode, res.body).toBe(200);
@@ -103,6 +103,20 @@ describe.skipIf(!testBackends.includes('postgres'))('answers cached on PostgreSQ
     await eventually(async () => (await stateOf(a, t.sessions.syt, ids.syt)) === 'received');
     const page = (await a.call(t.sessions.syt, 'GET', `/api/assignments/${ids.syt}`)) as { assignment: { state: string } };
     expect(page.assignment.state).toBe('received');
+  });
+
+  it("answers the caller's next request with their own change, without waiting for its notification", async () => {
+    // An instance whose notifications never come: only its own writes can clear its answers.
+    const deaf = await instance(t, t.database.url, false);
+    try {
+      deaf.cache.setListening(true);
+      expect(await stateOf(deaf, t.sessions.stc, ids.stc)).toBe('assigned');
+      await deaf.call(t.sessions.stc, 'POST', `/api/assignments/${ids.stc}/receive`);
+      expect(await stateOf(deaf, t.sessions.stc, ids.stc)).toBe('received');
+    } finally {
+      await deaf.close();
+      await t.database.db.execute(sql`update assignments set state = 'assigned' where id = ${ids.stc}`);
+    }
   });
 
   it('sends from memory the same bytes, with the same type, as the answer computed', async () => {

@@ -2,11 +2,14 @@
  * Answers of the most read API routes (the assignment list, the dashboard's counts, one
  * assignment's page), kept in memory until the data changes. An answer depends on the data, the
  * caller (who they are, their role and agency), the day and the URL, and nothing else, so it is
- * kept under those; every committed write to any table but `sessions` sends NOTIFY dondoc_data
+ * kept under those. Every committed write to any table but `sessions` sends NOTIFY dondoc_data
  * from a trigger (migration 0016), whoever made it, and the rules of shared/notified-cache.ts do
  * the rest: no caching while the instance cannot hear notifications, and a computation that a
- * change overtook is not kept. On the embedded database the cache stays off: its listener gets
- * no notifications from the engine, and one province's server does not need it.
+ * change overtook is not kept. A write through this instance's API also clears them before its
+ * reply goes (build-server.ts), so its author never waits for the notification's trip.
+ *
+ * On the embedded database the cache stays off: its listener gets no notifications from the
+ * engine, the reminder loop writes outside any request, and one province's server does not need it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';

@@ -155,6 +155,16 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     if (access) checkAccess(request.actor, access);
   });
 
+  // A change made through this instance is in its next answers at once, not only when its
+  // notification comes back (answer-cache.ts): the answers are cleared before a write's reply goes.
+  const answers = ctx.answers;
+  if (answers) {
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (!READ_METHODS.has(request.method)) answers.clear();
+      return payload;
+    });
+  }
+
   app.get('/api/health', { schema: { tags: ['system'], security: [] }, config: { access: 'public' } }, async () => {
     await ctx.db.execute(sql`select 1`);
     return { status: 'ok', today: ctx.today() };
