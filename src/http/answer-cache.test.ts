@@ -30,6 +30,18 @@ async function instance(t: TestApp, url: string | undefined, listen = true) {
   return { cache: ctx.answers!, call, raw, close: async () => (await stop(), await app.close()) };
 }
 
+describe('AnswerCache', () => {
+  const actor = { id: '00000000-0000-4000-8000-000000000001', name: 'a', role: 'office' as const, agencyId: null };
+  it('does not keep an answer longer than its limit', async () => {
+    const cache = new AnswerCache(Date.now, 10);
+    cache.setListening(true);
+    expect(await cache.answer(actor, '2025-07-20', '/api/assignments?limit=500', async () => 'x'.repeat(11))).toHaveLength(11);
+    expect(cache.size).toBe(0);
+    await cache.answer(actor, '2025-07-20', '/api/assignments', async () => '{"items":[]}'.slice(0, 10));
+    expect(cache.size).toBe(1);
+  });
+});
+
 describe.each(testBackends)('the data-changed trigger on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp(backend)));

@@ -2,11 +2,12 @@
  * Answers of the most read API routes (the assignment list, the dashboard's counts, one
  * assignment's page), kept in memory until the data changes. An answer depends on the data, the
  * caller (who they are, their role and agency), the day and the URL, and nothing else, so it is
- * kept under those. Every committed write to any table but `sessions` sends NOTIFY dondoc_data
- * from a trigger (migration 0016), whoever made it, and the rules of shared/notified-cache.ts do
- * the rest: no caching while the instance cannot hear notifications, and a computation that a
- * change overtook is not kept. A write through this instance's API also clears them before its
- * reply goes (build-server.ts), so its author never waits for the notification's trip.
+ * kept under those (at most 200, each under 200,000 characters). Every committed write to any
+ * table but `sessions` sends NOTIFY dondoc_data from a trigger (migration 0016), whoever made it,
+ * and the rules of shared/notified-cache.ts do the rest: no caching while the instance cannot
+ * hear notifications, and a computation that a change overtook is not kept. A write through this
+ * instance's API also clears them before its reply goes (build-server.ts), so its author never
+ * waits for the notification's trip.
  *
  * On the embedded database the cache stays off: its listener gets no notifications from the
  * engine, the reminder loop writes outside any request, and one province's server does not need it.
@@ -17,11 +18,19 @@ import { NO_EXPIRY, NotifiedCache } from '../shared/notified-cache';
 
 export const DATA_CHANNEL = 'dondoc_data';
 
-/** A page of 50 assignments is about 70 KB: 300 answers are at most a few tens of MB. */
-const MAX_ANSWERS = 300;
+/**
+ * A page of 50 assignments is about 60,000 characters (some 120 KB in memory): 200 such answers
+ * take ~24 MB. Longer answers (pages of hundreds of rows, asked for exports) are not kept, so the
+ * cache never holds more than ~80 MB.
+ */
+const MAX_ANSWERS = 200;
+const MAX_ANSWER_CHARS = 200_000;
 
 export class AnswerCache extends NotifiedCache<string> {
-  constructor(now: () => number = Date.now) {
+  constructor(
+    now: () => number = Date.now,
+    private readonly maxAnswerChars = MAX_ANSWER_CHARS,
+  ) {
     super(now, MAX_ANSWERS);
   }
 
@@ -36,7 +45,7 @@ export class AnswerCache extends NotifiedCache<string> {
     if (hit !== undefined) return hit;
     const generation = this.generation;
     const value = await compute();
-    this.set(key, value, NO_EXPIRY, generation);
+    if (value.length <= this.maxAnswerChars) this.set(key, value, NO_EXPIRY, generation);
     return value;
   }
 }
