@@ -3,8 +3,8 @@
  * connection that LISTENs on each cache's channel and clears that cache on every notification;
  * while that connection is down every cache is off and the listener reconnects with back-off. On
  * the embedded database no other process can write (the data folder is locked to one process), so
- * the caches are on from the start and the local clears are enough; the cache of answers, which
- * needs the notifications (http/answer-cache.ts), stays off there.
+ * the caches that every local change clears are on from the start; the others (the answers,
+ * http/answer-cache.ts) stay off there.
  */
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
@@ -28,8 +28,7 @@ export async function startCacheListener(
   if (caches.length === 0) return async () => undefined;
   const url = ctx.config.databaseUrl;
   if (!url) {
-    // The answers need notifications (http/answer-cache.ts): off here.
-    const local = caches.filter((c) => c !== ctx.answers);
+    const local = caches.filter((c) => c.clearedLocally);
     local.forEach((c) => c.setListening(true));
     return async () => local.forEach((c) => c.setListening(false));
   }

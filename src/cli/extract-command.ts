@@ -49,6 +49,27 @@ function progress(total: number): { tick(done: number): void; end(): void } {
 }
 
 /**
+ * Standard output in writes of about 64 KB: a write per --jsonl line cost ~4 % of a run over
+ * thousands of small files.
+ */
+function batchedStdout(): { write(s: string): void; end(): void } {
+  let out = '';
+  return {
+    write(s) {
+      out += s;
+      if (out.length > 1 << 16) {
+        process.stdout.write(out);
+        out = '';
+      }
+    },
+    end() {
+      if (out) process.stdout.write(out);
+      out = '';
+    },
+  };
+}
+
+/**
  * --jsonl over many files on every core: the main thread, already warm, reads files itself while
  * `jobs - 1` worker threads start; every thread takes the next file from one shared counter when it
  * finishes one, and the lines are written in the order the files were given, whatever order they
@@ -81,17 +102,14 @@ async function runParallel(files: string[], jobs: number): Promise<number> {
   const lines: (string | undefined)[] = new Array(files.length);
   let written = 0;
   let failed = 0;
-  let out = '';
+  const out = batchedStdout();
   const bar = progress(files.length);
   const flush = (force: boolean) => {
     while (written < files.length && lines[written] !== undefined) {
-      out += lines[written];
+      out.write(lines[written]!);
       lines[written++] = undefined;
     }
-    if (out && (force || out.length > 1 << 16)) {
-      process.stdout.write(out);
-      out = '';
-    }
+    if (force) out.end();
     bar.tick(written);
   };
   let settled = 0;
@@ -160,21 +178,14 @@ export async function run(args: string[]): Promise<number> {
   const { extractFile, failureMessage, jsonlLine, toJson } = await import('./extract-file');
   let failed = 0;
   const bar = progress(jsonl ? files.length : 0);
-  // --jsonl lines go out in writes of about 64 KB: one write a line cost ~4 % of a run over
-  // thousands of small files.
-  let out = '';
+  const out = batchedStdout();
   for (const [k, file] of files.entries()) {
     if (jsonl) {
       const r = await jsonlLine(file);
-      out += r.line;
+      out.write(r.line);
       if (r.error) {
-        process.stdout.write(out);
-        out = '';
         failed++;
         console.error(r.error);
-      } else if (out.length > 1 << 16) {
-        process.stdout.write(out);
-        out = '';
       }
       bar.tick(k + 1);
       continue;
@@ -188,7 +199,7 @@ export async function run(args: string[]): Promise<number> {
       console.error(failureMessage(e, file));
     }
   }
-  if (out) process.stdout.write(out);
+  out.end();
   bar.end();
   return failed ? 1 : 0;
 }

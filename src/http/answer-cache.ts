@@ -31,7 +31,8 @@ export class AnswerCache extends NotifiedCache<string> {
     now: () => number = Date.now,
     private readonly maxAnswerChars = MAX_ANSWER_CHARS,
   ) {
-    super(now, MAX_ANSWERS);
+    // Only the notifications clear every answer: the reminder loop writes outside any request.
+    super(now, MAX_ANSWERS, false);
   }
 
   /**

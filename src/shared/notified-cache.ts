@@ -24,9 +24,14 @@ export class NotifiedCache<T = unknown> {
   private listening = false;
   private gen = 0;
 
+  /**
+   * `clearedLocally`: every change made by this process also clears the cache, so on the embedded
+   * database (one process, no notifications) it may run without a listener.
+   */
   constructor(
     private readonly now: () => number = Date.now,
     private readonly maxEntries = MAX_ENTRIES,
+    readonly clearedLocally = true,
   ) {}
 
   /** Whether answers are cached: only while invalidations can reach this instance. */
